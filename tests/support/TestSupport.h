@@ -1,0 +1,33 @@
+#pragma once
+
+#include <QString>
+#include <QTemporaryDir>
+
+namespace raysec::test {
+
+// A private data folder for one test: sets RAYSEC_DATA_DIR so that the store, the CLI and the
+// console use it, and removes it afterwards.
+class ScopedDataDir
+{
+public:
+    ScopedDataDir();
+    ~ScopedDataDir();
+    QString path() const { return m_dir.path(); }
+    QString filePath(const QString& name) const { return m_dir.filePath(name); }
+
+private:
+    QTemporaryDir m_dir;
+    QByteArray m_previous;
+};
+
+// Reads a whole file; empty when it cannot be read.
+QByteArray readFile(const QString& path);
+
+// Path of a program built by this project (raysec-cli, raysec-sim, ...).
+QString builtProgram(const QString& name);
+
+// True when a Secret Service is reachable on the session bus (gnome-keyring under
+// dbus-run-session in CI). Tests that need the real keychain require it rather than skip.
+bool secretServiceAvailable();
+
+} // namespace raysec::test

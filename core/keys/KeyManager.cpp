@@ -155,6 +155,11 @@ Result<IssuedKey> KeyManager::rotateLocked(const QString& id, const QDateTime& g
         return fail(QStringLiteral("keys.grace"), tr("The end of grace is in the past."),
                     tr("Choose when the old key stops working, now or later."));
     }
+    // Without a chosen expiry the new key gets the old key's lifetime.
+    QDateTime expires = newExpires;
+    if (!expires.isValid() && old->expires.isValid()) {
+        expires = now.addSecs(old->notBefore.secsTo(old->expires));
+    }
     KeyRequest request{old->owner, old->team,  old->description, KeyScopes::toNames(old->scopes),
                        now,        newExpires, old->rateTier,    old->keptInKeychain};
     auto issued = issueLocked(request, id, now);

@@ -49,7 +49,7 @@ public:
 
     Result<IssuedKey> issue(const KeyRequest& request, const QDateTime& now);
     // The old key stays valid until graceUntil; the new one inherits its owner, team, scopes
-    // and rate tier, and expires at newExpires (invalid: never).
+    // and rate tier, and expires at newExpires (invalid: after the old key's lifetime).
     Result<IssuedKey> rotate(const QString& id, const QDateTime& graceUntil,
                              const QDateTime& newExpires, const QDateTime& now);
     Result<void> revoke(const QString& id, const QString& reason, const QDateTime& now);

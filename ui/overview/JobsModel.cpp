@@ -1,5 +1,7 @@
 #include "ui/overview/JobsModel.h"
 
+#include <QColor>
+#include <QFont>
 #include <QLocale>
 
 namespace raysec::ui {
@@ -23,6 +25,35 @@ QString visible(const QString& text)
         }
     }
     return shown;
+}
+
+QVariant statusColour(const QString& status)
+{
+    if (status == QLatin1String("RUNNING")) {
+        return QColor(0x1f, 0x5f, 0xc4);
+    }
+    if (status == QLatin1String("SUCCEEDED")) {
+        return QColor(0x21, 0x7a, 0x45);
+    }
+    if (status == QLatin1String("FAILED")) {
+        return QColor(0xb3, 0x26, 0x1e);
+    }
+    if (status == QLatin1String("PENDING")) {
+        return QColor(0x9a, 0x63, 0x00);
+    }
+    return QColor(0x5d, 0x6b, 0x7e);
+}
+
+QVariant fontFor(int column)
+{
+    QFont font;
+    if (column == JobsModel::StatusColumn) {
+        font.setWeight(QFont::DemiBold);
+    } else {
+        font.setFamily(QStringLiteral("monospace"));
+        font.setStyleHint(QFont::Monospace);
+    }
+    return font;
 }
 
 } // namespace
@@ -69,6 +100,12 @@ QVariant JobsModel::data(const QModelIndex& index, int role) const
         return {};
     case Qt::AccessibleTextRole:
         return displayText(job, index.column());
+    case Qt::ForegroundRole:
+        return index.column() == StatusColumn ? statusColour(job.status) : QVariant();
+    case Qt::FontRole:
+        return index.column() == StatusColumn || index.column() == SubmissionIdColumn
+                   ? fontFor(index.column())
+                   : QVariant();
     case SortRole:
         return sortValue(job, index.column());
     case StatusRole:

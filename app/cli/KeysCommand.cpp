@@ -12,8 +12,6 @@ namespace raysec::cli::keys {
 
 namespace {
 
-constexpr const char* OwnKeysService = "raysec/api-keys";
-
 void addIssueOptions(QCommandLineParser& parser)
 {
     parser.addOptions({
@@ -72,8 +70,8 @@ int issue(CliContext& ctx)
         return CliContext::ExitOk;
     }
     auto shared = std::make_shared<IssuedKey>(std::move(*issued));
-    ctx.keychain().write(QString::fromLatin1(OwnKeysService), shared->record.id, shared->secret,
-                         &ctx, [&ctx, shared, now](Result<void> stored) {
+    ctx.keychain().write(QString::fromLatin1(KeyManager::OwnKeysService), shared->record.id,
+                         shared->secret, &ctx, [&ctx, shared, now](Result<void> stored) {
                              if (!stored) {
                                  // The key exists; say so rather than lose the secret.
                                  ctx.report(stored.error());

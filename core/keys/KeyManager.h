@@ -42,6 +42,9 @@ struct IssuedKey
 class KeyManager
 {
 public:
+    // Keychain service for the secrets of keys an admin keeps for their own services.
+    static constexpr const char* OwnKeysService = "raysec/api-keys";
+
     KeyManager(Database& db, QString actor = defaultActor());
 
     static QString defaultActor();

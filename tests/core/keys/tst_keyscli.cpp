@@ -184,7 +184,10 @@ private Q_SLOTS:
     void rayTokenExports()
     {
         QCOMPARE(cli({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("lab"),
-                      QStringLiteral("--url"), QStringLiteral("https://ray.example:8265")})
+                      QStringLiteral("--url"), QStringLiteral("https://ray.example:8265"),
+                      // Empty, not absent: the profile store refuses NULL paths.
+                      QStringLiteral("--ca-bundle="), QStringLiteral("--pin="),
+                      QStringLiteral("--client-cert="), QStringLiteral("--client-key=")})
                      .code,
                  0);
         Run generated = cli({QStringLiteral("token"), QStringLiteral("generate"),

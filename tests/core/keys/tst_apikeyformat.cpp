@@ -5,6 +5,7 @@
 #include "core/keys/ApiKeyFormat.h"
 #include "core/keys/ApiKeyHash.h"
 
+#include <QFile>
 #include <QRegularExpression>
 #include <QSet>
 
@@ -43,6 +44,18 @@ private Q_SLOTS:
             ids.insert(QString::fromLatin1(parts->id.data(), qsizetype(parts->id.size())));
         }
         QCOMPARE(ids.size(), 2000);
+    }
+
+    void publishedRulesMatchTheFormat()
+    {
+        // The gitleaks rule and the scanning guide must carry the regex the code produces.
+        const QString pattern = ApiKeyFormat::regex();
+        for (const char* doc :
+             {"/docs/gitleaks-raysec.toml", "/docs/secret-scanning.md", "/docs/formats.md"}) {
+            QFile file(QStringLiteral(RAYSEC_SOURCE_DIR) + QString::fromLatin1(doc));
+            QVERIFY2(file.open(QIODevice::ReadOnly), doc);
+            QVERIFY2(QString::fromUtf8(file.readAll()).contains(pattern), doc);
+        }
     }
 
     void secretHasAtLeast192Bits()

@@ -88,7 +88,8 @@ private Q_SLOTS:
     void tokenNeedsRay252();
     void scenariosSetTheirFacts_data();
     void scenariosSetTheirFacts();
-    void quotaKnownMatchesDocumentedNumbers();
+    void quotaKnownClusterUsage();
+    void quotaKnownPerJobUsage();
     void hostileTextArrivesIntact();
     void malformedAnswersAreBroken_data();
     void malformedAnswersAreBroken();
@@ -260,7 +261,7 @@ void TestSimulatorModes::scenariosSetTheirFacts()
              browserDelete);
 }
 
-void TestSimulatorModes::quotaKnownMatchesDocumentedNumbers()
+void TestSimulatorModes::quotaKnownClusterUsage()
 {
     SimProcess sim;
     SimProcess::Options options;
@@ -279,6 +280,18 @@ void TestSimulatorModes::quotaKnownMatchesDocumentedNumbers()
     QCOMPARE(pair("memory"), std::make_pair(3 * kGiB, 160 * kGiB));
     QCOMPARE(pair("objectStoreMemory"), std::make_pair(3 * kGiB, 40 * kGiB));
     QCOMPARE(pair("CPUGroup111111111111111111111111111111111111"), std::make_pair(3.0, 4.0));
+    QCOMPARE(pair("node:InternalHead"), std::make_pair(0.0, 1.0));
+}
+
+// The documented per-job figures follow from the state API rows by the documented rule.
+void TestSimulatorModes::quotaKnownPerJobUsage()
+{
+    SimProcess sim;
+    SimProcess::Options options;
+    options.scenario = QStringLiteral("quota-known");
+    QString error;
+    QVERIFY2(sim.start(options, &error), qPrintable(error));
+    SimHttp http(sim);
 
     const QJsonObject tasks =
         data(http.get(QStringLiteral("/api/v0/tasks?limit=10000&detail=true")))
@@ -290,17 +303,18 @@ void TestSimulatorModes::quotaKnownMatchesDocumentedNumbers()
     // Per-job CPU by the documented rule: running tasks and alive actors outside created
     // placement groups, plus created groups' bundles, plus entrypoint reservations.
     std::map<QString, double> cpu;
+    std::map<QString, double> gpu;
     for (const QJsonValue& row : tasks.value(QStringLiteral("result")).toArray()) {
         const QJsonObject task = row.toObject();
         if (task.value(QStringLiteral("state")).toString() == QLatin1String("RUNNING") &&
             task.value(QStringLiteral("placement_group_id")).isNull()) {
-            cpu[task.value(QStringLiteral("job_id")).toString()] +=
-                task.value(QStringLiteral("required_resources"))
-                    .toObject()
-                    .value(QStringLiteral("CPU"))
-                    .toDouble();
+            const QJsonObject needs = task.value(QStringLiteral("required_resources")).toObject();
+            const QString job = task.value(QStringLiteral("job_id")).toString();
+            cpu[job] += needs.value(QStringLiteral("CPU")).toDouble();
+            gpu[job] += needs.value(QStringLiteral("GPU")).toDouble();
         }
     }
+    QCOMPARE(gpu[QStringLiteral("02000000")], 2.0);
     const QJsonArray actors = data(http.get(QStringLiteral("/api/v0/actors?detail=true")))
                                   .value(QStringLiteral("result"))
                                   .toObject()

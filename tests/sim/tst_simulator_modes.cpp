@@ -436,12 +436,18 @@ void TestSimulatorModes::openPortsAcceptConnections()
 
     SimProcess sim;
     SimProcess::Options options;
-    options.extraArgs = QStringList{QStringLiteral("--open-ports"), QString::number(port)};
+    options.extraArgs =
+        QStringList{QStringLiteral("--open-ports"), QString::number(port) + QStringLiteral(",0")};
     QString error;
     QVERIFY2(sim.start(options, &error), qPrintable(error));
-    QTcpSocket socket;
-    socket.connectToHost(QHostAddress::LocalHost, port);
-    QVERIFY(socket.waitForConnected(5000));
+    QCOMPARE(sim.openPorts().size(), 2);
+    QCOMPARE(sim.openPorts().first(), port);
+    QVERIFY(sim.openPorts().last() != 0);
+    for (const quint16 open : sim.openPorts()) {
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, open);
+        QVERIFY(socket.waitForConnected(5000));
+    }
 }
 
 void TestSimulatorModes::seedMakesTheSameCluster()

@@ -134,6 +134,19 @@ int list(CliContext& ctx)
     return CliContext::ExitOk;
 }
 
+Result<std::vector<IssuedKey>> rotateOne(KeyManager& keys, const QString& id,
+                                         const QDateTime& grace, const QDateTime& expires,
+                                         const QDateTime& now)
+{
+    auto key = keys.rotate(id, grace, expires, now);
+    if (!key) {
+        return std::unexpected(key.error());
+    }
+    std::vector<IssuedKey> issued;
+    issued.push_back(std::move(*key));
+    return issued;
+}
+
 int rotate(CliContext& ctx)
 {
     QCommandLineParser parser;
@@ -170,20 +183,12 @@ int rotate(CliContext& ctx)
     if (!keys) {
         return ctx.report(keys.error());
     }
-    std::vector<IssuedKey> issued;
-    if (team.isEmpty()) {
-        auto one = (*keys)->rotate(positional.at(1), *grace, *expires, now);
-        if (!one) {
-            return ctx.report(one.error());
-        }
-        issued.push_back(std::move(*one));
-    } else {
-        auto many = (*keys)->rotateTeam(team, *grace, *expires, now);
-        if (!many) {
-            return ctx.report(many.error());
-        }
-        issued = std::move(*many);
+    auto rotated = team.isEmpty() ? rotateOne(**keys, positional.at(1), *grace, *expires, now)
+                                  : (*keys)->rotateTeam(team, *grace, *expires, now);
+    if (!rotated) {
+        return ctx.report(rotated.error());
     }
+    const std::vector<IssuedKey>& issued = *rotated;
     if (ctx.json() && issued.size() == 1) {
         printIssued(ctx, issued.front().record, issued.front().secret, now);
         return CliContext::ExitOk;

@@ -62,6 +62,40 @@ int exportSigningKey(CliContext& ctx, const QCommandLineParser& parser,
     return CliContext::Pending;
 }
 
+int verifyAudit(CliContext& ctx)
+{
+    auto keys = manager(ctx);
+    auto checked = keys ? (*keys)->audit().verify() : std::unexpected(keys.error());
+    if (!checked) {
+        return ctx.report(checked.error());
+    }
+    if (ctx.json()) {
+        ctx.printJson({{"rows", checked->rows}, {"head", checked->head.toStdString()}});
+    } else {
+        ctx.out() << tr("Audit trail intact: %1 events, head %2.")
+                         .arg(checked->rows)
+                         .arg(QString::fromLatin1(checked->head))
+                  << Qt::endl;
+    }
+    return CliContext::ExitOk;
+}
+
+void printPublished(CliContext& ctx, const RegistryPublisher::Published& out)
+{
+    if (ctx.json()) {
+        ctx.printJson({{"bundle", out.bundlePath.toStdString()},
+                       {"signature", out.signaturePath.toStdString()},
+                       {"publicKey", out.publicKeyPath.toStdString()},
+                       {"signingKeyId", out.signingKeyId.toStdString()},
+                       {"keys", out.keys}});
+        return;
+    }
+    ctx.out() << tr("Signed %1 keys into %2 with key %3.")
+                     .arg(out.keys)
+                     .arg(out.bundlePath, out.signingKeyId)
+              << Qt::endl;
+}
+
 } // namespace
 
 int exportBundle(CliContext& ctx)
@@ -106,18 +140,7 @@ int exportBundle(CliContext& ctx)
                                ctx.finish(ctx.report(out.error()));
                                return;
                            }
-                           if (ctx.json()) {
-                               ctx.printJson({{"bundle", out->bundlePath.toStdString()},
-                                              {"signature", out->signaturePath.toStdString()},
-                                              {"publicKey", out->publicKeyPath.toStdString()},
-                                              {"signingKeyId", out->signingKeyId.toStdString()},
-                                              {"keys", out->keys}});
-                           } else {
-                               ctx.out() << tr("Signed %1 keys into %2 with key %3.")
-                                                .arg(out->keys)
-                                                .arg(out->bundlePath, out->signingKeyId)
-                                         << Qt::endl;
-                           }
+                           printPublished(ctx, *out);
                            ctx.finish(CliContext::ExitOk);
                        });
     return CliContext::Pending;
@@ -140,20 +163,7 @@ int verify(CliContext& ctx)
         return code;
     }
     if (parser.isSet(QStringLiteral("audit"))) {
-        auto keys = manager(ctx);
-        auto checked = keys ? (*keys)->audit().verify() : std::unexpected(keys.error());
-        if (!checked) {
-            return ctx.report(checked.error());
-        }
-        if (ctx.json()) {
-            ctx.printJson({{"rows", checked->rows}, {"head", checked->head.toStdString()}});
-        } else {
-            ctx.out() << tr("Audit trail intact: %1 events, head %2.")
-                             .arg(checked->rows)
-                             .arg(QString::fromLatin1(checked->head))
-                      << Qt::endl;
-        }
-        return CliContext::ExitOk;
+        return verifyAudit(ctx);
     }
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 2 || !parser.isSet(QStringLiteral("public-key"))) {
@@ -220,7 +230,16 @@ int restore(CliContext& ctx)
     auto* signing = new SigningKeyStore(ctx.keychain(),
                                         QString::fromLatin1(SigningKeyStore::DefaultService), &ctx);
     const QString id = pair->keyIdHex();
-    signing->replace(*pair, &ctx, [&ctx, id](Result<void> stored) {
+    auto keys = manager(ctx);
+    if (!keys) {
+        return ctx.report(keys.error());
+    }
+    signing->replace(*pair, &ctx, [&ctx, id, keys = *keys](Result<void> stored) {
+        if (stored) {
+            stored = keys->record(QStringLiteral("restore"), {},
+                                  QStringLiteral("signing key %1 from a backup").arg(id),
+                                  QDateTime::currentDateTimeUtc());
+        }
         if (!stored) {
             ctx.finish(ctx.report(stored.error()));
             return;

@@ -2,6 +2,7 @@
 #include "CliContext.h"
 
 #include "core/CoreInfo.h"
+#include "core/CoreModules.h"
 #include "core/common/Logging.h"
 
 #include <QCoreApplication>
@@ -45,7 +46,10 @@ int main(int argc, char* argv[])
         return printOverview(out);
     }
     if (args.at(1) == QLatin1String("--version")) {
-        out << "raysec-cli " << raysec::versionString() << Qt::endl;
+        out << "raysec-cli " << raysec::versionString() << Qt::endl
+            << QCoreApplication::translate("raysec-cli", "core modules: %1")
+                   .arg(raysec::coreModules().join(QStringLiteral(", ")))
+            << Qt::endl;
         return CliContext::ExitOk;
     }
 

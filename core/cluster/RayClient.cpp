@@ -158,6 +158,14 @@ RayCall* RayClient::getTaskSummary(QObject* context, Done done)
     return get(QString::fromLatin1(RayEndpoints::taskSummary), {}, context, std::move(done));
 }
 
+void RayClient::discardAll()
+{
+    const auto calls = findChildren<RayCall*>(Qt::FindDirectChildrenOnly);
+    for (RayCall* call : calls) {
+        call->discard();
+    }
+}
+
 void RayClient::cancelAll()
 {
     const auto calls = findChildren<RayCall*>(Qt::FindDirectChildrenOnly);

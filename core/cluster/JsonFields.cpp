@@ -190,12 +190,13 @@ Result<double> FieldReader::nonNegative(od::value& v, const JsonPath& path) cons
 Result<qint64> FieldReader::count(od::value& v, const JsonPath& path, qint64 max) const
 {
     int64_t n = 0;
-    const QString expected = tr("a whole number from 0 to %1").arg(max);
+    // Built only on failure: this runs for every count in a bulk answer.
+    const auto expected = [max] { return tr("a whole number from 0 to %1").arg(max); };
     if (auto err = v.get_int64().get(n)) {
-        return std::unexpected(fromSimdjson(err, path, expected));
+        return std::unexpected(fromSimdjson(err, path, expected()));
     }
     if (n < 0 || n > max) {
-        return std::unexpected(malformed(path, expected));
+        return std::unexpected(malformed(path, expected()));
     }
     return qint64(n);
 }

@@ -17,6 +17,9 @@ namespace {
 
 void immediateFailure(QObject* context, RayCall::Done done, Error error)
 {
+    if (!context) {
+        return;
+    }
     // Delivered later, like every other outcome, so callers see one code path.
     QMetaObject::invokeMethod(
         context,

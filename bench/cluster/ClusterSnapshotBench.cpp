@@ -162,6 +162,19 @@ double simdjsonFloorMs(const RawResponses& raw)
     return median(times);
 }
 
+RawResponses generate()
+{
+    RawResponses raw;
+    raw.version =
+        R"({"version": "4", "ray_version": "2.52.1", "ray_commit": "abc", "session_name": "s"})";
+    raw.authenticationMode = QByteArray(R"({"authentication_mode": "token"})");
+    raw.clusterStatus = clusterStatus();
+    raw.nodes = nodes();
+    raw.jobs = jobs();
+    raw.taskSummary = taskSummary();
+    return raw;
+}
+
 } // namespace
 
 int main(int argc, char* argv[])
@@ -174,14 +187,7 @@ int main(int argc, char* argv[])
     CPU_SET(0, &one);
     sched_setaffinity(0, sizeof one, &one);
 
-    RawResponses raw;
-    raw.version =
-        R"({"version": "4", "ray_version": "2.52.1", "ray_commit": "abc", "session_name": "s"})";
-    raw.authenticationMode = QByteArray(R"({"authentication_mode": "token"})");
-    raw.clusterStatus = clusterStatus();
-    raw.nodes = nodes();
-    raw.jobs = jobs();
-    raw.taskSummary = taskSummary();
+    const RawResponses raw = generate();
     const qint64 bytes = raw.version.size() + raw.authenticationMode->size() +
                          raw.clusterStatus.size() + raw.nodes.size() + raw.jobs.size() +
                          raw.taskSummary.size();

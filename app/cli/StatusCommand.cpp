@@ -72,6 +72,19 @@ void printSummary(QTextStream& out, const ClusterProfile& profile, const Cluster
     }
 }
 
+Result<ClusterProfile> loadProfile(CliContext& ctx, const QString& name)
+{
+    auto db = ctx.store();
+    if (!db) {
+        return std::unexpected(db.error());
+    }
+    ProfileRepository repo(**db);
+    if (auto ok = repo.migrate(); !ok) {
+        return std::unexpected(ok.error());
+    }
+    return repo.find(name);
+}
+
 int run(CliContext& ctx)
 {
     QCommandLineParser parser;
@@ -93,15 +106,7 @@ int run(CliContext& ctx)
         return ctx.usage(tr("status needs --profile NAME and a --timeout from 1 to 3600."));
     }
 
-    auto db = ctx.store();
-    if (!db) {
-        return ctx.report(db.error());
-    }
-    ProfileRepository repo(**db);
-    if (auto ok = repo.migrate(); !ok) {
-        return ctx.report(ok.error());
-    }
-    auto profile = repo.find(parser.value(QStringLiteral("profile")));
+    auto profile = loadProfile(ctx, parser.value(QStringLiteral("profile")));
     if (!profile) {
         return ctx.report(profile.error());
     }

@@ -195,7 +195,9 @@ void ClusterMonitor::roundFailed(quint64 generation, const Error& error)
         return;
     }
     d->roundInFlight = false;
-    d->client->cancelAll(); // the other answers of this round no longer matter
+    // The other answers of this round no longer matter; they are likely failing the same way
+    // right now, so they are dropped rather than aborted.
+    d->client->discardAll();
     Q_EMIT failed(error);
 }
 

@@ -80,7 +80,7 @@ struct ClusterSnapshot
     QMap<QString, ResourceUsage> resources;
     QList<JobInfo> jobs;
     QList<TaskSummaryRow> taskSummary;
-    qint64 totalTasks = 0;
+    qint64 totalTasks = 0; // normal tasks, actor tasks and actor creations together
     QDateTime fetchedAt;
     QString dashboardUrl;
     bool plainHttp = false; // the GUI shows a warning: traffic is not encrypted

@@ -49,7 +49,7 @@ Result<void> readJobField(std::string_view key, od::value& v, const JsonPath& pa
                           const FieldReader& reader, JobInfo& job)
 {
     if (key == "type") {
-        return store(reader.stringOrNull(v, path), job.type);
+        return store(reader.wordOrNull(v, path), job.type);
     }
     if (key == "job_id") {
         return store(reader.stringOrNull(v, path), job.jobId);
@@ -58,7 +58,7 @@ Result<void> readJobField(std::string_view key, od::value& v, const JsonPath& pa
         return store(reader.stringOrNull(v, path), job.submissionId);
     }
     if (key == "status") {
-        return store(reader.stringOrNull(v, path), job.status);
+        return store(reader.wordOrNull(v, path), job.status);
     }
     if (key == "entrypoint") {
         return store(reader.stringOrNull(v, path), job.entrypoint);
@@ -67,7 +67,7 @@ Result<void> readJobField(std::string_view key, od::value& v, const JsonPath& pa
         return store(reader.stringOrNull(v, path), job.message);
     }
     if (key == "error_type") {
-        return store(reader.stringOrNull(v, path), job.errorType);
+        return store(reader.wordOrNull(v, path), job.errorType);
     }
     if (key == "start_time") {
         return readTime(v, path, reader, job.startTime);

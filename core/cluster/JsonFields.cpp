@@ -154,6 +154,40 @@ Result<QString> FieldReader::stringOrNull(od::value& v, const JsonPath& path) co
     return toQString(s);
 }
 
+Result<QString> FieldReader::wordOrNull(od::value& v, const JsonPath& path) const
+{
+    bool isNull = false;
+    if (auto err = v.is_null().get(isNull)) {
+        return std::unexpected(fromSimdjson(err, path, tr("a string or null")));
+    }
+    if (isNull) {
+        return QString();
+    }
+    std::string_view s;
+    if (auto err = v.get_string().get(s)) {
+        return std::unexpected(fromSimdjson(err, path, tr("a string or null")));
+    }
+    return vocabularyString(s);
+}
+
+QString vocabularyString(std::string_view s)
+{
+    // A handful of entries, searched linearly: cheaper than hashing for words this short.
+    constexpr std::size_t maxEntries = 48;
+    constexpr std::size_t maxLength = 40;
+    thread_local std::vector<std::pair<std::string, QString>> cache;
+    for (const auto& [bytes, text] : cache) {
+        if (bytes == s) {
+            return text;
+        }
+    }
+    QString text = toQString(s);
+    if (cache.size() < maxEntries && s.size() <= maxLength) {
+        cache.emplace_back(std::string(s), text);
+    }
+    return text;
+}
+
 Result<bool> FieldReader::boolean(od::value& v, const JsonPath& path) const
 {
     bool b = false;
@@ -190,12 +224,13 @@ Result<double> FieldReader::nonNegative(od::value& v, const JsonPath& path) cons
 Result<qint64> FieldReader::count(od::value& v, const JsonPath& path, qint64 max) const
 {
     int64_t n = 0;
-    const QString expected = tr("a whole number from 0 to %1").arg(max);
+    // Built only on failure: this runs for every count in a bulk answer.
+    const auto expected = [max] { return tr("a whole number from 0 to %1").arg(max); };
     if (auto err = v.get_int64().get(n)) {
-        return std::unexpected(fromSimdjson(err, path, expected));
+        return std::unexpected(fromSimdjson(err, path, expected()));
     }
     if (n < 0 || n > max) {
-        return std::unexpected(malformed(path, expected));
+        return std::unexpected(malformed(path, expected()));
     }
     return qint64(n);
 }

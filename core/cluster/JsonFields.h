@@ -68,6 +68,8 @@ public:
 
     Result<QString> string(od::value& v, const JsonPath& path) const;
     Result<QString> stringOrNull(od::value& v, const JsonPath& path) const; // null gives ""
+    // Like stringOrNull, through vocabularyString().
+    Result<QString> wordOrNull(od::value& v, const JsonPath& path) const;
     Result<std::string_view> rawString(od::value& v, const JsonPath& path) const;
     Result<bool> boolean(od::value& v, const JsonPath& path) const;
     Result<bool> booleanOrNull(od::value& v, const JsonPath& path) const; // null gives false
@@ -111,6 +113,11 @@ inline QString toQString(std::string_view s)
 {
     return QString::fromUtf8(s.data(), qsizetype(s.size()));
 }
+
+// For the small vocabularies that repeat in every row (job status and type, task states and
+// types, node states): returns a shared QString for a value seen before on this thread instead of
+// converting it again. Other strings, and any value once the cache is full, are converted anew.
+QString vocabularyString(std::string_view s);
 
 // Checks that nothing but whitespace follows the top-level value.
 Result<void> expectEnd(od::document& doc, const FieldReader& reader);

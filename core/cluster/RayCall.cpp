@@ -55,10 +55,15 @@ RayCall::~RayCall()
 
 void RayCall::cancel()
 {
+    if (m_cancelled) {
+        return; // discarded earlier: left to finish on its own
+    }
     m_cancelled = true;
     m_connectTimer.stop();
     m_totalTimer.stop();
-    if (m_reply->isRunning()) {
+    // A reply that already failed is about to finish on its own; aborting it again makes Qt
+    // report the error twice.
+    if (m_reply->isRunning() && m_reply->error() == QNetworkReply::NoError) {
         m_reply->abort(); // emits finished, which deletes this call
     }
 }
@@ -117,7 +122,9 @@ void RayCall::abortWith(Error error)
         return;
     }
     m_abortReason = std::move(error);
-    m_reply->abort();
+    if (m_reply->error() == QNetworkReply::NoError) {
+        m_reply->abort();
+    }
 }
 
 void RayCall::onFinished()

@@ -55,6 +55,10 @@ public:
 
     const QString& endpoint() const { return m_setup.endpoint; }
     void cancel();
+    // Drops the result without aborting: the reply runs to its end (bounded by the timeouts).
+    // Used when the reply's failure may already be on its way, where aborting makes Qt report
+    // the error twice.
+    void discard() { m_cancelled = true; }
 
 Q_SIGNALS:
     // The server's certificate is signed by a CA the profile does not trust.

@@ -17,6 +17,9 @@ namespace {
 
 void immediateFailure(QObject* context, RayCall::Done done, Error error)
 {
+    if (!context) {
+        return;
+    }
     // Delivered later, like every other outcome, so callers see one code path.
     QMetaObject::invokeMethod(
         context,
@@ -156,6 +159,14 @@ RayCall* RayClient::getJob(const QString& jobOrSubmissionId, QObject* context, D
 RayCall* RayClient::getTaskSummary(QObject* context, Done done)
 {
     return get(QString::fromLatin1(RayEndpoints::taskSummary), {}, context, std::move(done));
+}
+
+void RayClient::discardAll()
+{
+    const auto calls = findChildren<RayCall*>(Qt::FindDirectChildrenOnly);
+    for (RayCall* call : calls) {
+        call->discard();
+    }
 }
 
 void RayClient::cancelAll()

@@ -57,6 +57,8 @@ public:
 
     // Cancels every call in flight; none of their `done` callbacks runs.
     void cancelAll();
+    // Drops the results of every call in flight without aborting them (see RayCall::discard).
+    void discardAll();
 
 Q_SIGNALS:
     void certificateUntrusted(const QString& subject, const QString& fingerprint,

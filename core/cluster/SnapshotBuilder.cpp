@@ -114,7 +114,7 @@ Result<ClusterSnapshot> SnapshotBuilder::build(const RawResponses& raw)
         return std::unexpected(tasks.error());
     }
     snapshot.taskSummary = std::move(tasks->rows);
-    snapshot.totalTasks = tasks->totalTasks;
+    snapshot.totalTasks = tasks->totalTasks + tasks->totalActorTasks + tasks->totalActorScheduled;
     addListWarnings(tasks->meta, tr("tasks"), snapshot.warnings);
     return snapshot;
 }

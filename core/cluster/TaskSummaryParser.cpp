@@ -56,7 +56,7 @@ Result<TaskSummaryRow> readRow(od::value& v, const JsonPath& path, const FieldRe
                 return s ? Result<void>() : std::unexpected(s.error());
             }
             if (key == "type") {
-                auto s = reader.stringOrNull(val, here);
+                auto s = reader.wordOrNull(val, here);
                 row.type = s.value_or(QString());
                 return s ? Result<void>() : std::unexpected(s.error());
             }
@@ -68,7 +68,7 @@ Result<TaskSummaryRow> readRow(od::value& v, const JsonPath& path, const FieldRe
                         if (!c) {
                             return std::unexpected(c.error());
                         }
-                        row.stateCounts.insert(toQString(state), *c);
+                        row.stateCounts.insert(vocabularyString(state), *c);
                         return {};
                     });
             }

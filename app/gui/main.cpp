@@ -97,8 +97,9 @@ int main(int argc, char* argv[])
                              window.context().setCurrentProfile(profile);
                          });
         QObject::connect(demo.get(), &raysec::ui::DemoCluster::failed, &window,
-                         [&screenshot](const raysec::Error& error) {
+                         [&screenshot, &window](const raysec::Error& error) {
                              QTextStream(stderr) << error.text() << Qt::endl;
+                             window.showProblem(error);
                              if (screenshot) {
                                  screenshot->abandon(error);
                              }

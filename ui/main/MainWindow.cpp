@@ -133,12 +133,12 @@ void MainWindow::reloadProfiles(const QString& name)
 {
     ProfileRepository repository(m_store);
     if (auto migrated = repository.migrate(); !migrated) {
-        showFailure(migrated.error());
+        showProblem(migrated.error());
         return;
     }
     auto profiles = repository.list();
     if (!profiles) {
-        showFailure(profiles.error());
+        showProblem(profiles.error());
         return;
     }
     QString selected = name.isEmpty() ? m_ui.clusters->selectedName() : name;
@@ -163,7 +163,7 @@ void MainWindow::selectProfile(const QString& name)
     }
     auto profile = ProfileRepository(m_store).find(name);
     if (!profile) {
-        showFailure(profile.error());
+        showProblem(profile.error());
         return;
     }
     m_ui.clusters->select(name);
@@ -181,7 +181,7 @@ void MainWindow::editCluster(const QString& name)
     if (!name.isEmpty()) {
         auto found = ProfileRepository(m_store).find(name);
         if (!found) {
-            showFailure(found.error());
+            showProblem(found.error());
             return;
         }
         existing = *found;
@@ -213,7 +213,7 @@ void MainWindow::removeCluster(const QString& name)
         return;
     }
     if (auto removed = ProfileRepository(m_store).remove(name); !removed) {
-        showFailure(removed.error());
+        showProblem(removed.error());
         return;
     }
     qCInfo(lcUiMain) << "removed profile" << name;
@@ -221,7 +221,7 @@ void MainWindow::removeCluster(const QString& name)
                       QString::fromLatin1(ClusterProfile::tokenEntry), this,
                       [this](Result<void> done) {
                           if (!done) {
-                              showFailure(done.error());
+                              showProblem(done.error());
                           }
                       });
     if (m_context->currentProfile() && m_context->currentProfile()->name == name) {
@@ -258,7 +258,7 @@ void MainWindow::connectToProfile()
                                                        QLocale::LongFormat)),
                            false);
             });
-    connect(m_monitor, &ClusterMonitor::failed, this, &MainWindow::showFailure);
+    connect(m_monitor, &ClusterMonitor::failed, this, &MainWindow::showProblem);
     m_context->setMonitor(m_monitor);
     showStatus(tr("Connecting to %1…").arg(profile->name), false);
     m_monitor->start();
@@ -272,9 +272,9 @@ void MainWindow::showStatus(const QString& text, bool problem)
     m_ui.status->style()->polish(m_ui.status);
 }
 
-void MainWindow::showFailure(const Error& error)
+void MainWindow::showProblem(const Error& error)
 {
-    showStatus(error.message, true);
+    showStatus(error.text(), true);
 }
 
 } // namespace raysec::ui

@@ -46,6 +46,9 @@ public:
     void addCluster();
     void editCluster(const QString& name);
     void removeCluster(const QString& name);
+    // Shows a problem that concerns the whole console (such as the demo cluster failing to
+    // start) in the status bar.
+    void showProblem(const Error& error);
 
 private:
     void buildUi();
@@ -53,7 +56,6 @@ private:
     void buildPages();
     void connectToProfile();
     void showStatus(const QString& text, bool problem);
-    void showFailure(const Error& error);
 
     struct Ui
     {

@@ -175,6 +175,34 @@
         <source>Check that the keychain is unlocked and try again.</source>
         <translation>Prüfen Sie, ob der Schlüsselbund entsperrt ist, und versuchen Sie es erneut.</translation>
     </message>
+    <message>
+        <source>Ray listed %1 of %2 %3; totals cover the listed ones only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ray could not reach every node for the %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ray warns about the %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nodes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ray reported no resource usage (no autoscaler report); the totals come from the node list and usage shows as 0.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a PEM private key, or the passphrase is wrong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no PEM certificate in the file</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>raysec-cli</name>
@@ -196,6 +224,236 @@
     </message>
     <message>
         <source>Unknown command &apos;%1&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show a cluster&apos;s version, nodes, resources and jobs</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::ClusterErrors</name>
+    <message>
+        <source>The answer to %1 is not what Ray sends: %2 should be %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check that the address points at a Ray dashboard (Ray 2.x) and not at another service or a proxy that rewrites answers; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answer to %1 is not complete, valid JSON (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection may have been cut, or the address is not a Ray dashboard; refresh, and check the address if it persists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ray answered %1 with a failure: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the dashboard&apos;s logs on the head node; refresh once the cluster is healthy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cluster requires a token and none was sent (401 Unauthorized).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set the profile&apos;s authentication to Ray token and store the cluster&apos;s token (ray get-auth-token) in it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cluster refused the profile&apos;s token (403 Forbidden).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cluster refused the request (403 Forbidden).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the cluster&apos;s current token in the profile; tokens change when the cluster is restarted with a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cluster refused the request as browser traffic (405 Method Not Allowed).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A proxy between Raysec and Ray adds Origin, Referer or Sec-Fetch headers or a browser User-Agent; configure it to pass requests unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The dashboard has no %1 (404 Not Found).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check that the address is the Ray dashboard&apos;s root and that Ray is 2.x.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cluster is rate limiting requests (429).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raise the profile&apos;s refresh interval.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The dashboard answered %1 with HTTP status %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The dashboard failed; check its logs on the head node.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the profile&apos;s address and Ray version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The dashboard redirected %1 to %2; Raysec does not follow redirects, so the token is never sent elsewhere.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the final address in the profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answer to %1 is larger than %2; Raysec stopped reading it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is far beyond what Ray sends for a cluster; check that the address is a Ray dashboard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 refused the connection on port %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check that the dashboard (or the HTTPS proxy in front of it) is running and that the profile&apos;s port is right.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The host %1 was not found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the spelling of the address and your DNS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No connection to the dashboard within %1 s (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The dashboard did not finish answering %1 within %2 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the network path to the cluster, or raise the timeout for a slow or very large cluster.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 closed the connection before answering.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check that the address points at an HTTPS endpoint of the dashboard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request failed: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the network path to the cluster and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The dashboard&apos;s certificate (%1) is not signed by a CA this profile trusts. SHA-256 fingerprint: %2; public-key pin: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare the fingerprint with the one your cluster admin gives you; if it matches, add the cluster&apos;s CA bundle to the profile or pin this key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The dashboard&apos;s certificate is not valid for %1; it names %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect with one of the names in the certificate, or reissue the certificate with %1 in its subject alternative names.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The dashboard&apos;s certificate expired on %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renew the certificate on the server; Raysec does not accept expired certificates, even pinned ones.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The dashboard&apos;s certificate is only valid from %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check this computer&apos;s clock and the server&apos;s certificate dates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The dashboard presented a different public key than the pinned one (pinned %1, presented %2, certificate fingerprint %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If the cluster&apos;s certificate was replaced on purpose, confirm the new pin with its admin and update the profile; otherwise someone may be intercepting the connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The dashboard&apos;s certificate was refused: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask the cluster&apos;s admin to fix the certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 offers only TLS versions older than 1.2, which Raysec refuses.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Configure the server or proxy for TLS 1.2 or 1.3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The TLS handshake failed: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check that the address is an HTTPS endpoint and, if the server requires a client certificate, that the profile has the right one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot use %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a readable PEM file in the profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::ClusterMonitor</name>
+    <message>
+        <source>No keychain is available to read the profile&apos;s secrets.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -373,6 +631,88 @@
     </message>
 </context>
 <context>
+    <name>raysec::RayClient</name>
+    <message>
+        <source>the connection is not configured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a Ray job or submission id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the id shown in the jobs list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::RayParsers</name>
+    <message>
+        <source>a pair [used, total] of numbers of at least 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a list or an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a job id or a submission id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a list of jobs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a node id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ALIVE or DEAD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a string of at most %1 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a version such as 2.52.0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>present</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>raysec::SafeFile</name>
     <message>
         <source>Cannot create the folder %1.</source>
@@ -431,6 +771,24 @@
     </message>
     <message>
         <source>its public key does not match its secret key</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::SnapshotBuilder</name>
+    <message>
+        <source>The cluster reports an authentication mode this version of Raysec does not know.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::TlsTrust</name>
+    <message>
+        <source>no PEM certificate in the file</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -559,6 +917,62 @@
         <source>profile takes add, list or remove.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Cluster:  %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning:  plain http; traffic to the dashboard is not encrypted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ray:      %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Auth:     %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning:  token authentication is off: anyone who reaches the dashboard can run code on the cluster.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nodes:    %1 alive, %2 dead, %3 pending, %4 failed to launch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jobs:     %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tasks:    %1 in %2 functions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note:     %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetches the version, authentication mode, nodes, resources, jobs and task summary of a cluster once and prints them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile to use.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give up after this many seconds (default 30).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>status needs --profile NAME and a --timeout from 1 to 3600.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>raysec::cli::CliContext</name>
@@ -596,6 +1010,103 @@
     </message>
     <message>
         <source>Pipe it on standard input or name a file with --%1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::json</name>
+    <message>
+        <source>an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>present</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::json::FieldReader</name>
+    <message>
+        <source>at %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an object or null</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an array or null</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a string or null</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>true, false or null</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a number of at least 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a whole number from 0 to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a whole number or null</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unexpected content after the end</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::json::JsonPath</name>
+    <message>
+        <source>the document</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -718,6 +1229,14 @@
     <message>
         <source>Unknown</source>
         <translation>Unbekannt</translation>
+    </message>
+    <message>
+        <source>%1 launching</source>
+        <translation>%1 im Start</translation>
+    </message>
+    <message>
+        <source>%1 failed to launch</source>
+        <translation>%1 Start fehlgeschlagen</translation>
     </message>
 </context>
 <context>

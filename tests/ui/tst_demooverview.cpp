@@ -48,10 +48,7 @@ private:
         console.demo = std::make_unique<DemoCluster>(*console.db, console.keychain);
         MainWindow* window = console.window.get();
         connect(console.demo.get(), &DemoCluster::ready, window,
-                [window](const ClusterProfile& profile) {
-                    window->reloadProfiles(profile.name);
-                    window->context().setCurrentProfile(profile);
-                });
+                [window](const ClusterProfile& profile) { window->openProfile(profile); });
         QString failure;
         connect(console.demo.get(), &DemoCluster::failed, window,
                 [&failure](const Error& error) { failure = error.text(); });

@@ -47,12 +47,12 @@ DemoCluster::DemoCluster(Database& store, Keychain& keychain, QObject* parent)
         }
     });
     connect(&m_process, &QProcess::finished, this, [this](int code) {
-        if (!m_ready) {
+        if (!m_ready && !m_stopping) {
             reportFailure(
                 {QStringLiteral("demo.exited"),
                  tr("The demo cluster stopped before it was ready (exit code %1).").arg(code),
                  tr("Its messages above say why; run raysec-sim --help to check.")});
-        } else {
+        } else if (!m_stopping) {
             qCWarning(lcUiDemo) << "the demo cluster stopped with exit code" << code;
         }
     });
@@ -103,7 +103,7 @@ void DemoCluster::stop()
     if (m_process.state() == QProcess::NotRunning) {
         return;
     }
-    m_ready = true; // an exit we asked for is not a failure
+    m_stopping = true; // an exit we asked for is not a failure
     m_process.terminate();
     if (!m_process.waitForFinished(3000)) {
         m_process.kill();

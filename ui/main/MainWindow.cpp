@@ -170,6 +170,13 @@ void MainWindow::selectProfile(const QString& name)
     m_context->setCurrentProfile(*profile);
 }
 
+void MainWindow::openProfile(const ClusterProfile& profile)
+{
+    // The context first, so that selecting the name in the list does not connect twice.
+    m_context->setCurrentProfile(profile);
+    reloadProfiles(profile.name);
+}
+
 void MainWindow::addCluster()
 {
     editCluster({});
@@ -189,11 +196,8 @@ void MainWindow::editCluster(const QString& name)
     auto* dialog = new ProfileDialog(m_store, m_keychain, existing, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
-        const ClusterProfile saved = dialog->savedProfile();
-        reloadProfiles(saved.name);
         // Reconnect even when the name is unchanged: the address or trust may differ.
-        m_context->setCurrentProfile(saved);
-        m_ui.clusters->select(saved.name);
+        openProfile(dialog->savedProfile());
     });
     dialog->open();
 }

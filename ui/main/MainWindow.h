@@ -43,6 +43,9 @@ public:
     // Reloads the profiles from the store and selects `name` (or keeps the selection).
     void reloadProfiles(const QString& name = {});
     void selectProfile(const QString& name);
+    // Connects to this profile (just saved, perhaps under a name already selected) and selects
+    // it in the list.
+    void openProfile(const ClusterProfile& profile);
     void addCluster();
     void editCluster(const QString& name);
     void removeCluster(const QString& name);

@@ -1,5 +1,6 @@
 #include "ui/main/MainWindow.h"
 
+#include "core/CoreInfo.h"
 #include "core/cluster/ClusterMonitor.h"
 #include "core/store/Keychain.h"
 #include "core/store/ProfileRepository.h"
@@ -58,7 +59,7 @@ void MainWindow::buildUi()
     m_ui.status = new QLabel(this);
     m_ui.status->setTextFormat(Qt::PlainText);
     statusBar()->addWidget(m_ui.status, 1);
-    auto* version = new QLabel(tr("Raysec %1").arg(QApplication::applicationVersion()), this);
+    auto* version = new QLabel(tr("Raysec %1").arg(versionString()), this);
     version->setObjectName(QStringLiteral("mutedLabel"));
     statusBar()->addPermanentWidget(version);
     showStatus(tr("No cluster selected"), false);

@@ -203,6 +203,62 @@
         <source>no PEM certificate in the file</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The key audit trail was tampered with at row %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Treat the key registry as compromised: check the keys issued since then and restore the store from a backup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not a Raysec sealed-key file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask the sender for the .sealed file written by &quot;raysec-cli keys seal&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 &quot;%2&quot; is not valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use 1 to 64 letters, digits, dots, hyphens, underscores or @.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rate tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The description must be one line of at most 500 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The expiry date is not after the start of validity.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose an expiry date in the future.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key %1 in the registry bundle has a missing or invalid &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the bundle again from Raysec.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>raysec-cli</name>
@@ -228,6 +284,65 @@
     </message>
     <message>
         <source>Show a cluster&apos;s version, nodes, resources and jobs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issue, rotate, revoke, sign and hand over API keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generate and export Ray&apos;s own cluster token</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::ApiKeyFormat</name>
+    <message>
+        <source>Copy the key again from where it was handed over.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No API key was given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The API key starts or ends with a space or line break.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the surrounding whitespace.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is a Ray cluster token (64 hex characters), not a Raysec API key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the key that starts with &quot;rsk_&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The API key does not start with &quot;rsk_&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The API key has %1 characters instead of %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Part of the key is missing or doubled. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The API key lacks the &quot;_&quot; after its 12-character key id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The API key has a character that is not a letter or digit at position %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The API key&apos;s checksum does not match: it was mistyped or changed.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -532,6 +647,160 @@
     </message>
 </context>
 <context>
+    <name>raysec::HandoverIdentity</name>
+    <message>
+        <source>The hand-over identity in the keychain is damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove it and create a new one; ask for keys to be sealed again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not a Raysec recipient key (&quot;raysec-recipient-v1:...&quot;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask the recipient to run &quot;raysec-cli keys recipient&quot; and send you its output.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>recipient key</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::KeyAuditLog</name>
+    <message>
+        <source>read the audit trail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the row is missing (the next row is %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its contents or hash do not match the chain</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::KeyHandover</name>
+    <message>
+        <source>Only a secret of 1 to %1 bytes can be sealed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This key was sealed for another recipient.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send your own recipient key to the sender and ask them to seal it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sealed key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sealed key could not be opened: it was changed or sealed for another recipient.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask the sender to seal the key again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::KeyManager</name>
+    <message>
+        <source>owner %1, team %2, scopes %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key %1 is %2; only an active key can be rotated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issue a new key for the owner instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The end of grace is in the past.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose when the old key stops working, now or later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>replaced by %1, old key valid until %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A revocation needs a one-line reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say why, for example &quot;laptop lost&quot; or &quot;left the team&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key %1 is already revoked (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>grace ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expiry reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::KeyRegistry</name>
+    <message>
+        <source>read an API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No API key has the id %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List the keys with &quot;raysec-cli keys list&quot; and copy the id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>list API keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>list teams</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::KeyScopes</name>
+    <message>
+        <source>Unknown scope &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use one or more of: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key has no scope.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give at least one of: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>raysec::MinisignKeyPair</name>
     <message>
         <source>The signing key has %1 bytes instead of %2.</source>
@@ -646,6 +915,45 @@
     </message>
 </context>
 <context>
+    <name>raysec::RayClusterToken</name>
+    <message>
+        <source>A Ray cluster token is 64 lower-case hex characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generate one with &quot;raysec-cli token generate&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; or &quot;%2&quot; is not a valid Kubernetes name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use lower-case letters, digits and hyphens.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generate a new token: raysec-cli token generate %1 --replace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export it to every node: raysec-cli token export %1 --token-file %2 --env-file ray.env</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the cluster (ray stop on every node, or scale the RayCluster to zero): Ray reads the token only at start, so running nodes keep the old one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start the head and the workers again with the new env file or Kubernetes Secret.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the new token to every client and job submitter; the old token stops working as soon as the cluster restarts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>raysec::RayParsers</name>
     <message>
         <source>a pair [used, total] of numbers of at least 0</source>
@@ -709,6 +1017,28 @@
     </message>
     <message>
         <source>present</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::RayTokenVault</name>
+    <message>
+        <source>Profile %1 already has a Ray token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add --replace to rotate it; the cluster must then be restarted with the new token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::RegistryBundle</name>
+    <message>
+        <source>This is not a Raysec key registry bundle (version %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the registry.json exported by &quot;raysec-cli keys export&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -973,6 +1303,86 @@
         <source>status needs --profile NAME and a --timeout from 1 to 3600.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Generates a Ray cluster token (64 hex characters, as Ray does) and keeps it in the keychain for a profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generate a token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cluster profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace the profile&apos;s existing token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>token generate needs one profile name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>replaced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stored a new Ray token for profile %1 in the keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exports a profile&apos;s Ray token: the token file (0600) with an env file setting RAY_AUTH_MODE=token and RAY_AUTH_TOKEN_PATH, and/or a Kubernetes Secret (0600).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Token file to write.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Env file to write (needs --token-file).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kubernetes Secret manifest to write.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Secret name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Secret namespace.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>token export needs a profile and --token-file [--env-file] or --kubernetes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported the Ray token of profile %1. Ray reads it only when it starts: restart the cluster to apply it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show how to rotate the token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>token takes generate, export or steps.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>raysec::cli::CliContext</name>
@@ -1010,6 +1420,375 @@
     </message>
     <message>
         <source>Pipe it on standard input or name a file with --%1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::cli::keys</name>
+    <message>
+        <source>--%1 &quot;%2&quot; is not a date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write it as 2026-12-31 or 2026-12-31T18:00:00Z.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 takes a number of days from 0 to 3650.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issued key %1 for %2 (team %3). It is shown once; store it now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Person or service that uses the key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team the key belongs to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comma-separated: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scopes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the key is for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expiry date (2026-12-31).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expire this many days from now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start of validity (default: now).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rate-limit tier.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also keep the secret in your keychain (for your own service keys).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issues an API key. The secret is printed once on standard output; the registry keeps only its hash.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issue a key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List keys (never secrets).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only this team.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>active, grace, expired or revoked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only keys that expire within this many days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--status takes active, grace, expired or revoked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--expiring takes a number of days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issues a replacement key; the old one keeps working until the end of grace. New secrets go to stdout, one per line as &quot;&lt;old id&gt; &lt;new key&gt;&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rotate a key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key id (or --team).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[id]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rotate every active key of this team.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When the old key stops working.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days the old key keeps working (default 7).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expiry of the new key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new key expires this many days from now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keys rotate takes one key id or --team.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Rotated %n key(s); old keys work until %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Revoke a key at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke every key of this team.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why the key is revoked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keys revoke takes one key id or --team.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Revoked %n key(s). Export the registry so the gateway learns it.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>keys takes issue, list, rotate, revoke, export, verify, restore, seal, open or recipient.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seals an API key (from --key-file or standard input) to a recipient&apos;s key, into a file only they can open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seal a key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File with the recipient&apos;s key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation type="unfinished">Datei</translation>
+    </message>
+    <message>
+        <source>Sealed file to write.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File holding the API key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keys seal needs --recipient and --out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sealed key %1 into %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opens a sealed key with your keychain identity and prints it (or writes it to --out, mode 0600).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a sealed key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sealed file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the key to this file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keys open needs the sealed file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prints your recipient key (created in the keychain on first use); send it to the admin who seals your key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show your recipient key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>backup passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrote %1 (signing key %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exports the signed registry for the gateway (--out), the signing public key (--public-key) or a passphrase-encrypted backup of the signing key (--backup; the passphrase comes from --passphrase-file or standard input).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder for registry.json, its .minisig and the .pub.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>folder</source>
+        <translation type="unfinished">Ordner</translation>
+    </message>
+    <message>
+        <source>Write the signing public key (minisign .pub).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write an encrypted backup of the signing key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File holding the backup passphrase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keys export takes exactly one of --out, --public-key, --backup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed %1 keys into %2 with key %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checks a signed registry bundle against a public key, or (--audit) the key audit trail&apos;s hash chain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verify.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>registry.json</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[bundle]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing public key (.pub).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signature (default: &lt;bundle&gt;.minisig).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the audit trail instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit trail intact: %1 events, head %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keys verify needs a bundle and --public-key, or --audit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signature valid (key %1): %2 keys. Trusted comment: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restores the signing key from a backup into the keychain. The passphrase comes from --passphrase-file or standard input.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File holding the passphrase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keys restore needs the backup file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restored signing key %1 into the keychain.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

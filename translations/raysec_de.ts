@@ -175,6 +175,90 @@
         <source>Check that the keychain is unlocked and try again.</source>
         <translation>Prüfen Sie, ob der Schlüsselbund entsperrt ist, und versuchen Sie es erneut.</translation>
     </message>
+    <message>
+        <source>Ray listed %1 of %2 %3; totals cover the listed ones only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ray could not reach every node for the %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ray warns about the %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nodes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ray reported no resource usage (no autoscaler report); the totals come from the node list and usage shows as 0.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a PEM private key, or the passphrase is wrong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no PEM certificate in the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key audit trail was tampered with at row %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Treat the key registry as compromised: check the keys issued since then and restore the store from a backup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not a Raysec sealed-key file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask the sender for the .sealed file written by &quot;raysec-cli keys seal&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 &quot;%2&quot; is not valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use 1 to 64 letters, digits, dots, hyphens, underscores or @.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rate tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The description must be one line of at most 500 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The expiry date is not after the start of validity.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose an expiry date in the future.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key %1 in the registry bundle has a missing or invalid &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the bundle again from Raysec.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>raysec-cli</name>
@@ -196,6 +280,295 @@
     </message>
     <message>
         <source>Unknown command &apos;%1&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show a cluster&apos;s version, nodes, resources and jobs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issue, rotate, revoke, sign and hand over API keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generate and export Ray&apos;s own cluster token</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::ApiKeyFormat</name>
+    <message>
+        <source>Copy the key again from where it was handed over.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No API key was given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The API key starts or ends with a space or line break.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the surrounding whitespace.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is a Ray cluster token (64 hex characters), not a Raysec API key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the key that starts with &quot;rsk_&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The API key does not start with &quot;rsk_&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The API key has %1 characters instead of %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Part of the key is missing or doubled. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The API key lacks the &quot;_&quot; after its 12-character key id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The API key has a character that is not a letter or digit at position %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The API key&apos;s checksum does not match: it was mistyped or changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::ClusterErrors</name>
+    <message>
+        <source>The answer to %1 is not what Ray sends: %2 should be %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check that the address points at a Ray dashboard (Ray 2.x) and not at another service or a proxy that rewrites answers; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answer to %1 is not complete, valid JSON (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection may have been cut, or the address is not a Ray dashboard; refresh, and check the address if it persists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ray answered %1 with a failure: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the dashboard&apos;s logs on the head node; refresh once the cluster is healthy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cluster requires a token and none was sent (401 Unauthorized).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set the profile&apos;s authentication to Ray token and store the cluster&apos;s token (ray get-auth-token) in it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cluster refused the profile&apos;s token (403 Forbidden).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cluster refused the request (403 Forbidden).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the cluster&apos;s current token in the profile; tokens change when the cluster is restarted with a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cluster refused the request as browser traffic (405 Method Not Allowed).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A proxy between Raysec and Ray adds Origin, Referer or Sec-Fetch headers or a browser User-Agent; configure it to pass requests unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The dashboard has no %1 (404 Not Found).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check that the address is the Ray dashboard&apos;s root and that Ray is 2.x.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cluster is rate limiting requests (429).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raise the profile&apos;s refresh interval.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The dashboard answered %1 with HTTP status %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The dashboard failed; check its logs on the head node.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the profile&apos;s address and Ray version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The dashboard redirected %1 to %2; Raysec does not follow redirects, so the token is never sent elsewhere.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the final address in the profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answer to %1 is larger than %2; Raysec stopped reading it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is far beyond what Ray sends for a cluster; check that the address is a Ray dashboard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 refused the connection on port %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check that the dashboard (or the HTTPS proxy in front of it) is running and that the profile&apos;s port is right.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The host %1 was not found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the spelling of the address and your DNS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No connection to the dashboard within %1 s (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The dashboard did not finish answering %1 within %2 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the network path to the cluster, or raise the timeout for a slow or very large cluster.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 closed the connection before answering.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check that the address points at an HTTPS endpoint of the dashboard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request failed: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the network path to the cluster and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The dashboard&apos;s certificate (%1) is not signed by a CA this profile trusts. SHA-256 fingerprint: %2; public-key pin: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare the fingerprint with the one your cluster admin gives you; if it matches, add the cluster&apos;s CA bundle to the profile or pin this key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The dashboard&apos;s certificate is not valid for %1; it names %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect with one of the names in the certificate, or reissue the certificate with %1 in its subject alternative names.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The dashboard&apos;s certificate expired on %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renew the certificate on the server; Raysec does not accept expired certificates, even pinned ones.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The dashboard&apos;s certificate is only valid from %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check this computer&apos;s clock and the server&apos;s certificate dates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The dashboard presented a different public key than the pinned one (pinned %1, presented %2, certificate fingerprint %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If the cluster&apos;s certificate was replaced on purpose, confirm the new pin with its admin and update the profile; otherwise someone may be intercepting the connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The dashboard&apos;s certificate was refused: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask the cluster&apos;s admin to fix the certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 offers only TLS versions older than 1.2, which Raysec refuses.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Configure the server or proxy for TLS 1.2 or 1.3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The TLS handshake failed: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check that the address is an HTTPS endpoint and, if the server requires a client certificate, that the profile has the right one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot use %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a readable PEM file in the profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::ClusterMonitor</name>
+    <message>
+        <source>No keychain is available to read the profile&apos;s secrets.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -270,6 +643,160 @@
     </message>
     <message>
         <source>run a statement</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::HandoverIdentity</name>
+    <message>
+        <source>The hand-over identity in the keychain is damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove it and create a new one; ask for keys to be sealed again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not a Raysec recipient key (&quot;raysec-recipient-v1:...&quot;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask the recipient to run &quot;raysec-cli keys recipient&quot; and send you its output.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>recipient key</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::KeyAuditLog</name>
+    <message>
+        <source>read the audit trail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the row is missing (the next row is %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its contents or hash do not match the chain</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::KeyHandover</name>
+    <message>
+        <source>Only a secret of 1 to %1 bytes can be sealed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This key was sealed for another recipient.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send your own recipient key to the sender and ask them to seal it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sealed key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sealed key could not be opened: it was changed or sealed for another recipient.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask the sender to seal the key again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::KeyManager</name>
+    <message>
+        <source>owner %1, team %2, scopes %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key %1 is %2; only an active key can be rotated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issue a new key for the owner instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The end of grace is in the past.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose when the old key stops working, now or later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>replaced by %1, old key valid until %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A revocation needs a one-line reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say why, for example &quot;laptop lost&quot; or &quot;left the team&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key %1 is already revoked (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>grace ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expiry reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::KeyRegistry</name>
+    <message>
+        <source>read an API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No API key has the id %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List the keys with &quot;raysec-cli keys list&quot; and copy the id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>list API keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>list teams</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::KeyScopes</name>
+    <message>
+        <source>Unknown scope &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use one or more of: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key has no scope.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give at least one of: %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -373,6 +900,149 @@
     </message>
 </context>
 <context>
+    <name>raysec::RayClient</name>
+    <message>
+        <source>the connection is not configured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a Ray job or submission id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the id shown in the jobs list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::RayClusterToken</name>
+    <message>
+        <source>A Ray cluster token is 64 lower-case hex characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generate one with &quot;raysec-cli token generate&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; or &quot;%2&quot; is not a valid Kubernetes name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use lower-case letters, digits and hyphens.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generate a new token: raysec-cli token generate %1 --replace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export it to every node: raysec-cli token export %1 --token-file %2 --env-file ray.env</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the cluster (ray stop on every node, or scale the RayCluster to zero): Ray reads the token only at start, so running nodes keep the old one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start the head and the workers again with the new env file or Kubernetes Secret.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the new token to every client and job submitter; the old token stops working as soon as the cluster restarts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::RayParsers</name>
+    <message>
+        <source>a pair [used, total] of numbers of at least 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a list or an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a job id or a submission id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a list of jobs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a node id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ALIVE or DEAD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a string of at most %1 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a version such as 2.52.0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>present</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::RayTokenVault</name>
+    <message>
+        <source>Profile %1 already has a Ray token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add --replace to rotate it; the cluster must then be restarted with the new token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::RegistryBundle</name>
+    <message>
+        <source>This is not a Raysec key registry bundle (version %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the registry.json exported by &quot;raysec-cli keys export&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>raysec::SafeFile</name>
     <message>
         <source>Cannot create the folder %1.</source>
@@ -431,6 +1101,24 @@
     </message>
     <message>
         <source>its public key does not match its secret key</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::SnapshotBuilder</name>
+    <message>
+        <source>The cluster reports an authentication mode this version of Raysec does not know.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::TlsTrust</name>
+    <message>
+        <source>no PEM certificate in the file</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -559,6 +1247,142 @@
         <source>profile takes add, list or remove.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Cluster:  %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning:  plain http; traffic to the dashboard is not encrypted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ray:      %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Auth:     %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning:  token authentication is off: anyone who reaches the dashboard can run code on the cluster.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nodes:    %1 alive, %2 dead, %3 pending, %4 failed to launch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jobs:     %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tasks:    %1 in %2 functions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note:     %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetches the version, authentication mode, nodes, resources, jobs and task summary of a cluster once and prints them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile to use.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give up after this many seconds (default 30).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>status needs --profile NAME and a --timeout from 1 to 3600.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generates a Ray cluster token (64 hex characters, as Ray does) and keeps it in the keychain for a profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generate a token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cluster profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace the profile&apos;s existing token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>token generate needs one profile name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>replaced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stored a new Ray token for profile %1 in the keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exports a profile&apos;s Ray token: the token file (0600) with an env file setting RAY_AUTH_MODE=token and RAY_AUTH_TOKEN_PATH, and/or a Kubernetes Secret (0600).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Token file to write.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Env file to write (needs --token-file).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kubernetes Secret manifest to write.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Secret name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Secret namespace.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>token export needs a profile and --token-file [--env-file] or --kubernetes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported the Ray token of profile %1. Ray reads it only when it starts: restart the cluster to apply it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show how to rotate the token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>token takes generate, export or steps.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>raysec::cli::CliContext</name>
@@ -596,6 +1420,472 @@
     </message>
     <message>
         <source>Pipe it on standard input or name a file with --%1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::cli::keys</name>
+    <message>
+        <source>--%1 &quot;%2&quot; is not a date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write it as 2026-12-31 or 2026-12-31T18:00:00Z.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 takes a number of days from 0 to 3650.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issued key %1 for %2 (team %3). It is shown once; store it now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Person or service that uses the key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team the key belongs to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comma-separated: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scopes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the key is for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expiry date (2026-12-31).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expire this many days from now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start of validity (default: now).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rate-limit tier.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also keep the secret in your keychain (for your own service keys).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issues an API key. The secret is printed once on standard output; the registry keeps only its hash.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issue a key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List keys (never secrets).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only this team.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>active, grace, expired or revoked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only keys that expire within this many days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--status takes active, grace, expired or revoked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--expiring takes a number of days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issues a replacement key; the old one keeps working until the end of grace. New secrets go to stdout, one per line as &quot;&lt;old id&gt; &lt;new key&gt;&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rotate a key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key id (or --team).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[id]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rotate every active key of this team.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When the old key stops working.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days the old key keeps working (default 7).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expiry of the new key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new key expires this many days from now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keys rotate takes one key id or --team.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Rotated %n key(s); old keys work until %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Revoke a key at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke every key of this team.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why the key is revoked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keys revoke takes one key id or --team.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Revoked %n key(s). Export the registry so the gateway learns it.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>keys takes issue, list, rotate, revoke, export, verify, restore, seal, open or recipient.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seals an API key (from --key-file or standard input) to a recipient&apos;s key, into a file only they can open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seal a key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File with the recipient&apos;s key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation type="unfinished">Datei</translation>
+    </message>
+    <message>
+        <source>Sealed file to write.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File holding the API key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keys seal needs --recipient and --out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sealed key %1 into %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opens a sealed key with your keychain identity and prints it (or writes it to --out, mode 0600).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a sealed key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sealed file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the key to this file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keys open needs the sealed file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prints your recipient key (created in the keychain on first use); send it to the admin who seals your key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show your recipient key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>backup passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrote %1 (signing key %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exports the signed registry for the gateway (--out), the signing public key (--public-key) or a passphrase-encrypted backup of the signing key (--backup; the passphrase comes from --passphrase-file or standard input).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder for registry.json, its .minisig and the .pub.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>folder</source>
+        <translation type="unfinished">Ordner</translation>
+    </message>
+    <message>
+        <source>Write the signing public key (minisign .pub).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write an encrypted backup of the signing key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File holding the backup passphrase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keys export takes exactly one of --out, --public-key, --backup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed %1 keys into %2 with key %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checks a signed registry bundle against a public key, or (--audit) the key audit trail&apos;s hash chain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verify.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>registry.json</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[bundle]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing public key (.pub).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signature (default: &lt;bundle&gt;.minisig).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the audit trail instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit trail intact: %1 events, head %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keys verify needs a bundle and --public-key, or --audit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signature valid (key %1): %2 keys. Trusted comment: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restores the signing key from a backup into the keychain. The passphrase comes from --passphrase-file or standard input.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File holding the passphrase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keys restore needs the backup file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restored signing key %1 into the keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::json</name>
+    <message>
+        <source>an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>present</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::json::FieldReader</name>
+    <message>
+        <source>at %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an object or null</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an array or null</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a string or null</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>true, false or null</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a number of at least 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a whole number from 0 to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a whole number or null</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unexpected content after the end</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::json::JsonPath</name>
+    <message>
+        <source>the document</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -718,6 +2008,14 @@
     <message>
         <source>Unknown</source>
         <translation>Unbekannt</translation>
+    </message>
+    <message>
+        <source>%1 launching</source>
+        <translation>%1 im Start</translation>
+    </message>
+    <message>
+        <source>%1 failed to launch</source>
+        <translation>%1 Start fehlgeschlagen</translation>
     </message>
 </context>
 <context>

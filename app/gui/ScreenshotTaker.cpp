@@ -34,10 +34,10 @@ ScreenshotTaker::ScreenshotTaker(ui::MainWindow& window, QString path, int timeo
 
     m_timeout.setSingleShot(true);
     connect(&m_timeout, &QTimer::timeout, this, [this, timeoutSeconds] {
-        QString message = QApplication::translate(
-                              "raysec", "No cluster data arrived within %1 seconds; no "
-                                        "screenshot was taken.")
-                              .arg(timeoutSeconds);
+        QString message =
+            QApplication::translate("raysec", "No cluster data arrived within %1 seconds; no "
+                                              "screenshot was taken.")
+                .arg(timeoutSeconds);
         if (!m_lastError.isEmpty()) {
             message += QLatin1Char(' ') +
                        QApplication::translate("raysec", "Last error: %1").arg(m_lastError);
@@ -67,8 +67,9 @@ void ScreenshotTaker::capture()
     }
     const QPixmap image = m_window.grab();
     if (image.isNull() || !image.save(m_path, "PNG")) {
-        finish(4, QApplication::translate("raysec", "Could not write the screenshot to %1.")
-                      .arg(m_path));
+        finish(
+            4,
+            QApplication::translate("raysec", "Could not write the screenshot to %1.").arg(m_path));
         return;
     }
     QTextStream(stdout) << m_path << Qt::endl;

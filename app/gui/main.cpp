@@ -89,16 +89,13 @@ int main(int argc, char* argv[])
     std::unique_ptr<raysec::ui::DemoCluster> demo;
     if (options.demo) {
         demo = std::make_unique<raysec::ui::DemoCluster>(*store, keychain);
-        QObject::connect(demo.get(), &raysec::ui::DemoCluster::ready, &window,
-                         [&window](const raysec::ClusterProfile& profile) {
-                             // Set the profile itself: a stale "Demo cluster" from an earlier
-                             // run may already be selected under the same name.
-                             window.reloadProfiles(profile.name);
-                             window.context().setCurrentProfile(profile);
-                         });
+        QObject::connect(
+            demo.get(), &raysec::ui::DemoCluster::ready, &window,
+            [&window](const raysec::ClusterProfile& profile) { window.openProfile(profile); });
         QObject::connect(demo.get(), &raysec::ui::DemoCluster::failed, &window,
-                         [&screenshot](const raysec::Error& error) {
+                         [&screenshot, &window](const raysec::Error& error) {
                              QTextStream(stderr) << error.text() << Qt::endl;
+                             window.showProblem(error);
                              if (screenshot) {
                                  screenshot->abandon(error);
                              }

@@ -42,18 +42,17 @@ DemoCluster::DemoCluster(Database& store, Keychain& keychain, QObject* parent)
     connect(&m_process, &QProcess::errorOccurred, this, [this](QProcess::ProcessError error) {
         if (error == QProcess::FailedToStart) {
             reportFailure({QStringLiteral("demo.start"),
-                           tr("The demo cluster could not start: %1.")
-                               .arg(m_process.errorString()),
+                           tr("The demo cluster could not start: %1.").arg(m_process.errorString()),
                            tr("Check that raysec-sim is installed next to raysec.")});
         }
     });
     connect(&m_process, &QProcess::finished, this, [this](int code) {
-        if (!m_ready) {
-            reportFailure({QStringLiteral("demo.exited"),
-                           tr("The demo cluster stopped before it was ready (exit code %1).")
-                               .arg(code),
-                           tr("Its messages above say why; run raysec-sim --help to check.")});
-        } else {
+        if (!m_ready && !m_stopping) {
+            reportFailure(
+                {QStringLiteral("demo.exited"),
+                 tr("The demo cluster stopped before it was ready (exit code %1).").arg(code),
+                 tr("Its messages above say why; run raysec-sim --help to check.")});
+        } else if (!m_stopping) {
             qCWarning(lcUiDemo) << "the demo cluster stopped with exit code" << code;
         }
     });
@@ -104,7 +103,7 @@ void DemoCluster::stop()
     if (m_process.state() == QProcess::NotRunning) {
         return;
     }
-    m_ready = true; // an exit we asked for is not a failure
+    m_stopping = true; // an exit we asked for is not a failure
     m_process.terminate();
     if (!m_process.waitForFinished(3000)) {
         m_process.kill();
@@ -123,7 +122,8 @@ void DemoCluster::readReadyLine()
     if (newline < 0) {
         if (m_stdout.size() > 64 * 1024) {
             reportFailure({QStringLiteral("demo.output"),
-                           tr("The demo cluster printed an unexpected answer."), {}});
+                           tr("The demo cluster printed an unexpected answer."),
+                           {}});
             stop();
         }
         return;

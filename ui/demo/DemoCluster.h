@@ -55,6 +55,7 @@ private:
     SecretBuffer m_pendingToken; // kept until the keychain has it
     bool m_ready = false;
     bool m_finished = false;
+    bool m_stopping = false;
 };
 
 } // namespace raysec::ui

@@ -1,5 +1,6 @@
 #include "ui/main/MainWindow.h"
 
+#include "core/CoreInfo.h"
 #include "core/cluster/ClusterMonitor.h"
 #include "core/store/Keychain.h"
 #include "core/store/ProfileRepository.h"
@@ -58,7 +59,7 @@ void MainWindow::buildUi()
     m_ui.status = new QLabel(this);
     m_ui.status->setTextFormat(Qt::PlainText);
     statusBar()->addWidget(m_ui.status, 1);
-    auto* version = new QLabel(tr("Raysec %1").arg(QApplication::applicationVersion()), this);
+    auto* version = new QLabel(tr("Raysec %1").arg(versionString()), this);
     version->setObjectName(QStringLiteral("mutedLabel"));
     statusBar()->addPermanentWidget(version);
     showStatus(tr("No cluster selected"), false);
@@ -133,12 +134,12 @@ void MainWindow::reloadProfiles(const QString& name)
 {
     ProfileRepository repository(m_store);
     if (auto migrated = repository.migrate(); !migrated) {
-        showFailure(migrated.error());
+        showProblem(migrated.error());
         return;
     }
     auto profiles = repository.list();
     if (!profiles) {
-        showFailure(profiles.error());
+        showProblem(profiles.error());
         return;
     }
     QString selected = name.isEmpty() ? m_ui.clusters->selectedName() : name;
@@ -163,11 +164,18 @@ void MainWindow::selectProfile(const QString& name)
     }
     auto profile = ProfileRepository(m_store).find(name);
     if (!profile) {
-        showFailure(profile.error());
+        showProblem(profile.error());
         return;
     }
     m_ui.clusters->select(name);
     m_context->setCurrentProfile(*profile);
+}
+
+void MainWindow::openProfile(const ClusterProfile& profile)
+{
+    // The context first, so that selecting the name in the list does not connect twice.
+    m_context->setCurrentProfile(profile);
+    reloadProfiles(profile.name);
 }
 
 void MainWindow::addCluster()
@@ -181,7 +189,7 @@ void MainWindow::editCluster(const QString& name)
     if (!name.isEmpty()) {
         auto found = ProfileRepository(m_store).find(name);
         if (!found) {
-            showFailure(found.error());
+            showProblem(found.error());
             return;
         }
         existing = *found;
@@ -189,11 +197,8 @@ void MainWindow::editCluster(const QString& name)
     auto* dialog = new ProfileDialog(m_store, m_keychain, existing, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
-        const ClusterProfile saved = dialog->savedProfile();
-        reloadProfiles(saved.name);
         // Reconnect even when the name is unchanged: the address or trust may differ.
-        m_context->setCurrentProfile(saved);
-        m_ui.clusters->select(saved.name);
+        openProfile(dialog->savedProfile());
     });
     dialog->open();
 }
@@ -213,7 +218,7 @@ void MainWindow::removeCluster(const QString& name)
         return;
     }
     if (auto removed = ProfileRepository(m_store).remove(name); !removed) {
-        showFailure(removed.error());
+        showProblem(removed.error());
         return;
     }
     qCInfo(lcUiMain) << "removed profile" << name;
@@ -221,7 +226,7 @@ void MainWindow::removeCluster(const QString& name)
                       QString::fromLatin1(ClusterProfile::tokenEntry), this,
                       [this](Result<void> done) {
                           if (!done) {
-                              showFailure(done.error());
+                              showProblem(done.error());
                           }
                       });
     if (m_context->currentProfile() && m_context->currentProfile()->name == name) {
@@ -258,7 +263,7 @@ void MainWindow::connectToProfile()
                                                        QLocale::LongFormat)),
                            false);
             });
-    connect(m_monitor, &ClusterMonitor::failed, this, &MainWindow::showFailure);
+    connect(m_monitor, &ClusterMonitor::failed, this, &MainWindow::showProblem);
     m_context->setMonitor(m_monitor);
     showStatus(tr("Connecting to %1…").arg(profile->name), false);
     m_monitor->start();
@@ -272,9 +277,9 @@ void MainWindow::showStatus(const QString& text, bool problem)
     m_ui.status->style()->polish(m_ui.status);
 }
 
-void MainWindow::showFailure(const Error& error)
+void MainWindow::showProblem(const Error& error)
 {
-    showStatus(error.message, true);
+    showStatus(error.text(), true);
 }
 
 } // namespace raysec::ui

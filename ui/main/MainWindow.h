@@ -43,9 +43,15 @@ public:
     // Reloads the profiles from the store and selects `name` (or keeps the selection).
     void reloadProfiles(const QString& name = {});
     void selectProfile(const QString& name);
+    // Connects to this profile (just saved, perhaps under a name already selected) and selects
+    // it in the list.
+    void openProfile(const ClusterProfile& profile);
     void addCluster();
     void editCluster(const QString& name);
     void removeCluster(const QString& name);
+    // Shows a problem that concerns the whole console (such as the demo cluster failing to
+    // start) in the status bar.
+    void showProblem(const Error& error);
 
 private:
     void buildUi();
@@ -53,7 +59,6 @@ private:
     void buildPages();
     void connectToProfile();
     void showStatus(const QString& text, bool problem);
-    void showFailure(const Error& error);
 
     struct Ui
     {

@@ -90,8 +90,16 @@ void ClusterSummary::showSnapshot(const ClusterSnapshot& snapshot)
     }
 
     m_ui.nodes.value->setText(tr("%1 alive").arg(snapshot.nodesAlive));
-    m_ui.nodes.note->setText(tr("%1 dead").arg(snapshot.nodesDead));
-    setCardState(m_ui.nodes, snapshot.nodesDead > 0 ? "warn" : "good");
+    QStringList nodeNotes{tr("%1 dead").arg(snapshot.nodesDead)};
+    if (snapshot.nodesPending > 0) {
+        nodeNotes.append(tr("%1 launching").arg(snapshot.nodesPending));
+    }
+    if (snapshot.nodesFailedLaunch > 0) {
+        nodeNotes.append(tr("%1 failed to launch").arg(snapshot.nodesFailedLaunch));
+    }
+    m_ui.nodes.note->setText(nodeNotes.join(QStringLiteral(" · ")));
+    const bool nodeTrouble = snapshot.nodesDead > 0 || snapshot.nodesFailedLaunch > 0;
+    setCardState(m_ui.nodes, nodeTrouble ? "warn" : "good");
 }
 
 void ClusterSummary::clear()

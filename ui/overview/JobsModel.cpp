@@ -191,10 +191,11 @@ std::optional<qint64> JobsModel::durationSeconds(const JobInfo& job) const
     if (!job.startTime) {
         return std::nullopt;
     }
-    // A running job's duration grows until the next refresh; a finished one has an end time.
-    const QDateTime end = job.endTime                    ? *job.endTime
-                          : isTerminalStatus(job.status) ? *job.startTime
-                                                         : m_now;
+    if (!job.endTime && isTerminalStatus(job.status)) {
+        return std::nullopt; // finished, but Ray did not say when
+    }
+    // A running job's duration grows until the next refresh.
+    const QDateTime end = job.endTime ? *job.endTime : m_now;
     return std::max<qint64>(0, job.startTime->secsTo(end));
 }
 

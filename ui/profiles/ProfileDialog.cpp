@@ -80,6 +80,18 @@ void ProfileDialog::buildUi()
     m_ui.refresh->setValue(5);
     m_ui.refresh->setSuffix(tr(" s"));
 
+    // Stable names for tests and accessibility tools.
+    m_ui.name->setObjectName(QStringLiteral("nameEdit"));
+    m_ui.url->setObjectName(QStringLiteral("urlEdit"));
+    m_ui.trust->setObjectName(QStringLiteral("trustCombo"));
+    m_ui.caBundle->setObjectName(QStringLiteral("caBundleEdit"));
+    m_ui.pin->setObjectName(QStringLiteral("pinEdit"));
+    m_ui.clientCert->setObjectName(QStringLiteral("clientCertEdit"));
+    m_ui.clientKey->setObjectName(QStringLiteral("clientKeyEdit"));
+    m_ui.auth->setObjectName(QStringLiteral("authCombo"));
+    m_ui.token->setObjectName(QStringLiteral("tokenEdit"));
+    m_ui.refresh->setObjectName(QStringLiteral("refreshSpin"));
+
     m_ui.form = new QFormLayout;
     m_ui.form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     addRow(tr("&Name:"), m_ui.name, fieldRow(m_ui.name, nameField));

@@ -32,6 +32,12 @@ const QString selectColumns = QStringLiteral(
     " not_after, recorded_at, bundle_dir, certificate_pem, encrypted_key_pem IS NOT NULL"
     " FROM tls_certificates");
 
+// SQLite stores a null QString as NULL; the text columns are NOT NULL.
+QString nonNull(const QString& text)
+{
+    return text.isNull() ? QString::fromLatin1("") : text;
+}
+
 QDateTime fromText(const QString& text)
 {
     return QDateTime::fromString(text, Qt::ISODate).toUTC();
@@ -123,14 +129,14 @@ Result<void> CertificateInventory::record(const QList<InventoryEntry>& entries)
         const QVariantList values{e.fingerprint,
                                   e.serial,
                                   e.commonName,
-                                  e.nodeName,
-                                  e.caName,
+                                  nonNull(e.nodeName),
+                                  nonNull(e.caName),
                                   e.isCa ? 1 : 0,
                                   e.subjectAltNames.join(QLatin1Char(',')),
                                   e.notBefore.toString(Qt::ISODate),
                                   e.notAfter.toString(Qt::ISODate),
                                   e.recordedAt.toString(Qt::ISODate),
-                                  e.bundleDir,
+                                  nonNull(e.bundleDir),
                                   QString::fromUtf8(e.certificatePem)};
         for (int i = 0; i < values.size(); ++i) {
             q.bindValue(i, values.at(i));

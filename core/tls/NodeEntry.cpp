@@ -30,7 +30,13 @@ bool isValidIpAddress(const QString& text)
 
 QString canonicalIp(const QString& text)
 {
+    // QHostAddress also takes inet_aton's short forms ("1.2.3", "10.1"), which peers would
+    // never dial as written; IPv4 must be a full dotted quad.
+    static const QRegularExpression dottedQuad(QStringLiteral("^\\d{1,3}(\\.\\d{1,3}){3}$"));
     QHostAddress address;
+    if (!text.contains(QLatin1Char(':')) && !dottedQuad.match(text).hasMatch()) {
+        return {};
+    }
     if (text.trimmed() != text || !address.setAddress(text) || !address.scopeId().isEmpty()) {
         return {};
     }

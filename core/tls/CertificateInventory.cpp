@@ -132,7 +132,7 @@ Result<void> CertificateInventory::record(const QList<InventoryEntry>& entries)
                                   nonNull(e.nodeName),
                                   nonNull(e.caName),
                                   e.isCa ? 1 : 0,
-                                  e.subjectAltNames.join(QLatin1Char(',')),
+                                  nonNull(e.subjectAltNames.join(QLatin1Char(','))),
                                   e.notBefore.toString(Qt::ISODate),
                                   e.notAfter.toString(Qt::ISODate),
                                   e.recordedAt.toString(Qt::ISODate),

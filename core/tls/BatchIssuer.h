@@ -22,14 +22,20 @@ struct BatchResult
 
 // Issues certificates for many nodes and writes each node's bundle under outputDir/<name>/.
 // Everything that can be checked up front (nodes, settings, the output folder) is checked
-// before the first file is written. Runs on the calling thread; IssueJob runs it off the GUI
-// thread.
+// before the first file is written. The calling thread waits while `workers` threads share the
+// nodes: each bundle file is flushed to disk before it replaces the old one, and that wait for
+// the disk, not the signing, is what a large batch spends its time on. IssueJob runs the whole
+// batch off the GUI thread. Progress calls are serialised; results keep the nodes' order.
 class BatchIssuer
 {
 public:
     static BatchResult run(const CertificateAuthority& ca, const QList<NodeEntry>& nodes,
                            const IssueSettings& settings, const QString& outputDir,
-                           const BundleOptions& options, IssueProgress* progress = nullptr);
+                           const BundleOptions& options, IssueProgress* progress = nullptr,
+                           int workers = defaultWorkers());
+
+    // Enough threads to keep the disk busy while others sign.
+    static int defaultWorkers();
 };
 
 } // namespace raysec::tls

@@ -2,6 +2,7 @@
 
 #include "core/common/SafeFile.h"
 #include "core/store/Database.h"
+#include "core/store/ProfileRepository.h"
 #include "core/tls/CaStore.h"
 #include "core/tls/CertificateBuilder.h"
 #include "core/tls/NodeListParser.h"
@@ -102,11 +103,6 @@ void addNodeOptions(QCommandLineParser& parser)
 
 Result<QList<tls::NodeEntry>> nodesFromOptions(const QCommandLineParser& parser)
 {
-    if (parser.isSet(QStringLiteral("profile"))) {
-        return fail(QStringLiteral("tls.profile-nodes"),
-                    tr("Reading nodes from a cluster profile is not available in this build."),
-                    tr("Export the node list to a file (name ip hostnames) and use --nodes."));
-    }
     QList<tls::NodeEntry> nodes;
     if (parser.isSet(QStringLiteral("nodes"))) {
         auto fromFile = tls::NodeListParser::readFile(parser.value(QStringLiteral("nodes")));
@@ -123,10 +119,49 @@ Result<QList<tls::NodeEntry>> nodesFromOptions(const QCommandLineParser& parser)
         }
         nodes += *entries;
     }
+    // Nodes from --profile are added later by nodesFromProfile(), and checked there.
+    if (parser.isSet(QStringLiteral("profile")) && nodes.isEmpty()) {
+        return nodes;
+    }
     if (auto ok = tls::validateNodes(nodes); !ok) {
         return std::unexpected(ok.error());
     }
     return nodes;
+}
+
+void nodesFromProfile(CliContext& ctx, const QCommandLineParser& parser,
+                      QList<tls::NodeEntry> nodes, tls::ClusterNodeSource::Fetched fetched)
+{
+    if (!parser.isSet(QStringLiteral("profile"))) {
+        fetched(std::move(nodes));
+        return;
+    }
+    auto db = ctx.store();
+    if (!db) {
+        fetched(std::unexpected(db.error()));
+        return;
+    }
+    ProfileRepository repo(**db);
+    auto migrated = repo.migrate();
+    auto profile = migrated ? repo.find(parser.value(QStringLiteral("profile")))
+                            : Result<ClusterProfile>(std::unexpected(migrated.error()));
+    if (!profile) {
+        fetched(std::unexpected(profile.error()));
+        return;
+    }
+    tls::ClusterNodeSource::fetch(*profile, ctx.keychain(), &ctx,
+                                  [nodes, fetched](Result<QList<tls::NodeEntry>> fromCluster) {
+                                      if (!fromCluster) {
+                                          fetched(std::unexpected(fromCluster.error()));
+                                          return;
+                                      }
+                                      const QList<tls::NodeEntry> all = nodes + *fromCluster;
+                                      if (auto ok = tls::validateNodes(all); !ok) {
+                                          fetched(std::unexpected(ok.error()));
+                                          return;
+                                      }
+                                      fetched(all);
+                                  });
 }
 
 Result<tls::CertificateInventory> inventory(CliContext& ctx)

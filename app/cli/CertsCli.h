@@ -6,6 +6,7 @@
 
 #include "core/tls/CertificateAuthority.h"
 #include "core/tls/CertificateInventory.h"
+#include "core/tls/ClusterNodeSource.h"
 #include "core/tls/NodeEntry.h"
 
 #include <QCommandLineParser>
@@ -37,6 +38,9 @@ Result<tls::CertificateAuthority> caFromFiles(CliContext& ctx, const QCommandLin
 // Nodes from --nodes FILE and/or --node "name,ip,host;host,role" entries.
 void addNodeOptions(QCommandLineParser& parser);
 Result<QList<tls::NodeEntry>> nodesFromOptions(const QCommandLineParser& parser);
+// Adds the alive nodes of the cluster named by --profile (if set) to `nodes`.
+void nodesFromProfile(CliContext& ctx, const QCommandLineParser& parser,
+                      QList<tls::NodeEntry> nodes, tls::ClusterNodeSource::Fetched fetched);
 
 Result<tls::CertificateInventory> inventory(CliContext& ctx);
 // Reads a secret from a file option that must be set (never standard input).

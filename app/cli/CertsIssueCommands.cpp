@@ -171,6 +171,30 @@ int reportBatch(CliContext& ctx, const IssueRequest& request, const tls::BatchRe
     return CliContext::ExitOk;
 }
 
+void issueWith(CliContext& ctx, IssueRequest request, Result<LoadedCa> loaded)
+{
+    if (!loaded) {
+        ctx.finish(ctx.report(loaded.error()));
+        return;
+    }
+    if (request.pkcs12Passphrase->has_value()) {
+        request.options.pkcs12Passphrase = &request.pkcs12Passphrase->value();
+    }
+    CliProgress progress(ctx.err());
+    const tls::BatchResult batch =
+        tls::BatchIssuer::run(loaded->ca, request.nodes, request.settings, request.outputDir,
+                              request.options, ctx.json() ? nullptr : &progress);
+    if (batch.error) {
+        ctx.finish(ctx.report(*batch.error));
+        return;
+    }
+    if (auto ok = recordBatch(ctx, *loaded, request, batch); !ok) {
+        ctx.finish(ctx.report(ok.error()));
+        return;
+    }
+    ctx.finish(reportBatch(ctx, request, batch));
+}
+
 } // namespace
 
 int issueCommand(CliContext& ctx)
@@ -192,28 +216,21 @@ int issueCommand(CliContext& ctx)
         ctx.err() << tr("Warning: %1").arg(tls::keyTypeWarning(request->settings.keyType))
                   << Qt::endl;
     }
-    loadCa(ctx, parser, [&ctx, request = *request](Result<LoadedCa> loaded) mutable {
-        if (!loaded) {
-            ctx.finish(ctx.report(loaded.error()));
-            return;
-        }
-        if (request.pkcs12Passphrase->has_value()) {
-            request.options.pkcs12Passphrase = &request.pkcs12Passphrase->value();
-        }
-        CliProgress progress(ctx.err());
-        const tls::BatchResult batch =
-            tls::BatchIssuer::run(loaded->ca, request.nodes, request.settings, request.outputDir,
-                                  request.options, ctx.json() ? nullptr : &progress);
-        if (batch.error) {
-            ctx.finish(ctx.report(*batch.error));
-            return;
-        }
-        if (auto ok = recordBatch(ctx, *loaded, request, batch); !ok) {
-            ctx.finish(ctx.report(ok.error()));
-            return;
-        }
-        ctx.finish(reportBatch(ctx, request, batch));
-    });
+    auto parsed = std::make_shared<QCommandLineParser>();
+    addIssueOptions(*parsed);
+    parsed->parse(ctx.arguments());
+    nodesFromProfile(
+        ctx, *parsed, request->nodes,
+        [&ctx, parsed, request = *request](Result<QList<tls::NodeEntry>> nodes) mutable {
+            if (!nodes) {
+                ctx.finish(ctx.report(nodes.error()));
+                return;
+            }
+            request.nodes = *nodes;
+            loadCa(ctx, *parsed, [&ctx, request](Result<LoadedCa> loaded) mutable {
+                issueWith(ctx, std::move(request), std::move(loaded));
+            });
+        });
     return CliContext::Pending;
 }
 

@@ -24,8 +24,8 @@ public:
     ~ClusterMonitor() override;
 
     const ClusterProfile& profile() const;
-    void start();   // reads secrets from the keychain, then refreshes at once and periodically
-    void stop();    // cancels requests in flight; no signal follows
+    void start(); // reads secrets from the keychain, then refreshes at once and periodically
+    void stop();  // cancels requests in flight; no signal follows
     void refreshNow();
     void setIntervalSeconds(int seconds);
 

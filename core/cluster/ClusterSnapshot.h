@@ -41,7 +41,13 @@ struct TaskSummaryRow
     QMap<QString, qint64> stateCounts;
 };
 
-enum class AuthModeSeen { Unknown, Disabled, Token, NotSupported };
+enum class AuthModeSeen
+{
+    Unknown,
+    Disabled,
+    Token,
+    NotSupported
+};
 
 // Everything the Overview shows about a cluster at one moment.
 struct ClusterSnapshot

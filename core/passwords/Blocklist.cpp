@@ -31,7 +31,7 @@ const Blocklist& Blocklist::bundled()
 
 std::string Blocklist::fold(const QString& entry)
 {
-    return entry.normalized(QString::NormalizationForm_KC).toCaseFolded().toStdString();
+    return PasswordText::foldCase(entry.normalized(QString::NormalizationForm_KC)).toStdString();
 }
 
 Result<Blocklist> Blocklist::parse(const QByteArray& text)

@@ -30,6 +30,27 @@ bool CheckResult::hasReason(const QString& code) const
                        [&](const RefusalReason& r) { return r.code == code; });
 }
 
+nlohmann::json CheckResult::toJson() const
+{
+    nlohmann::json refusals = nlohmann::json::array();
+    for (const RefusalReason& reason : reasons) {
+        refusals.push_back(
+            {{"code", reason.code.toStdString()}, {"message", reason.message.toStdString()}});
+    }
+    nlohmann::json patterns = nlohmann::json::array();
+    for (const QString& pattern : strength.patterns) {
+        patterns.push_back(pattern.toStdString());
+    }
+    return {{"accepted", accepted()},
+            {"codePoints", codePoints},
+            {"score", strength.score},
+            {"guesses", strength.guesses},
+            {"log10Guesses", strength.log10Guesses},
+            {"patterns", patterns},
+            {"breachCount", breachCount},
+            {"reasons", refusals}};
+}
+
 PasswordChecker::PasswordChecker(PasswordPolicy policy, Blocklist imported)
     : m_policy(std::move(policy))
     , m_imported(std::move(imported))

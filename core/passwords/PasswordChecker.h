@@ -7,6 +7,8 @@
 
 #include <QList>
 
+#include <nlohmann/json.hpp>
+
 namespace raysec {
 
 // One reason a password is refused: a stable code ("password.too-short") and a sentence.
@@ -25,6 +27,7 @@ struct CheckResult
 
     bool accepted() const { return reasons.isEmpty(); }
     bool hasReason(const QString& code) const;
+    nlohmann::json toJson() const;
 };
 
 // Checks a password against a policy and gives every reason it is refused, not just the first,

@@ -123,7 +123,14 @@ Result<SecretBuffer> PasswordText::caseFolded(const SecretBuffer& utf8)
         }
         return folded;
     }
-    return throughQString(utf8, [](const QString& text) { return text.toCaseFolded(); });
+    return throughQString(utf8, [](const QString& text) { return foldCase(text); });
+}
+
+QString PasswordText::foldCase(const QString& text)
+{
+    // QString::toCaseFolded applies simple folding only (ß stays ß); upper-casing first applies
+    // the full special casing (ß becomes SS), so "Straße" and "STRASSE" fold alike.
+    return text.toUpper().toLower();
 }
 
 qsizetype PasswordText::codePointCount(std::string_view utf8)

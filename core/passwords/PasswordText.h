@@ -3,6 +3,8 @@
 #include "core/common/Error.h"
 #include "core/common/SecretBuffer.h"
 
+#include <QString>
+
 #include <string_view>
 
 namespace raysec {
@@ -27,8 +29,10 @@ public:
 
     // NFKC form of the password. Fails on bytes that are not UTF-8.
     static Result<SecretBuffer> normalized(const SecretBuffer& utf8);
-    // Full Unicode case folding, for case-insensitive comparison.
+    // Case folding for case-insensitive comparison, including full special casing (ß and SS).
     static Result<SecretBuffer> caseFolded(const SecretBuffer& utf8);
+    // The same folding for text that is not secret (blocklist entries, context words).
+    static QString foldCase(const QString& text);
 
     // Length as a person counts it: Unicode code points, not bytes or UTF-16 units.
     static qsizetype codePointCount(std::string_view utf8);

@@ -357,8 +357,13 @@ int run(CliContext& ctx)
             return handler(ctx);
         }
     }
-    return ctx.usage(tr("passwords takes policy show|set, check, hash, generate, calibrate or "
-                        "blocklist."));
+    const QString summary = tr("passwords takes policy show|set, check, hash, generate, calibrate "
+                               "or blocklist import|clear; add --help to any of them.");
+    if (sub.isEmpty() || sub == QLatin1String("--help") || sub == QLatin1String("help")) {
+        ctx.out() << summary << Qt::endl;
+        return CliContext::ExitOk;
+    }
+    return ctx.usage(summary);
 }
 
 const CliRegistration registration{

@@ -232,7 +232,13 @@ int run(CliContext& ctx)
             return handler(ctx);
         }
     }
-    return ctx.usage(tr("users takes add, list, disable, enable, reset or export."));
+    const QString summary = tr("users takes add, list, disable, enable, reset or export; add "
+                               "--help to any of them.");
+    if (sub.isEmpty() || sub == QLatin1String("--help") || sub == QLatin1String("help")) {
+        ctx.out() << summary << Qt::endl;
+        return CliContext::ExitOk;
+    }
+    return ctx.usage(summary);
 }
 
 const CliRegistration registration{

@@ -56,13 +56,10 @@ Result<PasswordChecker> UserAccounts::checker() const
     return PasswordChecker(std::move(*policy), std::move(*imported));
 }
 
-Result<QString> UserAccounts::checkedHash(const QString& name, const SecretBuffer& password) const
+Result<QString> UserAccounts::checkedHash(const PasswordChecker& checker, const QString& name,
+                                          const SecretBuffer& password)
 {
-    auto check = checker();
-    if (!check) {
-        return std::unexpected(check.error());
-    }
-    const CheckResult result = check->check(password, {name});
+    const CheckResult result = checker.check(password, {name});
     if (!result.accepted()) {
         return std::unexpected(refused(result));
     }
@@ -70,7 +67,7 @@ Result<QString> UserAccounts::checkedHash(const QString& name, const SecretBuffe
     if (!normal) {
         return std::unexpected(normal.error());
     }
-    return PasswordHasher::hash(*normal, check->policy().hashing);
+    return PasswordHasher::hash(*normal, checker.policy().hashing);
 }
 
 Result<DashboardUser> UserAccounts::add(const QString& name, UserRole role,
@@ -83,14 +80,24 @@ Result<DashboardUser> UserAccounts::add(const QString& name, UserRole role,
         return fail(QStringLiteral("users.exists"), tr("A user called %1 exists.").arg(name),
                     tr("Choose another name, or reset that user's password."));
     }
-    auto phc = checkedHash(name, password);
+    auto check = checker();
+    if (!check) {
+        return std::unexpected(check.error());
+    }
+    auto phc = checkedHash(*check, name, password);
     if (!phc) {
         return std::unexpected(phc.error());
     }
+    return addHashed(name, role, *phc);
+}
+
+Result<DashboardUser> UserAccounts::addHashed(const QString& name, UserRole role,
+                                              const QString& phc)
+{
     DashboardUser user;
     user.name = name;
     user.role = role;
-    user.passwordHash = *phc;
+    user.passwordHash = phc;
     if (auto ok = m_users.insert(user); !ok) {
         return std::unexpected(ok.error());
     }
@@ -104,12 +111,21 @@ Result<void> UserAccounts::resetPassword(const QString& name, const SecretBuffer
     if (auto user = m_users.find(name); !user) {
         return std::unexpected(user.error());
     }
-    auto phc = checkedHash(name, password);
+    auto check = checker();
+    if (!check) {
+        return std::unexpected(check.error());
+    }
+    auto phc = checkedHash(*check, name, password);
     if (!phc) {
         return std::unexpected(phc.error());
     }
+    return resetHashed(name, *phc);
+}
+
+Result<void> UserAccounts::resetHashed(const QString& name, const QString& phc)
+{
     qCInfo(lcPasswords) << "reset the password of dashboard user" << name;
-    return m_users.setPasswordHash(name, *phc);
+    return m_users.setPasswordHash(name, phc);
 }
 
 Result<void> UserAccounts::setDisabled(const QString& name, bool disabled)

@@ -25,6 +25,14 @@ public:
 
     Result<DashboardUser> add(const QString& name, UserRole role, const SecretBuffer& password);
     Result<void> resetPassword(const QString& name, const SecretBuffer& password);
+
+    // The two halves of add() and resetPassword(), for the console: checking and hashing take
+    // about half a second and run on a worker thread (they touch no store), storing runs on the
+    // store's thread.
+    static Result<QString> checkedHash(const PasswordChecker& checker, const QString& name,
+                                       const SecretBuffer& password);
+    Result<DashboardUser> addHashed(const QString& name, UserRole role, const QString& phc);
+    Result<void> resetHashed(const QString& name, const QString& phc);
     Result<void> setDisabled(const QString& name, bool disabled);
     // True when `password` is the user's and the user is enabled.
     Result<bool> verify(const QString& name, const SecretBuffer& password) const;
@@ -33,8 +41,6 @@ public:
     PolicyRepository& policies() { return m_policies; }
 
 private:
-    Result<QString> checkedHash(const QString& name, const SecretBuffer& password) const;
-
     UserStore m_users;
     PolicyRepository m_policies;
 };

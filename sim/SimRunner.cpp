@@ -59,6 +59,12 @@ Result<nlohmann::json> SimRunner::start()
         m_clock.start(m_options.tickMs);
     }
 
+    return readyLine(port, caPath, *decoyPorts);
+}
+
+nlohmann::json SimRunner::readyLine(quint16 port, const QString& caPath,
+                                    const QList<quint16>& decoyPorts) const
+{
     const bool any = m_options.bind == QHostAddress(QHostAddress::AnyIPv4) ||
                      m_options.bind == QHostAddress(QHostAddress::Any);
     QString host = any ? QStringLiteral("127.0.0.1") : m_options.bind.toString();
@@ -72,7 +78,7 @@ Result<nlohmann::json> SimRunner::start()
         {"port", port},
         {"pid", QCoreApplication::applicationPid()}};
     if (!m_options.openPorts.isEmpty()) {
-        ready["open_ports"] = std::vector<quint16>(decoyPorts->begin(), decoyPorts->end());
+        ready["open_ports"] = std::vector<quint16>(decoyPorts.begin(), decoyPorts.end());
     }
     return ready;
 }

@@ -30,6 +30,8 @@ public:
 
 private:
     Result<AuthGate> readToken() const;
+    nlohmann::json readyLine(quint16 port, const QString& caPath,
+                             const QList<quint16>& decoyPorts) const;
     Result<QString> prepareStateDir();
     Result<QString> setUpTls();
     void buildCluster();

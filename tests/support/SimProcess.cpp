@@ -3,6 +3,7 @@
 #include "support/TestSupport.h"
 
 #include <QDeadlineTimer>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -82,6 +83,9 @@ bool SimProcess::readReadyLine(QString* error, int timeoutMs)
     m_url = QUrl(ready.value(QStringLiteral("url")).toString());
     m_caFile = ready.value(QStringLiteral("ca")).toString();
     m_port = quint16(ready.value(QStringLiteral("port")).toInt());
+    for (const QJsonValue& port : ready.value(QStringLiteral("open_ports")).toArray()) {
+        m_openPorts.append(quint16(port.toInt()));
+    }
     if (!m_url.isValid() || m_port == 0) {
         *error = QStringLiteral("raysec-sim printed an unreadable ready line");
         return false;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QList>
 #include <QProcess>
 #include <QString>
 #include <QStringList>
@@ -43,6 +44,8 @@ public:
     QString requestLogFile() const;
     QString stateDir() const { return m_stateDir->path(); }
     quint16 port() const { return m_port; }
+    // The decoy ports bound for --open-ports (in extraArgs), in the order given.
+    QList<quint16> openPorts() const { return m_openPorts; }
     qint64 pid() const { return m_process.processId(); }
     // Everything the simulator wrote to stderr so far.
     QByteArray standardError();
@@ -56,6 +59,7 @@ private:
     QUrl m_url;
     QString m_caFile;
     quint16 m_port = 0;
+    QList<quint16> m_openPorts;
     QByteArray m_stderr;
 };
 

@@ -1,5 +1,7 @@
 #include "core/quotas/AlertEvaluator.h"
 
+#include <algorithm>
+
 namespace raysec {
 
 QString AlertTransition::alertKey() const
@@ -39,10 +41,12 @@ void AlertEvaluator::evaluateSubject(const QuotaPolicy& policy, const SubjectUsa
                               at};
             const QString key = t.alertKey();
             const bool isRaised = m_raised.contains(key);
-            // A zero limit is reached by any use at all.
-            const bool reached = limit > 0 ? value >= threshold * limit : value > 0;
+            // A zero limit is reached by any use at all. The tolerance keeps binary rounding
+            // (0.8 - 0.05 is not exactly 0.75) from moving the edges.
+            const double eps = 1e-9 * std::max(1.0, limit);
+            const bool reached = limit > 0 ? value >= threshold * limit - eps : value > 0;
             const bool below =
-                limit > 0 ? value < (threshold - m_settings.hysteresis) * limit : value <= 0;
+                limit > 0 ? value < (threshold - m_settings.hysteresis) * limit - eps : value <= 0;
             if (!isRaised && reached) {
                 m_raised.insert(key);
                 out.append(t);

@@ -1,6 +1,7 @@
 #include "core/quotas/JsonReading.h"
 
 #include <QCoreApplication>
+#include <QHash>
 
 namespace raysec::json {
 
@@ -67,6 +68,25 @@ QString optionalString(od::value value, const char* field)
         return {};
     }
     return toQString(stringView(value, field));
+}
+
+QString sharedString(od::value value, const char* field)
+{
+    if (isNull(value)) {
+        return {};
+    }
+    const std::string_view text = stringView(value, field);
+    thread_local QHash<QByteArray, QString> cache;
+    if (cache.size() > 4096) {
+        cache.clear(); // bounded: hostile answers cannot grow it without limit
+    }
+    const QByteArray key = QByteArray::fromRawData(text.data(), qsizetype(text.size()));
+    if (auto it = cache.constFind(key); it != cache.constEnd()) {
+        return it.value();
+    }
+    QString copy = toQString(text);
+    cache.insert(QByteArray(text.data(), qsizetype(text.size())), copy);
+    return copy;
 }
 
 bool optionalBool(od::value value, const char* field, bool fallback)

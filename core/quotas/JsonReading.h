@@ -38,6 +38,9 @@ void check(simdjson::error_code code, const char* field);
 QString toQString(std::string_view text);
 // A string or null (empty).
 QString optionalString(od::value value, const char* field);
+// Like optionalString for columns with few distinct values (state, job id): repeated values
+// share one QString instead of allocating a copy per row.
+QString sharedString(od::value value, const char* field);
 std::string_view stringView(od::value value, const char* field);
 bool optionalBool(od::value value, const char* field, bool fallback);
 double number(od::value value, const char* field);

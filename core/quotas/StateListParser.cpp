@@ -46,15 +46,15 @@ void readTask(od::object object, TaskRow& row)
         if (key == "task_id") {
             row.taskId = optionalString(v, "task_id");
         } else if (key == "name") {
-            row.name = optionalString(v, "name");
+            row.name = sharedString(v, "name");
         } else if (key == "state") {
-            row.state = optionalString(v, "state");
+            row.state = sharedString(v, "state");
         } else if (key == "job_id") {
-            row.jobId = optionalString(v, "job_id");
+            row.jobId = sharedString(v, "job_id");
         } else if (key == "type") {
             row.kind = isNull(v) ? TaskKind::Other : taskKind(stringView(v, "type"));
         } else if (key == "placement_group_id") {
-            row.placementGroupId = optionalString(v, "placement_group_id");
+            row.placementGroupId = sharedString(v, "placement_group_id");
         } else if (key == "required_resources") {
             row.required = resources(v, "required_resources");
         }
@@ -71,13 +71,13 @@ void readActor(od::object object, ActorRow& row)
         if (key == "actor_id") {
             row.actorId = optionalString(v, "actor_id");
         } else if (key == "class_name") {
-            row.className = optionalString(v, "class_name");
+            row.className = sharedString(v, "class_name");
         } else if (key == "state") {
-            row.state = optionalString(v, "state");
+            row.state = sharedString(v, "state");
         } else if (key == "job_id") {
-            row.jobId = optionalString(v, "job_id");
+            row.jobId = sharedString(v, "job_id");
         } else if (key == "placement_group_id") {
-            row.placementGroupId = optionalString(v, "placement_group_id");
+            row.placementGroupId = sharedString(v, "placement_group_id");
         } else if (key == "required_resources") {
             row.required = resources(v, "required_resources");
         }
@@ -110,13 +110,13 @@ void readPlacementGroup(od::object object, PlacementGroupRow& row)
         od::value v;
         check(field.value().get(v), "placement group");
         if (key == "placement_group_id") {
-            row.placementGroupId = optionalString(v, "placement_group_id");
+            row.placementGroupId = sharedString(v, "placement_group_id");
         } else if (key == "name") {
-            row.name = optionalString(v, "name");
+            row.name = sharedString(v, "name");
         } else if (key == "creator_job_id") {
-            row.creatorJobId = optionalString(v, "creator_job_id");
+            row.creatorJobId = sharedString(v, "creator_job_id");
         } else if (key == "state") {
-            row.state = optionalString(v, "state");
+            row.state = sharedString(v, "state");
         } else if (key == "bundles" && !isNull(v)) {
             od::array bundles;
             check(v.get_array().get(bundles), "bundles");

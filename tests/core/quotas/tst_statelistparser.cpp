@@ -93,19 +93,6 @@ private Q_SLOTS:
         QCOMPARE(jobs.error().code, QStringLiteral("quotas.malformed"));
     }
 
-    void aMalformedListChangesNoUsage()
-    {
-        // The engine only aggregates whole parsed lists: a bad answer leaves the last report.
-        auto input = test::fixtureInput();
-        const UsageReport before =
-            UsageAggregator::aggregate(input, test::fixtureConfig(), test::fixtureNow());
-        const auto bad = StateListParser::parseTasks(QByteArray("{\"result\": true, \"data\": "));
-        QVERIFY(!bad);
-        const UsageReport after =
-            UsageAggregator::aggregate(input, test::fixtureConfig(), test::fixtureNow());
-        QCOMPARE(after.clusterUsed.cpu, before.clusterUsed.cpu);
-    }
-
     void toleratesMissingOptionalFields()
     {
         const QByteArray body =

@@ -167,6 +167,22 @@ void readInner(od::value value, StateList<Row>& list, bool& sawRows, ReadRow rea
 }
 
 template <typename Row, typename ReadRow>
+void readData(od::value value, StateList<Row>& list, bool& sawRows, ReadRow readRow)
+{
+    od::object data;
+    check(value.get_object().get(data), "data");
+    for (auto inner : data) {
+        std::string_view key;
+        check(inner.unescaped_key().get(key), "data");
+        od::value innerValue;
+        check(inner.value().get(innerValue), "data");
+        if (key == "result") {
+            readInner(innerValue, list, sawRows, readRow);
+        }
+    }
+}
+
+template <typename Row, typename ReadRow>
 Result<StateList<Row>> parseList(QByteArrayView bytes, const QString& what, ReadRow readRow)
 {
     auto buffer = padded(bytes, what);
@@ -192,17 +208,7 @@ Result<StateList<Row>> parseList(QByteArrayView bytes, const QString& what, Read
             } else if (key == "msg") {
                 message = stringView(v, "msg");
             } else if (key == "data" && !isNull(v)) {
-                od::object data;
-                check(v.get_object().get(data), "data");
-                for (auto inner : data) {
-                    std::string_view innerKey;
-                    check(inner.unescaped_key().get(innerKey), "data");
-                    od::value innerValue;
-                    check(inner.value().get(innerValue), "data");
-                    if (innerKey == "result") {
-                        readInner(innerValue, list, sawRows, readRow);
-                    }
-                }
+                readData(v, list, sawRows, readRow);
             }
         }
     } catch (const JsonReadError& e) {

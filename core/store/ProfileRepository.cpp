@@ -51,6 +51,12 @@ ClusterProfile fromRecord(const QSqlQuery& q)
     return p;
 }
 
+// SQLite binds a null QString as NULL; the columns are NOT NULL text.
+QVariant text(const QString& value)
+{
+    return value.isNull() ? QVariant(QString(QLatin1String(""))) : QVariant(value);
+}
+
 const QString selectColumns =
     QStringLiteral("SELECT name, url, trust, ca_bundle, pin_sha256, client_cert, client_key, "
                    "client_key_encrypted, auth, refresh_seconds FROM profiles");
@@ -117,10 +123,10 @@ Result<void> ProfileRepository::replace(const QString& oldName, const ClusterPro
     const QVariantList values = {profile.name,
                                  profile.dashboardUrl.toString(),
                                  ClusterProfile::trustName(profile.trust),
-                                 profile.caBundlePath,
-                                 profile.pinnedSpkiSha256,
-                                 profile.clientCertPath,
-                                 profile.clientKeyPath,
+                                 text(profile.caBundlePath),
+                                 text(profile.pinnedSpkiSha256),
+                                 text(profile.clientCertPath),
+                                 text(profile.clientKeyPath),
                                  profile.clientKeyEncrypted ? 1 : 0,
                                  ClusterProfile::authName(profile.auth),
                                  profile.keychainService(),

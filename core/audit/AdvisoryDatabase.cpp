@@ -2,6 +2,7 @@
 
 #include "core/audit/JsonFields.h"
 #include "core/common/SafeFile.h"
+#include "core/keys/MinisignVerifier.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>
@@ -164,16 +165,38 @@ Result<AdvisoryDatabase> AdvisoryDatabase::parse(const QByteArray& bytes, const 
     return db;
 }
 
-Result<AdvisoryDatabase> AdvisoryDatabase::loadSigned(const QString& path, const QString& publicKey)
+Result<AdvisoryDatabase> AdvisoryDatabase::loadSigned(const QString& path,
+                                                      const QByteArray& publicKeyText,
+                                                      int currentSequence)
 {
-    // Replacement databases must carry a minisign signature. The verifier belongs to the keys
-    // module, which this build does not contain yet, so every replacement is refused.
-    Q_UNUSED(publicKey)
-    return fail(QStringLiteral("audit.advisories.unverifiable"),
-                tr("%1 cannot be used: this build of Raysec cannot verify advisory database "
-                   "signatures yet.")
-                    .arg(path),
-                tr("Keep using the built-in advisory database."));
+    auto bytes = SafeFile::read(path, 4 * 1024 * 1024);
+    auto signature = bytes ? SafeFile::read(path + QStringLiteral(".minisig"), 64 * 1024) : bytes;
+    if (!signature) {
+        return std::unexpected(signature.error());
+    }
+    // Verify before parsing: an unsigned or tampered file is never read as advisories.
+    const auto view = [](const QByteArray& b) {
+        return std::string_view(b.constData(), std::size_t(b.size()));
+    };
+    if (auto ok = MinisignVerifier::verify(view(publicKeyText), view(*bytes), view(*signature));
+        !ok) {
+        return fail(QStringLiteral("audit.advisories.signature"),
+                    tr("%1 is not signed by the advisory key: %2").arg(path, ok.error().message),
+                    tr("Download the database and its .minisig again from the publisher."));
+    }
+    auto db = parse(*bytes, path);
+    if (!db) {
+        return db;
+    }
+    if (db->sequence() <= currentSequence) {
+        return fail(QStringLiteral("audit.advisories.stale"),
+                    tr("%1 has sequence %2, not newer than the database in use (%3).")
+                        .arg(path)
+                        .arg(db->sequence())
+                        .arg(currentSequence),
+                    tr("Keep the database in use, or get a newer one."));
+    }
+    return db;
 }
 
 QList<Advisory> AdvisoryDatabase::applicable(const RayVersion& version, bool tokenAuthOn) const

@@ -16,8 +16,10 @@ public:
 
     static Result<AdvisoryDatabase> builtIn();
     static Result<AdvisoryDatabase> parse(const QByteArray& bytes, const QString& fileName);
-    // Loads `path` as a replacement database, checking `path`.minisig against the trusted key.
-    static Result<AdvisoryDatabase> loadSigned(const QString& path, const QString& publicKey);
+    // Loads `path` as a replacement database: `path`.minisig must verify against the minisign
+    // public key (text of a .pub file) and its sequence must exceed `currentSequence`.
+    static Result<AdvisoryDatabase> loadSigned(const QString& path, const QByteArray& publicKeyText,
+                                               int currentSequence);
 
     int sequence() const { return m_sequence; }
     QString published() const { return m_published; }

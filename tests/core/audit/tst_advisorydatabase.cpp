@@ -1,6 +1,8 @@
 #include "core/audit/AdvisoryDatabase.h"
 #include "support/TestMain.h"
 
+#include <QProcess>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace raysec;
@@ -117,11 +119,47 @@ private Q_SLOTS:
         QVERIFY2(db.error().message.contains(mentions), qPrintable(db.error().message));
     }
 
-    void unsignedReplacementRefused()
+    void signedReplacement()
     {
-        auto db = AdvisoryDatabase::loadSigned(QStringLiteral("/tmp/none.json"), QString());
-        QVERIFY(!db);
-        QCOMPARE(db.error().code, QStringLiteral("audit.advisories.unverifiable"));
+        QTemporaryDir dir;
+        const auto minisign = [&dir](const QStringList& args) {
+            QProcess p;
+            p.setWorkingDirectory(dir.path());
+            p.start(QStringLiteral("minisign"), args);
+            p.closeWriteChannel();
+            return p.waitForFinished(30000) && p.exitCode() == 0;
+        };
+        QVERIFY(minisign({QStringLiteral("-G"), QStringLiteral("-W"), QStringLiteral("-p"),
+                          QStringLiteral("a.pub"), QStringLiteral("-s"), QStringLiteral("a.key")}));
+        QVERIFY(minisign({QStringLiteral("-G"), QStringLiteral("-W"), QStringLiteral("-p"),
+                          QStringLiteral("b.pub"), QStringLiteral("-s"), QStringLiteral("b.key")}));
+        QFile builtIn(QStringLiteral(":/raysec/audit/advisories.json"));
+        QVERIFY(builtIn.open(QIODevice::ReadOnly));
+        QByteArray newer = builtIn.readAll();
+        newer.replace("\"sequence\": 1", "\"sequence\": 2");
+        const QString file = dir.filePath(QStringLiteral("advisories.json"));
+        const auto write = [&file](const QByteArray& bytes) {
+            QFile f(file);
+            return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
+        };
+        const auto load = [&](const char* pub, int current) {
+            QFile key(dir.filePath(QString::fromLatin1(pub)));
+            return key.open(QIODevice::ReadOnly)
+                       ? AdvisoryDatabase::loadSigned(file, key.readAll(), current)
+                       : Result<AdvisoryDatabase>(fail(QStringLiteral("test"), {}));
+        };
+
+        QVERIFY(write(newer));
+        QCOMPARE(load("a.pub", 1).error().code, QStringLiteral("file.open")); // no .minisig yet
+        QVERIFY(minisign({QStringLiteral("-S"), QStringLiteral("-s"), QStringLiteral("a.key"),
+                          QStringLiteral("-m"), file}));
+        auto ok = load("a.pub", 1);
+        QVERIFY2(ok, qPrintable(ok ? QString() : ok.error().message));
+        QCOMPARE(ok->sequence(), 2);
+        QCOMPARE(load("b.pub", 1).error().code, QStringLiteral("audit.advisories.signature"));
+        QCOMPARE(load("a.pub", 2).error().code, QStringLiteral("audit.advisories.stale"));
+        QVERIFY(write(QByteArray(newer).replace("2.8.1", "2.0.1")));
+        QCOMPARE(load("a.pub", 1).error().code, QStringLiteral("audit.advisories.signature"));
     }
 };
 

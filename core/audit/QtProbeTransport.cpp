@@ -1,12 +1,11 @@
 #include "core/audit/QtProbeTransport.h"
 
+#include "core/cluster/TlsTrust.h"
+
 #include <QCoreApplication>
-#include <QCryptographicHash>
 #include <QEventLoop>
-#include <QFile>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
-#include <QSslKey>
 #include <QSslSocket>
 #include <QTcpSocket>
 #include <QTimer>
@@ -65,27 +64,17 @@ QtProbeTransport::QtProbeTransport(ClusterProfile profile,
     , m_timeoutMs(timeoutMs)
     , m_network(std::make_unique<QNetworkAccessManager>())
 {
+    // Client keys protected by a passphrase are not unlocked for the audit yet: such a profile
+    // gets a configuration error on every request instead of an unauthenticated handshake.
+    auto trust = TlsTrust::fromProfile(m_profile, nullptr);
+    if (trust) {
+        m_trust = std::make_unique<TlsTrust>(std::move(*trust));
+    } else {
+        m_trustError = trust.error().message;
+    }
 }
 
 QtProbeTransport::~QtProbeTransport() = default;
-
-QSslConfiguration QtProbeTransport::sslConfiguration() const
-{
-    QSslConfiguration config = QSslConfiguration::defaultConfiguration();
-    config.setProtocol(QSsl::TlsV1_2OrLater);
-    if (m_profile.trust == TrustMode::CaBundle) {
-        config.setCaCertificates(QSslCertificate::fromPath(m_profile.caBundlePath));
-    }
-    return config;
-}
-
-bool QtProbeTransport::pinMatches(const QSslCertificate& leaf) const
-{
-    const QByteArray spki = leaf.publicKey().toDer();
-    const QByteArray pin = QCryptographicHash::hash(spki, QCryptographicHash::Sha256).toBase64();
-    return m_profile.trust == TrustMode::PinnedSpki && !spki.isEmpty() &&
-           pin == m_profile.pinnedSpkiSha256.toLatin1();
-}
 
 HttpExchange QtProbeTransport::fetch(const QByteArray& method, const QString& path,
                                      bool withCredentials)
@@ -99,7 +88,12 @@ HttpExchange QtProbeTransport::fetch(const QByteArray& method, const QString& pa
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
                          QNetworkRequest::ManualRedirectPolicy);
     request.setTransferTimeout(m_timeoutMs);
-    request.setSslConfiguration(sslConfiguration());
+    if (!m_trust) {
+        HttpExchange refused;
+        refused.error = m_trustError;
+        return refused;
+    }
+    request.setSslConfiguration(m_trust->configuration());
     if (withCredentials && m_token && !m_token->isEmpty()) {
         // QtNetwork takes headers as QByteArray only; this short-lived copy is the one place the
         // token leaves its SecretBuffer.
@@ -108,9 +102,18 @@ HttpExchange QtProbeTransport::fetch(const QByteArray& method, const QString& pa
                                  QByteArray(m_token->data(), qsizetype(m_token->size())));
     }
     QNetworkReply* reply = m_network->sendCustomRequest(request, method);
-    QObject::connect(reply, &QNetworkReply::sslErrors, reply, [this, reply](const auto& errors) {
-        if (!errors.isEmpty() && pinMatches(errors.first().certificate())) {
-            reply->ignoreSslErrors();
+    const QString host = url.host();
+    QObject::connect(reply, &QNetworkReply::sslErrors, reply,
+                     [this, reply, host](const QList<QSslError>& errors) {
+                         const auto verdict = m_trust->judge(
+                             errors, reply->sslConfiguration().peerCertificate(), host);
+                         if (!verdict.error) {
+                             reply->ignoreSslErrors(verdict.ignore);
+                         }
+                     });
+    QObject::connect(reply, &QNetworkReply::encrypted, reply, [this, reply] {
+        if (m_trust->checkAccepted(reply->sslConfiguration().peerCertificate())) {
+            reply->abort(); // a pinned profile met a certificate without the pinned key
         }
     });
     waitFor(reply, m_cancelled);
@@ -145,18 +148,21 @@ TlsSnapshot QtProbeTransport::inspectTls()
         return snapshot;
     }
     snapshot.attempted = true;
+    if (!m_trust) {
+        snapshot.error = m_trustError;
+        return snapshot;
+    }
+    const QUrl url = m_profile.dashboardUrl;
     QSslSocket socket;
-    QSslConfiguration config = sslConfiguration();
+    QSslConfiguration config = m_trust->configuration();
     config.setProtocol(QSsl::AnyProtocol); // observe what the server offers; nothing is sent
     socket.setSslConfiguration(config);
-    QObject::connect(
-        &socket, &QSslSocket::sslErrors, &socket, [&socket, &snapshot](const auto& errors) {
-            for (const QSslError& e : errors) {
-                snapshot.verificationErrors.append(e.errorString());
-            }
-            socket.ignoreSslErrors(); // to read the certificate; the connection is closed unused
-        });
-    const QUrl url = m_profile.dashboardUrl;
+    QList<QSslError> seen;
+    QObject::connect(&socket, &QSslSocket::sslErrors, &socket,
+                     [&socket, &seen](const QList<QSslError>& errors) {
+                         seen = errors;
+                         socket.ignoreSslErrors(); // to read the certificate; nothing is sent
+                     });
     socket.connectToHostEncrypted(url.host(), quint16(url.port(443)));
     snapshot.connected = socket.waitForEncrypted(m_timeoutMs);
     snapshot.chain = socket.peerCertificateChain();
@@ -164,8 +170,15 @@ TlsSnapshot QtProbeTransport::inspectTls()
     if (!snapshot.connected) {
         snapshot.error = socket.errorString();
     }
-    if (!snapshot.chain.isEmpty() && pinMatches(snapshot.chain.first())) {
-        snapshot.verificationErrors.clear();
+    if (!snapshot.chain.isEmpty()) {
+        const QSslCertificate& leaf = snapshot.chain.first();
+        const auto verdict = m_trust->judge(seen, leaf, url.host());
+        const auto mismatch = seen.isEmpty() ? m_trust->checkAccepted(leaf) : std::nullopt;
+        for (const auto& problem : {verdict.error, mismatch}) {
+            if (problem) {
+                snapshot.verificationErrors.append(problem->message);
+            }
+        }
     }
     socket.abort();
     return snapshot;

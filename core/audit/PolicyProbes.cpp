@@ -1,0 +1,119 @@
+// Probes of policy: quota policies in the console's store and jobs against the job policy.
+
+#include "core/audit/ProbeContext.h"
+#include "core/audit/Probes.h"
+#include "core/audit/Redactor.h"
+#include "core/store/Database.h"
+#include "core/validation/JobPolicyChecker.h"
+
+#include <QCoreApplication>
+#include <QRegularExpression>
+#include <QSqlQuery>
+
+namespace raysec::probes {
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("raysec::probes", text);
+}
+
+enum class JobAspect
+{
+    RuntimeEnv,
+    Entrypoint
+};
+
+CheckResult checkJobs(const Check& check, ProbeContext& ctx, JobAspect aspect)
+{
+    const QString path =
+        QString::fromStdString(check.params.value("path", std::string("/api/jobs/")));
+    const HttpExchange& answer = ctx.get(path, true);
+    QList<Evidence> evidence{ctx.evidence(path, true)};
+    const auto jobs = nlohmann::json::parse(answer.body.begin(), answer.body.end(), nullptr, false);
+    if (answer.status != 200 || !jobs.is_array()) {
+        return result(check, CheckOutcome::Error,
+                      tr("The job list could not be read (status %1).").arg(answer.status),
+                      evidence);
+    }
+    const JobPolicyChecker checker(ctx.settings().jobPolicy);
+    QStringList offenders;
+    for (const auto& job : jobs) {
+        if (!job.is_object()) {
+            continue;
+        }
+        const auto entry = job.value("entrypoint", nlohmann::json());
+        const QList<PolicyViolation> found =
+            aspect == JobAspect::RuntimeEnv
+                ? checker.checkRuntimeEnv(job.value("runtime_env", nlohmann::json()))
+                : checker.checkEntrypoint(entry.is_string()
+                                              ? QString::fromStdString(entry.get<std::string>())
+                                              : QString());
+        if (found.isEmpty()) {
+            continue;
+        }
+        const auto id = job.value("submission_id", nlohmann::json());
+        const QString name = id.is_string() ? QString::fromStdString(id.get<std::string>()).left(80)
+                                            : tr("(driver job)");
+        offenders.append(name);
+        for (const PolicyViolation& v : found) {
+            evidence.append(Evidence{tr("job %1, %2").arg(name, v.field), 0,
+                                     v.message + QStringLiteral(" ") +
+                                         Redactor::excerpt(v.value.toUtf8(), 200)});
+        }
+    }
+    if (offenders.isEmpty()) {
+        return result(check, CheckOutcome::Pass,
+                      tr("All %1 jobs satisfy the job policy.").arg(jobs.size()), evidence);
+    }
+    return result(check, CheckOutcome::Fail,
+                  tr("%1 of %2 jobs break the job policy: %3")
+                      .arg(offenders.size())
+                      .arg(jobs.size())
+                      .arg(offenders.join(QStringLiteral(", "))),
+                  evidence);
+}
+
+} // namespace
+
+CheckResult quotaPolicy(const Check& check, ProbeContext& ctx)
+{
+    const QString table = QString::fromStdString(check.params.value("table", std::string()));
+    const auto count = ctx.settings().quotaPolicies;
+    const QList<Evidence> evidence{
+        Evidence{tr("Console store, table %1").arg(table), 0,
+                 count ? tr("%1 rows").arg(*count) : tr("table absent")}};
+    if (count && *count > 0) {
+        return result(check, CheckOutcome::Pass, tr("%1 quota policies are defined.").arg(*count),
+                      evidence);
+    }
+    return result(check, CheckOutcome::Fail,
+                  tr("No quota policy is defined: any job may take every resource."), evidence);
+}
+
+std::optional<qint64> countQuotaPolicies(Database& store, const QString& table)
+{
+    static const QRegularExpression identifier(QStringLiteral("^[a-z_][a-z0-9_]{0,62}$"));
+    if (!identifier.match(table).hasMatch() || !store.connection().tables().contains(table)) {
+        return std::nullopt;
+    }
+    QSqlQuery q(store.connection());
+    // The name matched an identifier pattern above; table names cannot be bound parameters.
+    if (!q.exec(QStringLiteral("SELECT COUNT(*) FROM ") + table) || !q.next()) {
+        return std::nullopt;
+    }
+    return q.value(0).toLongLong();
+}
+
+CheckResult jobRuntimeEnv(const Check& check, ProbeContext& ctx)
+{
+    return checkJobs(check, ctx, JobAspect::RuntimeEnv);
+}
+
+CheckResult jobEntrypoint(const Check& check, ProbeContext& ctx)
+{
+    return checkJobs(check, ctx, JobAspect::Entrypoint);
+}
+
+} // namespace raysec::probes

@@ -4,6 +4,7 @@
 #include <QDir>
 #include <QHostAddress>
 #include <QRegularExpression>
+#include <QStringList>
 
 #include <set>
 
@@ -181,6 +182,37 @@ GatewayRateLimits GatewayConfig::defaultRateLimits()
     limits.tiers[QStringLiteral("service")] = {{QStringLiteral("*"), {100, 200}},
                                                {QStringLiteral("submit"), {1, 10}}};
     return limits;
+}
+
+Result<GatewayBucket> GatewayConfig::parseBucket(const QString& text)
+{
+    const QStringList parts = text.split(QLatin1Char('/'));
+    bool rateOk = false;
+    bool burstOk = false;
+    const GatewayBucket bucket{parts.value(0).toDouble(&rateOk), parts.value(1).toDouble(&burstOk)};
+    if (parts.size() != 2 || !rateOk || !burstOk) {
+        return fail(QStringLiteral("gateway.config-bucket"),
+                    tr("\"%1\" is not a rate and burst.").arg(text),
+                    tr("Write requests per second and burst as RATE/BURST, such as 0.2/3."));
+    }
+    return bucket;
+}
+
+Result<void> GatewayConfig::setTier(const QString& spec)
+{
+    const qsizetype colon = spec.indexOf(QLatin1Char(':'));
+    const qsizetype equals = spec.indexOf(QLatin1Char('='));
+    if (colon <= 0 || equals <= colon + 1) {
+        return fail(QStringLiteral("gateway.config-bucket"),
+                    tr("\"%1\" is not a tier setting.").arg(spec),
+                    tr("Write TIER:CLASS=RATE/BURST, such as default:submit=0.2/3."));
+    }
+    auto bucket = parseBucket(spec.mid(equals + 1));
+    if (!bucket) {
+        return std::unexpected(bucket.error());
+    }
+    rateLimits.tiers[spec.left(colon)][spec.mid(colon + 1, equals - colon - 1)] = *bucket;
+    return {};
 }
 
 Result<void> GatewayConfig::validated() const

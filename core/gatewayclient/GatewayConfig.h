@@ -64,6 +64,10 @@ struct GatewayConfig
 
     // The default tiers from the example configuration.
     static GatewayRateLimits defaultRateLimits();
+    // "RATE/BURST", such as "0.2/3".
+    static Result<GatewayBucket> parseBucket(const QString& text);
+    // Sets one tier's bucket from "TIER:CLASS=RATE/BURST", such as "default:submit=0.2/3".
+    Result<void> setTier(const QString& spec);
 
     Result<void> validated() const;
     nlohmann::ordered_json toJson() const;

@@ -1,68 +1,19 @@
+#include "core/gatewayclient/FakeGatewayAdmin.h"
 #include "core/gatewayclient/GatewayStatus.h"
 #include "support/TestMain.h"
 
+#include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QTcpServer>
-#include <QTcpSocket>
 #include <QTest>
 
 #include <map>
 
 using raysec::GatewayStatus;
 using raysec::GatewayStatusReport;
+using FakeAdmin = raysec::test::FakeGatewayAdmin;
 
 namespace {
-
-// A crafted admin listener on a real loopback socket: answers each path with a fixed status and
-// body, or never answers when the path has no entry.
-class FakeAdmin : public QObject
-{
-public:
-    struct Answer
-    {
-        int status = 200;
-        QByteArray body;
-    };
-
-    FakeAdmin()
-    {
-        QVERIFY(m_server.listen(QHostAddress::LocalHost));
-        connect(&m_server, &QTcpServer::newConnection, this, [this] { accept(); });
-    }
-
-    QString address() const { return QStringLiteral("127.0.0.1:%1").arg(m_server.serverPort()); }
-    std::map<QByteArray, Answer> answers;
-
-private:
-    void accept()
-    {
-        while (QTcpSocket* socket = m_server.nextPendingConnection()) {
-            socket->setParent(this);
-            connect(socket, &QTcpSocket::readyRead, this, [this, socket] { answer(socket); });
-        }
-    }
-
-    void answer(QTcpSocket* socket)
-    {
-        QByteArray& request = m_requests[socket];
-        request += socket->readAll();
-        if (!request.contains("\r\n\r\n")) {
-            return;
-        }
-        const QByteArray path = request.split(' ').value(1);
-        const auto it = answers.find(path);
-        if (it == answers.end()) {
-            return;
-        }
-        socket->write("HTTP/1.1 " + QByteArray::number(it->second.status) +
-                      " X\r\nContent-Type: text/plain\r\nConnection: close\r\nContent-Length: " +
-                      QByteArray::number(it->second.body.size()) + "\r\n\r\n" + it->second.body);
-        socket->disconnectFromHost();
-    }
-
-    QTcpServer m_server;
-    std::map<QTcpSocket*, QByteArray> m_requests;
-};
 
 const QByteArray metrics = "# TYPE raysec_gateway_bundle_version gauge\n"
                            "raysec_gateway_bundle_version{bundle=\"registry\"} 12\n"
@@ -81,8 +32,8 @@ private Q_SLOTS:
     void fetchesHealthAndMetrics()
     {
         FakeAdmin admin;
-        admin.answers["/-/healthz"] = {200, "ok\n"};
-        admin.answers["/metrics"] = {200, metrics};
+        admin.set("/-/healthz", {{200, "ok\n"}});
+        admin.set("/metrics", {{200, metrics}});
         GatewayStatus status;
         QSignalSpy fetched(&status, &GatewayStatus::fetched);
         QSignalSpy failed(&status, &GatewayStatus::failed);
@@ -103,8 +54,8 @@ private Q_SLOTS:
     void unhealthyGatewayStillReportsMetrics()
     {
         FakeAdmin admin;
-        admin.answers["/-/healthz"] = {503, "starting"};
-        admin.answers["/metrics"] = {200, metrics};
+        admin.set("/-/healthz", {{503, "starting"}});
+        admin.set("/metrics", {{200, metrics}});
         GatewayStatus status;
         QSignalSpy fetched(&status, &GatewayStatus::fetched);
         QVERIFY(status.fetch(admin.address()).has_value());
@@ -135,8 +86,8 @@ private Q_SLOTS:
         QFETCH(QByteArray, body);
         QFETCH(QString, code);
         FakeAdmin admin;
-        admin.answers["/-/healthz"] = {200, "ok"};
-        admin.answers["/metrics"] = {httpStatus, body};
+        admin.set("/-/healthz", {{200, "ok"}});
+        admin.set("/metrics", {{httpStatus, body}});
         GatewayStatus status;
         QSignalSpy fetched(&status, &GatewayStatus::fetched);
         QSignalSpy failed(&status, &GatewayStatus::failed);

@@ -11,6 +11,9 @@
 #include <QLocale>
 #include <QTimer>
 
+#include <algorithm>
+#include <memory>
+
 namespace raysec::cli {
 
 namespace {

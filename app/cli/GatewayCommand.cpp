@@ -1,0 +1,362 @@
+// raysec-cli gateway config|status|metrics: writes raysec-gateway's configuration and reads its
+// loopback admin listener.
+
+#include "CliCommand.h"
+#include "CliContext.h"
+
+#include "core/gatewayclient/GatewayConfigWriter.h"
+#include "core/gatewayclient/GatewayMetrics.h"
+#include "core/gatewayclient/GatewayStatus.h"
+
+#include <QLocale>
+#include <QTimer>
+
+#include <algorithm>
+#include <memory>
+
+namespace raysec::cli {
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("raysec::cli::GatewayCommand", text);
+}
+
+std::string utf8(const QString& text)
+{
+    return text.toStdString();
+}
+
+QString number(double value)
+{
+    return QLocale().toString(value, 'f', 2);
+}
+
+QString milliseconds(const std::optional<double>& seconds)
+{
+    return seconds ? tr("%1 ms").arg(QLocale().toString(*seconds * 1000, 'f', 1)) : tr("n/a");
+}
+
+QString keyName(const QString& key)
+{
+    return key.isEmpty() ? tr("(no key)") : key;
+}
+
+// Options that map one to one onto string fields of gateway.json.
+struct PathOption
+{
+    const char* option;
+    const char* help;
+    QString GatewayConfig::*field;
+};
+
+const PathOption pathOptions[] = {
+    {"listen", QT_TRANSLATE_NOOP("raysec::cli::GatewayCommand", "Address to serve, host:port."),
+     &GatewayConfig::listen},
+    {"certificate", QT_TRANSLATE_NOOP("raysec::cli::GatewayCommand", "TLS certificate chain."),
+     &GatewayConfig::certificate},
+    {"key", QT_TRANSLATE_NOOP("raysec::cli::GatewayCommand", "TLS private key."),
+     &GatewayConfig::key},
+    {"client-ca", QT_TRANSLATE_NOOP("raysec::cli::GatewayCommand", "CA for client certificates."),
+     &GatewayConfig::clientCa},
+    {"upstream", QT_TRANSLATE_NOOP("raysec::cli::GatewayCommand", "Ray dashboard on loopback."),
+     &GatewayConfig::upstream},
+    {"upstream-token-file",
+     QT_TRANSLATE_NOOP("raysec::cli::GatewayCommand", "File with Ray's token, on the gateway."),
+     &GatewayConfig::upstreamTokenFile},
+    {"admin", QT_TRANSLATE_NOOP("raysec::cli::GatewayCommand", "Loopback metrics listener."),
+     &GatewayConfig::admin},
+    {"public-key", QT_TRANSLATE_NOOP("raysec::cli::GatewayCommand", "Console's minisign key."),
+     &GatewayConfig::publicKey},
+    {"key-registry", QT_TRANSLATE_NOOP("raysec::cli::GatewayCommand", "Signed key registry."),
+     &GatewayConfig::keyRegistry},
+    {"user-store", QT_TRANSLATE_NOOP("raysec::cli::GatewayCommand", "Signed user store."),
+     &GatewayConfig::userStore},
+    {"policy", QT_TRANSLATE_NOOP("raysec::cli::GatewayCommand", "Signed gateway policy."),
+     &GatewayConfig::policy},
+    {"audit-log", QT_TRANSLATE_NOOP("raysec::cli::GatewayCommand", "Audit log file."),
+     &GatewayConfig::auditLog},
+};
+
+Result<GatewayConfig> configFrom(const QCommandLineParser& parser)
+{
+    GatewayConfig config;
+    config.rateLimits = GatewayConfig::defaultRateLimits();
+    for (const PathOption& option : pathOptions) {
+        const QString name = QString::fromLatin1(option.option);
+        if (parser.isSet(name)) {
+            config.*option.field = parser.value(name);
+        }
+    }
+    config.plainHttp = parser.isSet(QStringLiteral("plain-http"));
+    config.requireClientCertificate = parser.isSet(QStringLiteral("require-client-certificate"));
+    config.rateLimits.shadow = parser.isSet(QStringLiteral("shadow"));
+    if (parser.isSet(QStringLiteral("per-address"))) {
+        auto bucket = GatewayConfig::parseBucket(parser.value(QStringLiteral("per-address")));
+        if (!bucket) {
+            return std::unexpected(bucket.error());
+        }
+        config.rateLimits.perAddress = *bucket;
+    }
+    for (const QString& spec : parser.values(QStringLiteral("tier"))) {
+        if (auto ok = config.setTier(spec); !ok) {
+            return std::unexpected(ok.error());
+        }
+    }
+    return config;
+}
+
+int writeConfig(CliContext& ctx)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Writes gateway.json and a policy skeleton (policy.json.example) into a folder. "
+           "Every field is checked as the gateway checks it; nothing is written on error."));
+    parser.addPositionalArgument(QStringLiteral("config"), tr("Write the configuration."));
+    for (const PathOption& option : pathOptions) {
+        parser.addOption({QString::fromLatin1(option.option), tr(option.help), tr("value")});
+    }
+    parser.addOptions({
+        {QStringLiteral("out"), tr("Folder to write into."), tr("folder")},
+        {QStringLiteral("plain-http"), tr("Serve without TLS (loopback listen only).")},
+        {QStringLiteral("require-client-certificate"), tr("Require client certificates.")},
+        {QStringLiteral("shadow"), tr("Only count would-be rate-limit refusals.")},
+        {QStringLiteral("per-address"), tr("Bucket per client address, RATE/BURST."), tr("bucket")},
+        {QStringLiteral("tier"), tr("A tier's bucket, TIER:CLASS=RATE/BURST (repeatable)."),
+         tr("spec")},
+        {QStringLiteral("replace"), tr("Replace files that exist already.")},
+    });
+    int code = 0;
+    if (!ctx.parse(parser, &code)) {
+        return code;
+    }
+    if (!parser.isSet(QStringLiteral("out"))) {
+        return ctx.usage(tr("gateway config needs --out FOLDER."));
+    }
+    auto config = configFrom(parser);
+    if (!config) {
+        return ctx.report(config.error());
+    }
+    auto written = GatewayConfigWriter::write(*config, parser.value(QStringLiteral("out")),
+                                              parser.isSet(QStringLiteral("replace")));
+    if (!written) {
+        return ctx.report(written.error());
+    }
+    if (ctx.json()) {
+        nlohmann::json files = nlohmann::json::array();
+        for (const QString& path : *written) {
+            files.push_back(utf8(path));
+        }
+        ctx.printJson({{"written", files}});
+    } else {
+        for (const QString& path : *written) {
+            ctx.out() << tr("Wrote %1").arg(path) << Qt::endl;
+        }
+        ctx.out() << tr("Fill in policy.json.example, then sign it as the policy bundle.")
+                  << Qt::endl;
+    }
+    return CliContext::ExitOk;
+}
+
+// Parses --admin and --timeout shared by status and metrics.
+bool adminOptions(CliContext& ctx, QCommandLineParser& parser, const QString& description,
+                  QList<QCommandLineOption> extra, int* code)
+{
+    parser.setApplicationDescription(description);
+    parser.addOptions({{QStringLiteral("admin"), tr("The gateway's admin address (loopback)."),
+                        tr("host:port"), QStringLiteral("127.0.0.1:9464")},
+                       {QStringLiteral("timeout"), tr("Seconds to wait for each answer."),
+                        tr("seconds"), QStringLiteral("5")}});
+    parser.addOptions(extra);
+    return ctx.parse(parser, code);
+}
+
+GatewayStatus* statusFetcher(CliContext& ctx, const QCommandLineParser& parser)
+{
+    auto* status = new GatewayStatus(&ctx);
+    const int timeout = parser.value(QStringLiteral("timeout")).toInt();
+    status->setTimeout(std::chrono::seconds(std::clamp(timeout, 1, 300)));
+    QObject::connect(status, &GatewayStatus::failed, &ctx,
+                     [&ctx](const Error& error) { ctx.finish(ctx.report(error)); });
+    return status;
+}
+
+void printStatus(CliContext& ctx, const GatewayStatusReport& report)
+{
+    if (ctx.json()) {
+        nlohmann::json bundles = nlohmann::json::object();
+        for (const auto& [bundle, version] : report.bundleVersions) {
+            bundles[utf8(bundle)] = version;
+        }
+        ctx.printJson({{"admin", utf8(report.admin.toString())},
+                       {"healthy", report.healthy},
+                       {"health", utf8(report.health)},
+                       {"connections", report.connections},
+                       {"bundles", bundles}});
+        return;
+    }
+    ctx.out() << tr("Gateway:     %1").arg(report.admin.toString()) << Qt::endl;
+    ctx.out() << tr("Health:      %1 (%2)")
+                     .arg(report.healthy ? tr("healthy") : tr("NOT healthy"), report.health)
+              << Qt::endl;
+    ctx.out() << tr("Connections: %1").arg(report.connections) << Qt::endl;
+    for (const auto& [bundle, version] : report.bundleVersions) {
+        ctx.out() << tr("Bundle:      %1 version %2").arg(bundle).arg(version) << Qt::endl;
+    }
+}
+
+int status(CliContext& ctx)
+{
+    QCommandLineParser parser;
+    parser.addPositionalArgument(QStringLiteral("status"), tr("Show health and bundles."));
+    int code = 0;
+    if (!adminOptions(ctx, parser,
+                      tr("Asks the gateway's admin listener for its health and the versions of "
+                         "its signed bundles. Exits with 1 when it is not healthy."),
+                      {}, &code)) {
+        return code;
+    }
+    GatewayStatus* fetcher = statusFetcher(ctx, parser);
+    QObject::connect(fetcher, &GatewayStatus::fetched, &ctx,
+                     [&ctx](const GatewayStatusReport& report) {
+                         printStatus(ctx, report);
+                         ctx.finish(report.healthy ? CliContext::ExitOk : CliContext::ExitFailure);
+                     });
+    if (auto started = fetcher->fetch(parser.value(QStringLiteral("admin"))); !started) {
+        return ctx.report(started.error());
+    }
+    return CliContext::Pending;
+}
+
+nlohmann::json ratesJson(const GatewayRates& rates)
+{
+    auto map = [](const std::map<QString, double>& values) {
+        nlohmann::json out = nlohmann::json::object();
+        for (const auto& [name, value] : values) {
+            out[utf8(name)] = value;
+        }
+        return out;
+    };
+    auto optional = [](const std::optional<double>& value) {
+        return value ? nlohmann::json(*value) : nlohmann::json();
+    };
+    nlohmann::json talkers = nlohmann::json::array();
+    for (const GatewayTalker& talker : rates.topTalkers) {
+        talkers.push_back({{"key", utf8(talker.key)},
+                           {"requestsPerSecond", talker.requestsPerSecond},
+                           {"tooManyPerSecond", talker.tooManyPerSecond}});
+    }
+    return {{"seconds", rates.seconds},
+            {"requestsPerSecond", rates.requestsPerSecond},
+            {"tooManyPerSecond", rates.tooManyPerSecond},
+            {"shadowLimitedPerSecond", rates.shadowLimitedPerSecond},
+            {"perKey", map(rates.requestsPerKey)},
+            {"perRoute", map(rates.requestsPerRoute)},
+            {"tooManyPerKey", map(rates.tooManyPerKey)},
+            {"latencySeconds",
+             {{"p50", optional(rates.p50)},
+              {"p95", optional(rates.p95)},
+              {"p99", optional(rates.p99)}}},
+            {"topTalkers", talkers}};
+}
+
+void printRates(CliContext& ctx, const GatewayRates& rates)
+{
+    if (ctx.json()) {
+        ctx.printJson(ratesJson(rates));
+        return;
+    }
+    QTextStream& out = ctx.out();
+    out << tr("Over %1 s: %2 requests/s, %3 refused with 429/s, %4 shadow refusals/s")
+               .arg(number(rates.seconds), number(rates.requestsPerSecond),
+                    number(rates.tooManyPerSecond), number(rates.shadowLimitedPerSecond))
+        << Qt::endl;
+    out << tr("Latency: p50 %1, p95 %2, p99 %3")
+               .arg(milliseconds(rates.p50), milliseconds(rates.p95), milliseconds(rates.p99))
+        << Qt::endl;
+    out << tr("Per route:") << Qt::endl;
+    for (const auto& [route, perSecond] : rates.requestsPerRoute) {
+        out << QStringLiteral("  %1 %2/s").arg(route.leftJustified(16), number(perSecond))
+            << Qt::endl;
+    }
+    out << tr("Top keys (requests/s, 429/s):") << Qt::endl;
+    for (const GatewayTalker& talker : rates.topTalkers) {
+        out << QStringLiteral("  %1 %2 %3")
+                   .arg(keyName(talker.key).leftJustified(24), number(talker.requestsPerSecond),
+                        number(talker.tooManyPerSecond))
+            << Qt::endl;
+    }
+}
+
+int metrics(CliContext& ctx)
+{
+    QCommandLineParser parser;
+    parser.addPositionalArgument(QStringLiteral("metrics"), tr("Show rates."));
+    int code = 0;
+    const QList<QCommandLineOption> extra = {
+        {QStringLiteral("interval"), tr("Seconds between the two scrapes (default 5)."),
+         tr("seconds"), QStringLiteral("5")},
+        {QStringLiteral("top"), tr("How many keys to list (default 10)."), tr("count"),
+         QStringLiteral("10")}};
+    if (!adminOptions(ctx, parser,
+                      tr("Scrapes the gateway's metrics twice and prints requests and 429s per "
+                         "second by key and route, latency percentiles and the busiest keys."),
+                      extra, &code)) {
+        return code;
+    }
+    bool numeric = false;
+    const int interval = parser.value(QStringLiteral("interval")).toInt(&numeric);
+    const int top = parser.value(QStringLiteral("top")).toInt();
+    if (!numeric || interval < 1 || interval > 3600 || top < 1) {
+        return ctx.usage(tr("--interval takes 1 to 3600 seconds and --top a positive count."));
+    }
+    GatewayStatus* fetcher = statusFetcher(ctx, parser);
+    auto first = std::make_shared<std::optional<PrometheusScrape>>();
+    const QString admin = parser.value(QStringLiteral("admin"));
+    QObject::connect(
+        fetcher, &GatewayStatus::fetched, &ctx,
+        [&ctx, fetcher, first, admin, interval, top](const GatewayStatusReport& report) {
+            if (!first->has_value()) {
+                *first = report.metrics;
+                QTimer::singleShot(std::chrono::seconds(interval), fetcher,
+                                   [fetcher, admin] { (void)fetcher->fetch(admin); });
+                return;
+            }
+            auto rates = GatewayMetrics::rates(**first, report.metrics, std::size_t(top));
+            if (!rates) {
+                ctx.finish(ctx.report(rates.error()));
+                return;
+            }
+            printRates(ctx, *rates);
+            ctx.finish(CliContext::ExitOk);
+        });
+    if (auto started = fetcher->fetch(admin); !started) {
+        return ctx.report(started.error());
+    }
+    return CliContext::Pending;
+}
+
+int run(CliContext& ctx)
+{
+    const QString sub = ctx.arguments().value(1);
+    if (sub == QLatin1String("config")) {
+        return writeConfig(ctx);
+    }
+    if (sub == QLatin1String("status")) {
+        return status(ctx);
+    }
+    if (sub == QLatin1String("metrics")) {
+        return metrics(ctx);
+    }
+    return ctx.usage(tr("gateway takes config, status or metrics."));
+}
+
+const CliRegistration registration{
+    {QStringLiteral("gateway"),
+     QT_TRANSLATE_NOOP("raysec-cli", "Write the gateway's configuration and read its metrics"),
+     run}};
+
+} // namespace
+
+} // namespace raysec::cli

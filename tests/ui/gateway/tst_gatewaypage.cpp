@@ -1,0 +1,121 @@
+#include "core/gatewayclient/FakeGatewayAdmin.h"
+#include "core/store/Database.h"
+#include "core/store/Keychain.h"
+#include "support/TestMain.h"
+#include "ui/ConsoleContext.h"
+#include "ui/gateway/GatewayDashboard.h"
+#include "ui/gateway/GatewayPage.h"
+#include "ui/gateway/TopTalkersModel.h"
+#include "ui/widgets/ErrorBanner.h"
+
+#include <QElapsedTimer>
+#include <QLineEdit>
+#include <QLineSeries>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace raysec;
+using raysec::test::FakeGatewayAdmin;
+
+namespace {
+
+const QByteArray before = "raysec_gateway_requests_total{route=\"jobs-read\",key=\"k_a\","
+                          "status=\"200\"} 0\n"
+                          "raysec_gateway_request_duration_seconds_bucket{le=\"0.01\"} 0\n"
+                          "raysec_gateway_request_duration_seconds_bucket{le=\"0.1\"} 0\n"
+                          "raysec_gateway_request_duration_seconds_bucket{le=\"1\"} 0\n"
+                          "raysec_gateway_request_duration_seconds_bucket{le=\"+Inf\"} 0\n"
+                          "raysec_gateway_bundle_version{bundle=\"registry\"} 5\n";
+
+const QByteArray after = "raysec_gateway_requests_total{route=\"jobs-read\",key=\"k_a\","
+                         "status=\"200\"} 80\n"
+                         "raysec_gateway_requests_total{route=\"jobs-read\",key=\"k_b\","
+                         "status=\"429\"} 20\n"
+                         "raysec_gateway_request_duration_seconds_bucket{le=\"0.01\"} 50\n"
+                         "raysec_gateway_request_duration_seconds_bucket{le=\"0.1\"} 90\n"
+                         "raysec_gateway_request_duration_seconds_bucket{le=\"1\"} 100\n"
+                         "raysec_gateway_request_duration_seconds_bucket{le=\"+Inf\"} 100\n"
+                         "raysec_gateway_bundle_version{bundle=\"registry\"} 6\n";
+
+} // namespace
+
+class TestGatewayPage : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        auto db = Database::open(m_dir.filePath(QStringLiteral("store.db")));
+        QVERIFY(db.has_value());
+        m_db.emplace(std::move(*db));
+        m_context.emplace(*m_db, m_keychain);
+    }
+
+    void init() { raysec::test::failOnWarnings(); }
+
+    void refusesAddressesOffLoopback()
+    {
+        ui::GatewayPage page(*m_context);
+        page.findChild<QLineEdit*>(QStringLiteral("gatewayAddress"))
+            ->setText(QStringLiteral("10.0.0.8:9464"));
+        QVERIFY(!page.startPolling());
+        QVERIFY(!page.polling());
+        auto* banner = page.findChild<ui::ErrorBanner*>();
+        QVERIFY(banner->message().contains(QStringLiteral("loopback")));
+    }
+
+    void pollsAndDrawsTheDashboard()
+    {
+        FakeGatewayAdmin admin;
+        admin.set("/-/healthz", {{200, "ok"}});
+        admin.set("/metrics", {{200, before}, {200, after}});
+        ui::GatewayPage page(*m_context);
+        page.findChild<QLineEdit*>(QStringLiteral("gatewayAddress"))->setText(admin.address());
+        page.findChild<QSpinBox*>()->setValue(1);
+        QSignalSpy updated(&page, &ui::GatewayPage::statusUpdated);
+        QVERIFY(page.startPolling());
+        QVERIFY(page.polling());
+        QTRY_VERIFY_WITH_TIMEOUT(updated.count() >= 2, 10000);
+
+        const auto report = updated.at(1).at(0).value<GatewayStatusReport>();
+        QCOMPARE(report.bundleVersions.at(QStringLiteral("registry")), 6);
+        ui::GatewayDashboard* dashboard = page.dashboard();
+        QVERIFY(dashboard->requestSeries(QStringLiteral("k_a")) != nullptr);
+        QCOMPARE(dashboard->requestSeries(QStringLiteral("k_a"))->count(), 1);
+        QVERIFY(dashboard->requestSeries(QStringLiteral("k_a"))->at(0).y() > 0);
+        QVERIFY(dashboard->tooManySeries(QStringLiteral("k_b"))->at(0).y() > 0);
+        QCOMPARE(dashboard->latencySeries(95)->at(0).y(), 550.0);
+        QCOMPARE(dashboard->talkers()->rowCount(), 2);
+        QCOMPARE(dashboard->talkers()->index(0, 0).data().toString(), QStringLiteral("k_a"));
+        QVERIFY(!dashboard->talkers()->index(0, 3).data().toString().isEmpty());
+
+        page.findChild<QPushButton*>(QStringLiteral("gatewayStart"))->click();
+        QVERIFY(!page.polling());
+    }
+
+    void silentGatewayNeverBlocksTheGuiThread()
+    {
+        FakeGatewayAdmin admin; // never answers
+        ui::GatewayPage page(*m_context);
+        page.findChild<QLineEdit*>(QStringLiteral("gatewayAddress"))->setText(admin.address());
+        QElapsedTimer timer;
+        timer.start();
+        QVERIFY(page.startPolling());
+        QVERIFY(timer.elapsed() < 1000);
+        QVERIFY(page.polling());
+        page.stopPolling();
+    }
+
+private:
+    QTemporaryDir m_dir;
+    Keychain m_keychain;
+    std::optional<Database> m_db;
+    std::optional<ui::ConsoleContext> m_context;
+};
+
+QTEST_MAIN(TestGatewayPage)
+#include "tst_gatewaypage.moc"

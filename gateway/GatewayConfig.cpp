@@ -82,7 +82,7 @@ std::expected<ratelimit::BucketSpec, std::string> bucket(const json& j, const st
     return ratelimit::BucketSpec{rate, burst};
 }
 
-std::expected<ratelimit::RateLimitSettings, std::string> rateLimits(const json& j)
+std::expected<ratelimit::RateLimitSettings, std::string> parseRateLimits(const json& j)
 {
     ratelimit::RateLimitSettings settings;
     if (j.is_null()) {
@@ -222,7 +222,7 @@ std::expected<GatewayConfig, std::string> GatewayConfig::fromJson(std::string_vi
             return Failure(ok.error());
         }
     }
-    auto limits = rateLimits(j.contains("rateLimits") ? j["rateLimits"] : json());
+    auto limits = parseRateLimits(j.contains("rateLimits") ? j["rateLimits"] : json());
     if (!limits) {
         return Failure(limits.error());
     }

@@ -8,6 +8,7 @@
 #include <optional>
 
 namespace raysec {
+class ClusterMonitor;
 class Database;
 class Keychain;
 } // namespace raysec
@@ -32,15 +33,22 @@ public:
     void setCurrentProfile(std::optional<ClusterProfile> profile);
     void setSnapshot(const ClusterSnapshot& snapshot);
 
+    // The monitor polling the current cluster, or null; owned by the main window. Pages use it
+    // for its failed() and certificateUntrusted() signals and the refresh interval.
+    ClusterMonitor* monitor() const { return m_monitor; }
+    void setMonitor(ClusterMonitor* monitor);
+
 Q_SIGNALS:
     void currentProfileChanged();
     void snapshotUpdated(const raysec::ClusterSnapshot& snapshot);
+    void monitorChanged();
 
 private:
     Database& m_store;
     Keychain& m_keychain;
     std::optional<ClusterProfile> m_profile;
     std::optional<ClusterSnapshot> m_snapshot;
+    ClusterMonitor* m_monitor = nullptr;
 };
 
 } // namespace raysec::ui

@@ -2,10 +2,12 @@
 
 #include "core/cluster/ClusterSnapshot.h"
 #include "core/common/Error.h"
+#include "core/common/SecretBuffer.h"
 #include "core/store/ClusterProfile.h"
 
 #include <QObject>
 
+#include <functional>
 #include <memory>
 
 namespace raysec {
@@ -39,6 +41,12 @@ Q_SIGNALS:
                               const QString& spkiPin);
 
 private:
+    void readSecret(const QString& entry, quint64 generation,
+                    std::function<void(SecretBuffer)> next);
+    void startClient();
+    void roundFailed(quint64 generation, const Error& error);
+    void responseArrived(quint64 generation);
+
     struct Private;
     std::unique_ptr<Private> d;
 };

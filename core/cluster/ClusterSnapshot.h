@@ -5,6 +5,7 @@
 #include <QMap>
 #include <QMetaType>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -22,8 +23,23 @@ struct JobInfo
     std::optional<QDateTime> startTime;
     std::optional<QDateTime> endTime;
     QMap<QString, QString> metadata;
+    QString errorType; // may be empty
+    std::optional<qint64> driverExitCode;
 
     bool isTerminal() const;
+};
+
+// One node as the state API (/api/v0/nodes) reports it.
+struct NodeInfo
+{
+    QString nodeId;
+    QString nodeIp;
+    QString nodeName;
+    QString state; // ALIVE or DEAD; other values are kept verbatim
+    bool isHeadNode = false;
+    // Logical resources, without the node:<ip> and placement-group entries.
+    QMap<QString, double> resourcesTotal;
+    QMap<QString, QString> labels;
 };
 
 // used/total of one logical resource, from cluster_status' loadMetricsReport.usage.
@@ -57,14 +73,18 @@ struct ClusterSnapshot
     AuthModeSeen authMode = AuthModeSeen::Unknown;
     int nodesAlive = 0;
     int nodesDead = 0;
+    int nodesPending = 0;      // autoscaler: nodes being launched
+    int nodesFailedLaunch = 0; // autoscaler: nodes that failed to launch
+    QList<NodeInfo> nodes;
     // Keys: "CPU", "GPU", "memory", "object_store_memory" and custom resources.
     QMap<QString, ResourceUsage> resources;
     QList<JobInfo> jobs;
     QList<TaskSummaryRow> taskSummary;
     qint64 totalTasks = 0;
     QDateTime fetchedAt;
-    bool plainHttp = false;
-    QStringList warnings; // translated notes, such as truncated lists
+    QString dashboardUrl;
+    bool plainHttp = false; // the GUI shows a warning: traffic is not encrypted
+    QStringList warnings;   // translated notes, such as truncated lists
 };
 
 } // namespace raysec

@@ -6,6 +6,8 @@
 
 #include <QCoreApplication>
 
+#include "core/keys/JsonFields.h"
+
 #include <nlohmann/json.hpp>
 #include <sodium.h>
 
@@ -78,13 +80,13 @@ Result<Envelope> parseEnvelope(std::string_view text)
     if (doc.is_discarded() || !doc.is_object()) {
         return std::unexpected(badBackup(tr("it is not JSON")));
     }
-    if (doc.value("format", std::string()) != FormatName ||
-        doc.value("version", 0) != FormatVersion) {
+    if (jsonfields::text(doc, "format") != FormatName ||
+        jsonfields::integer(doc, "version") != FormatVersion) {
         return std::unexpected(badBackup(tr("unknown format or version")));
     }
     Envelope env;
-    env.ops = doc.value("opslimit", 0ULL);
-    env.mem = doc.value("memlimit", 0ULL);
+    env.ops = static_cast<unsigned long long>(jsonfields::integer(doc, "opslimit"));
+    env.mem = static_cast<unsigned long long>(jsonfields::integer(doc, "memlimit"));
     if (env.ops < crypto_pwhash_OPSLIMIT_MIN || env.ops > MaxOpsLimit ||
         env.mem < crypto_pwhash_MEMLIMIT_MIN || env.mem > MaxMemLimit) {
         return std::unexpected(badBackup(tr("its key-derivation parameters are out of range")));
@@ -99,7 +101,7 @@ Result<Envelope> parseEnvelope(std::string_view text)
     env.salt = std::move(*salt);
     env.nonce = std::move(*nonce);
     env.box = std::move(*box);
-    env.publicKey = doc.value("publicKey", std::string());
+    env.publicKey = jsonfields::text(doc, "publicKey");
     return env;
 }
 

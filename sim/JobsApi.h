@@ -1,0 +1,28 @@
+#pragma once
+
+#include "sim/ApiRequest.h"
+#include "sim/ClusterModel.h"
+#include "sim/HttpReply.h"
+
+#include <optional>
+
+namespace raysec::sim {
+
+// Ray's Jobs API under /api/jobs/: list, get, submit, stop, delete and logs. Plain JSON in
+// snake_case; errors are plain text, with Python tracebacks for rejected submissions.
+class JobsApi
+{
+public:
+    explicit JobsApi(ClusterModel& model);
+
+    std::optional<HttpReply> handle(const ApiRequest& request);
+
+private:
+    HttpReply list() const;
+    HttpReply submit(const ApiRequest& request);
+    HttpReply onJob(const ApiRequest& request, const QString& id, const QString& action);
+
+    ClusterModel& m_model;
+};
+
+} // namespace raysec::sim

@@ -1,0 +1,96 @@
+#include "core/validation/JobPolicy.h"
+
+#include <QCoreApplication>
+
+namespace raysec {
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("raysec::JobPolicy", text);
+}
+
+Result<QStringList> list(const nlohmann::json& root, const char* key, const QString& fileName)
+{
+    const auto it = root.find(key);
+    if (it == root.end() || !it->is_array()) {
+        return fail(
+            QStringLiteral("validation.policy.invalid"),
+            tr("%1: \"%2\" must be a list of strings.").arg(fileName, QString::fromLatin1(key)),
+            tr("Correct the policy file."));
+    }
+    QStringList out;
+    for (const auto& item : *it) {
+        if (!item.is_string() || item.get<std::string>().empty()) {
+            return fail(QStringLiteral("validation.policy.invalid"),
+                        tr("%1: \"%2\" must hold non-empty strings only.")
+                            .arg(fileName, QString::fromLatin1(key)),
+                        tr("Correct the policy file."));
+        }
+        out.append(QString::fromStdString(item.get<std::string>()));
+    }
+    return out;
+}
+
+} // namespace
+
+JobPolicy JobPolicy::defaults()
+{
+    JobPolicy policy;
+    policy.allowedHosts = {QStringLiteral("pypi.org"), QStringLiteral("files.pythonhosted.org")};
+    policy.allowedSchemes = {QStringLiteral("gcs")}; // packages the Ray client uploaded itself
+    policy.allowedPrograms = {QStringLiteral("python"), QStringLiteral("python3")};
+    policy.forbiddenTokens = {
+        QStringLiteral("|"),   QStringLiteral(";"),    QStringLiteral("&&"),
+        QStringLiteral("`"),   QStringLiteral("$("),   QStringLiteral(">"),
+        QStringLiteral("<"),   QStringLiteral("curl"), QStringLiteral("wget"),
+        QStringLiteral("nc "), QStringLiteral(" -c "), QStringLiteral("base64")};
+    return policy;
+}
+
+Result<JobPolicy> JobPolicy::parse(const QByteArray& bytes, const QString& fileName)
+{
+    const auto root = nlohmann::json::parse(bytes.begin(), bytes.end(), nullptr, false);
+    if (root.is_discarded() || !root.is_object() ||
+        root.value("format", std::string()) != "raysec-job-policy" ||
+        root.value("formatVersion", 0) != formatVersion) {
+        return fail(
+            QStringLiteral("validation.policy.invalid"),
+            tr("%1 is not a job policy of format version %2.").arg(fileName).arg(formatVersion),
+            tr("Export the policy again from Raysec."));
+    }
+    JobPolicy policy;
+    QStringList* targets[] = {&policy.allowedHosts, &policy.allowedSchemes, &policy.allowedPrograms,
+                              &policy.forbiddenTokens};
+    const char* keys[] = {"allowedHosts", "allowedSchemes", "allowedPrograms", "forbiddenTokens"};
+    for (std::size_t i = 0; i < 4; ++i) {
+        auto values = list(root, keys[i], fileName);
+        if (!values) {
+            return std::unexpected(values.error());
+        }
+        *targets[i] = *values;
+    }
+    const auto length = root.find("maxEntrypointLength");
+    if (length == root.end() || !length->is_number_integer() || length->get<int>() < 1) {
+        return fail(QStringLiteral("validation.policy.invalid"),
+                    tr("%1: \"maxEntrypointLength\" must be a positive number.").arg(fileName),
+                    tr("Correct the policy file."));
+    }
+    policy.maxEntrypointLength = length->get<int>();
+    return policy;
+}
+
+bool JobPolicy::hostAllowed(const QString& host) const
+{
+    const QString h = host.toLower();
+    for (const QString& allowed : allowedHosts) {
+        if (allowed.startsWith(QLatin1String("*.")) ? h.endsWith(allowed.mid(1).toLower())
+                                                    : h == allowed.toLower()) {
+            return true;
+        }
+    }
+    return false;
+}
+
+} // namespace raysec

@@ -2,6 +2,8 @@
 
 #include "core/keys/MinisignPublicKey.h"
 #include "core/keys/RegistryBundle.h"
+#include "gateway/PolicyBundle.h"
+#include "gateway/QuotaGate.h"
 #include "gateway/RegistryKeyAuthority.h"
 #include "gateway/SignedUserDirectory.h"
 
@@ -75,6 +77,17 @@ loadUsers(const GatewayConfig& config, const std::string& publicKeyText)
     return std::shared_ptr<const UserDirectory>(*users);
 }
 
+std::expected<std::shared_ptr<const PolicyBundle>, std::string>
+loadPolicy(const GatewayConfig& config, const std::string& publicKeyText)
+{
+    auto json = readWhole(config.policyFile, 16 * 1024 * 1024);
+    auto signature = readWhole(config.policyFile + ".minisig", 64 * 1024);
+    if (!json || !signature) {
+        return std::unexpected(!json ? json.error() : signature.error());
+    }
+    return PolicyBundle::load(publicKeyText, *json, *signature);
+}
+
 } // namespace
 
 void reloadBundles(GatewayState& state, const std::string& why)
@@ -110,6 +123,20 @@ void reloadBundles(GatewayState& state, const std::string& why)
         } else {
             log("refused user store " + config.userStoreFile + " (" + why + "): " +
                 users.error() + "; the last good user store stays in force");
+        }
+    }
+    if (!config.policyFile.empty()) {
+        if (auto policy = loadPolicy(config, *publicText)) {
+            next->submissions = *policy;
+            if (state.usage) {
+                next->quotas = std::make_shared<QuotaGate>(
+                    *state.usage, std::shared_ptr<const QuotaConfig>(*policy, &(*policy)->quotas()));
+            }
+            state.metrics.setBundleVersion("policy", (*policy)->version());
+            log("loaded policy (" + why + ")");
+        } else {
+            log("refused policy " + config.policyFile + " (" + why + "): " + policy.error() +
+                "; the last good policy stays in force");
         }
     }
     state.bundles.store(std::move(next));

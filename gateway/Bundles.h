@@ -38,8 +38,6 @@ public:
         bool accepted = false;
         std::string reason; // why refused, for the client
         std::string body;   // rewritten body when accepted
-        double cpus = 0, gpus = 0, memoryBytes = 0;
-        std::map<std::string, double> resources;
     };
     virtual Outcome check(std::string_view body, const Identity& submitter) const = 0;
     virtual std::int64_t version() const = 0;
@@ -53,12 +51,10 @@ public:
     struct Outcome
     {
         bool admitted = true;
-        std::string limit;  // which limit refused: "CPU", "concurrent jobs", ...
-        double current = 0; // usage before this job
-        double requested = 0;
-        double maximum = 0;
+        std::string reason; // which limit, the current value and the limit
     };
-    virtual Outcome admit(const Identity& submitter, const SubmissionPolicy::Outcome& job) = 0;
+    // `body` is the checked submission as it will be forwarded.
+    virtual Outcome admit(const Identity& submitter, std::string_view body) = 0;
 };
 
 // Everything the signed bundles configure, swapped as one unit on reload.

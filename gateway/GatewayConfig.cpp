@@ -172,9 +172,10 @@ std::expected<void, std::string> readNumbers(const json& j, GatewayConfig& confi
     auto clientTimeout = field<int>(j, "clientTimeoutSeconds", int(config.clientTimeout.count()));
     auto upstreamTimeout =
         field<int>(j, "upstreamTimeoutSeconds", int(config.upstreamTimeout.count()));
+    auto usage = field<int>(j, "usageRefreshSeconds", int(config.usageRefresh.count()));
     auto idle = field<int>(j, "sessionIdleSeconds", int(config.sessionIdle.count()));
     auto absolute = field<int>(j, "sessionAbsoluteSeconds", int(config.sessionAbsolute.count()));
-    for (const auto* r : {&clientTimeout, &upstreamTimeout, &idle, &absolute}) {
+    for (const auto* r : {&clientTimeout, &upstreamTimeout, &usage, &idle, &absolute}) {
         if (!*r) {
             return Failure(r->error());
         }
@@ -193,6 +194,7 @@ std::expected<void, std::string> readNumbers(const json& j, GatewayConfig& confi
     config.maxHeaderBytes = *header;
     config.clientTimeout = std::chrono::seconds(*clientTimeout);
     config.upstreamTimeout = std::chrono::seconds(*upstreamTimeout);
+    config.usageRefresh = std::chrono::seconds(*usage);
     config.sessionIdle = std::chrono::seconds(*idle);
     config.sessionAbsolute = std::chrono::seconds(*absolute);
     return {};

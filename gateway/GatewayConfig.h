@@ -29,6 +29,7 @@ struct GatewayConfig
     Endpoint upstream{"127.0.0.1", 8265};
     std::string upstreamTokenFile; // Ray's token, readable only by the gateway's user
     std::chrono::seconds upstreamTimeout{30};
+    std::chrono::seconds usageRefresh{10}; // how often quota admission re-reads usage
 
     Endpoint admin{"127.0.0.1", 9464}; // metrics and health, loopback only
 

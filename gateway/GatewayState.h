@@ -14,6 +14,8 @@
 
 namespace raysec::gateway {
 
+class UsagePoller;
+
 // What every worker thread shares. Bundles are replaced whole on reload; a request works
 // with the snapshot it loaded at its start.
 struct GatewayState
@@ -35,6 +37,8 @@ struct GatewayState
     // Ray's token as a header value; std::string because Beast needs one, kept for the
     // process lifetime and never logged.
     std::shared_ptr<const std::string> rayToken;
+    // Cluster usage for quota admission; null when the gateway runs without it (tests).
+    const UsagePoller* usage = nullptr;
 };
 
 } // namespace raysec::gateway

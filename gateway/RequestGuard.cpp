@@ -3,7 +3,6 @@
 #include "core/ratelimit/RateLimitHeaders.h"
 
 #include <chrono>
-#include <sstream>
 
 namespace raysec::gateway {
 
@@ -248,14 +247,9 @@ std::optional<Decision> RequestGuard::admitSubmission(Request& request, Decision
                       checked.reason);
     }
     if (bundles.quotas) {
-        const auto quota = bundles.quotas->admit(*decision.identity, checked);
+        const auto quota = bundles.quotas->admit(*decision.identity, checked.body);
         if (!quota.admitted) {
-            std::ostringstream message;
-            message << "Team '" << decision.identity->team << "' would exceed its hard limit on "
-                    << quota.limit << ": " << quota.current << " in use + " << quota.requested
-                    << " requested > limit " << quota.maximum << ".";
-            return refuse(request, http::status::forbidden, "quota-exceeded",
-                          message.str());
+            return refuse(request, http::status::forbidden, "quota-exceeded", quota.reason);
         }
     }
     request.body() = checked.body;

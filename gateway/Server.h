@@ -35,6 +35,7 @@ public:
     void reload(const std::string& why);
 
     std::uint16_t port() const { return m_port; }
+    boost::asio::io_context& mainContext() { return *m_contexts.front(); }
     std::uint16_t adminPort() const { return m_adminPort; }
 
     static std::expected<std::shared_ptr<boost::asio::ssl::context>, std::string>

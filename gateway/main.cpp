@@ -4,6 +4,7 @@
 #include "gateway/BundleLoader.h"
 #include "gateway/GatewayConfig.h"
 #include "gateway/Server.h"
+#include "gateway/UsagePoller.h"
 
 #include <nlohmann/json.hpp>
 #include <sodium.h>
@@ -101,6 +102,8 @@ int main(int argc, char* argv[])
             return 1;
         }
     }
+    UsagePoller usage(state, config->usageRefresh);
+    state.usage = &usage;
     reloadBundles(state, "start");
 
     Server server(state, reloadBundles);
@@ -108,6 +111,7 @@ int main(int argc, char* argv[])
         std::cerr << "raysec-gateway: " << started.error() << "\n";
         return 1;
     }
+    usage.start(server.mainContext());
     // One line for supervisors and tests: where the gateway listens.
     std::cout << nlohmann::json{{"port", server.port()},
                                 {"admin", server.adminPort()},

@@ -123,8 +123,10 @@ void AuditLog::run()
         for (nlohmann::json& event : batch) {
             const std::string eventText = event.dump();
             const std::string hash = chainHash(m_previous, eventText);
-            nlohmann::json line = {{"seq", ++m_sequence}, {"prev", m_previous},
-                                   {"event", std::move(event)}, {"hash", hash}};
+            nlohmann::json line = {{"seq", ++m_sequence},
+                                   {"prev", m_previous},
+                                   {"event", std::move(event)},
+                                   {"hash", hash}};
             m_file << line.dump() << '\n';
             m_previous = hash;
         }

@@ -121,8 +121,8 @@ void reloadBundles(GatewayState& state, const std::string& why)
             state.metrics.setBundleVersion("users", (*users)->version());
             log("loaded user store (" + why + ")");
         } else {
-            log("refused user store " + config.userStoreFile + " (" + why + "): " +
-                users.error() + "; the last good user store stays in force");
+            log("refused user store " + config.userStoreFile + " (" + why + "): " + users.error() +
+                "; the last good user store stays in force");
         }
     }
     if (!config.policyFile.empty()) {
@@ -130,7 +130,8 @@ void reloadBundles(GatewayState& state, const std::string& why)
             next->submissions = *policy;
             if (state.usage) {
                 next->quotas = std::make_shared<QuotaGate>(
-                    *state.usage, std::shared_ptr<const QuotaConfig>(*policy, &(*policy)->quotas()));
+                    *state.usage,
+                    std::shared_ptr<const QuotaConfig>(*policy, &(*policy)->quotas()));
             }
             state.metrics.setBundleVersion("policy", (*policy)->version());
             log("loaded policy (" + why + ")");

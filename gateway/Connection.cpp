@@ -25,9 +25,9 @@ constexpr auto tupleAwaitable = asio::as_tuple(asio::use_awaitable);
 
 std::string_view routeName(RouteClass routeClass)
 {
-    static constexpr std::string_view names[] = {"health", "login",     "ui",        "cluster-read",
-                                                 "jobs-read", "jobs-submit", "jobs-stop",
-                                                 "logs-read", "admin",     "closed"};
+    static constexpr std::string_view names[] = {
+        "health",      "login",     "ui",        "cluster-read", "jobs-read",
+        "jobs-submit", "jobs-stop", "logs-read", "admin",        "closed"};
     return names[static_cast<int>(routeClass)];
 }
 
@@ -90,10 +90,10 @@ public:
         , m_peer(std::move(peer))
         , m_guard(state)
         , m_login(state, slowWork)
-        , m_upstream(stream.get_executor(),
-                     {asio::ip::make_address(state.config.upstream.host),
-                      state.config.upstream.port},
-                     state.config.upstreamTimeout, 64 * 1024 * 1024)
+        , m_upstream(
+              stream.get_executor(),
+              {asio::ip::make_address(state.config.upstream.host), state.config.upstream.port},
+              state.config.upstreamTimeout, 64 * 1024 * 1024)
     {
     }
 
@@ -156,8 +156,8 @@ private:
 
     asio::awaitable<Response> forward(Request& request, const Decision& decision)
     {
-        prepareUpstreamRequest(request, m_state.config.upstream.host,
-                               m_state.config.upstream.port, m_state.rayToken.get(), false);
+        prepareUpstreamRequest(request, m_state.config.upstream.host, m_state.config.upstream.port,
+                               m_state.rayToken.get(), false);
         auto answer = co_await m_upstream.forward(std::move(request));
         if (!answer) {
             const bool timedOut = answer.error() == http::status::gateway_timeout;
@@ -177,8 +177,8 @@ private:
     asio::awaitable<bool> openTunnel(Request& request, Decision& decision,
                                      std::chrono::steady_clock::time_point started)
     {
-        prepareUpstreamRequest(request, m_state.config.upstream.host,
-                               m_state.config.upstream.port, m_state.rayToken.get(), true);
+        prepareUpstreamRequest(request, m_state.config.upstream.host, m_state.config.upstream.port,
+                               m_state.rayToken.get(), true);
         auto answer = co_await m_upstream.upgrade(std::move(request));
         Response response = answer ? std::move(*answer)
                                    : jsonError(answer.error(), "upstream-down",
@@ -197,8 +197,7 @@ private:
         const auto elapsed = std::chrono::duration_cast<std::chrono::microseconds>(
             std::chrono::steady_clock::now() - start);
         const std::string keyId = decision.identity ? decision.identity->id : std::string();
-        m_state.metrics.recordRequest(routeName(decision.route.routeClass), keyId, status,
-                                      elapsed);
+        m_state.metrics.recordRequest(routeName(decision.route.routeClass), keyId, status, elapsed);
         if (status >= 400) {
             m_state.metrics.recordDecision(decision.reason);
         }
@@ -233,7 +232,7 @@ asio::awaitable<void> serveConnection(Stream& stream, GatewayState& state, std::
 
 template asio::awaitable<void> serveConnection(beast::tcp_stream&, GatewayState&, std::string,
                                                asio::thread_pool&);
-template asio::awaitable<void> serveConnection(asio::ssl::stream<beast::tcp_stream>&,
-                                               GatewayState&, std::string, asio::thread_pool&);
+template asio::awaitable<void> serveConnection(asio::ssl::stream<beast::tcp_stream>&, GatewayState&,
+                                               std::string, asio::thread_pool&);
 
 } // namespace raysec::gateway

@@ -70,8 +70,8 @@ std::expected<T, std::string> field(const json& j, const char* name, T fallback)
 
 std::expected<ratelimit::BucketSpec, std::string> bucket(const json& j, const std::string& where)
 {
-    if (!j.is_object() || !j.contains("rate") || !j.contains("burst") ||
-        !j["rate"].is_number() || !j["burst"].is_number()) {
+    if (!j.is_object() || !j.contains("rate") || !j.contains("burst") || !j["rate"].is_number() ||
+        !j["burst"].is_number()) {
         return Failure(where + " needs numeric \"rate\" (per second) and \"burst\"");
     }
     const double rate = j["rate"].get<double>();
@@ -126,9 +126,9 @@ std::expected<ratelimit::RateLimitSettings, std::string> parseRateLimits(const j
 
 std::expected<void, std::string> readEndpoints(const json& j, GatewayConfig& config)
 {
-    for (auto [name, target] : {std::pair{"listen", &config.listen},
-                                std::pair{"upstream", &config.upstream},
-                                std::pair{"admin", &config.admin}}) {
+    for (auto [name, target] :
+         {std::pair{"listen", &config.listen}, std::pair{"upstream", &config.upstream},
+          std::pair{"admin", &config.admin}}) {
         if (j.contains(name)) {
             auto parsed = endpoint(j[name], name);
             if (!parsed) {
@@ -138,7 +138,8 @@ std::expected<void, std::string> readEndpoints(const json& j, GatewayConfig& con
         }
     }
     if (!isLoopback(config.admin.host)) {
-        return Failure("admin must listen on a loopback address: it serves metrics unauthenticated");
+        return Failure(
+            "admin must listen on a loopback address: it serves metrics unauthenticated");
     }
     if (!isLoopback(config.upstream.host)) {
         return Failure("upstream must be the Ray dashboard on loopback (127.0.0.1 or ::1)");

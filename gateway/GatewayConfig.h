@@ -33,10 +33,10 @@ struct GatewayConfig
 
     Endpoint admin{"127.0.0.1", 9464}; // metrics and health, loopback only
 
-    std::string publicKeyFile;      // minisign .pub of the console's signing key
-    std::string keyRegistryFile;    // signed API key registry (.minisig beside it)
-    std::string userStoreFile;      // signed dashboard user store
-    std::string policyFile;         // signed job-submission and quota policy
+    std::string publicKeyFile;   // minisign .pub of the console's signing key
+    std::string keyRegistryFile; // signed API key registry (.minisig beside it)
+    std::string userStoreFile;   // signed dashboard user store
+    std::string policyFile;      // signed job-submission and quota policy
     std::string auditLogFile;
 
     unsigned threads = 0; // 0: one per core

@@ -11,11 +11,15 @@ namespace raysec::gateway {
 // Who a request is from, once authenticated: an API key or a logged-in person.
 struct Identity
 {
-    enum class Kind { ApiKey, User };
+    enum class Kind
+    {
+        ApiKey,
+        User
+    };
     Kind kind = Kind::ApiKey;
-    std::string id;   // key id or user name (never a secret)
-    std::string team; // for quotas and job metadata
-    std::string tier = "default"; // rate-limit tier
+    std::string id;                  // key id or user name (never a secret)
+    std::string team;                // for quotas and job metadata
+    std::string tier = "default";    // rate-limit tier
     std::vector<std::string> scopes; // API keys
     std::string role;                // people: viewer, operator, admin
 
@@ -23,7 +27,15 @@ struct Identity
 };
 
 // Why an API key was not accepted; the gateway answers 401 with a matching message.
-enum class KeyRejection { Malformed, Unknown, WrongSecret, Revoked, Expired, NotYetValid };
+enum class KeyRejection
+{
+    Malformed,
+    Unknown,
+    WrongSecret,
+    Revoked,
+    Expired,
+    NotYetValid
+};
 
 // Looks up presented API keys in the signed registry. Implementations must compare secrets in
 // constant time and must not log them.

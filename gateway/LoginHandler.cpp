@@ -95,11 +95,10 @@ std::string LoginHandler::formField(std::string_view body, std::string_view name
 
 Response LoginHandler::page(const Request& request, std::string_view notice) const
 {
-    std::string html =
-        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-        "<title>Ray dashboard - sign in</title><style>body{font-family:sans-serif;"
-        "max-width:22em;margin:4em auto}label,input,button{display:block;width:100%;"
-        "margin:.4em 0}p.notice{color:#a00}</style></head><body><h1>Sign in</h1>";
+    std::string html = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+                       "<title>Ray dashboard - sign in</title><style>body{font-family:sans-serif;"
+                       "max-width:22em;margin:4em auto}label,input,button{display:block;width:100%;"
+                       "margin:.4em 0}p.notice{color:#a00}</style></head><body><h1>Sign in</h1>";
     if (!notice.empty()) {
         html += "<p class=\"notice\" role=\"alert\">" + escapeHtml(notice) + "</p>";
     }
@@ -109,8 +108,8 @@ Response LoginHandler::page(const Request& request, std::string_view notice) con
             "<label for=\"p\">Password</label><input id=\"p\" name=\"password\" "
             "type=\"password\" autocomplete=\"current-password\" required>"
             "<button type=\"submit\">Sign in</button></form></body></html>";
-    Response response = textResponse(http::status::ok, "text/html; charset=utf-8",
-                                     std::move(html), request.version(), request.keep_alive());
+    Response response = textResponse(http::status::ok, "text/html; charset=utf-8", std::move(html),
+                                     request.version(), request.keep_alive());
     response.set("Content-Security-Policy",
                  "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; "
                  "frame-ancestors 'none'");
@@ -150,8 +149,8 @@ asio::awaitable<Response> LoginHandler::login(const Request& request, const std:
 
     if (!found || found->disabled || !verified) {
         m_state.loginThrottle.recordFailure(user, peer);
-        m_state.audit.append({{"type", "login"}, {"user", user}, {"peer", peer},
-                              {"outcome", "refused"}});
+        m_state.audit.append(
+            {{"type", "login"}, {"user", user}, {"peer", peer}, {"outcome", "refused"}});
         Response response =
             page(request, "The user name or password is wrong, or the account is disabled.");
         response.result(http::status::unauthorized);

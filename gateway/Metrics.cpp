@@ -132,8 +132,8 @@ std::string Metrics::prometheusText() const
     std::uint64_t cumulative = 0;
     for (std::size_t i = 0; i < latencyBuckets.size(); ++i) {
         cumulative += latency[i];
-        out << "raysec_gateway_request_duration_seconds_bucket{le=\"" << latencyBuckets[i]
-            << "\"} " << cumulative << "\n";
+        out << "raysec_gateway_request_duration_seconds_bucket{le=\"" << latencyBuckets[i] << "\"} "
+            << cumulative << "\n";
     }
     out << "raysec_gateway_request_duration_seconds_bucket{le=\"+Inf\"} " << count << "\n"
         << "raysec_gateway_request_duration_seconds_sum " << sum << "\n"

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/quotas/QuotaConfig.h"
 #include "gateway/Bundles.h"
 #include "gateway/UsagePoller.h"
 

@@ -35,8 +35,9 @@ RegistryKeyAuthority::RegistryKeyAuthority(KeyValidator validator, std::int64_t 
 {
 }
 
-KeyAuthority::Outcome RegistryKeyAuthority::authenticate(
-    std::string_view presented, std::chrono::system_clock::time_point now) const
+KeyAuthority::Outcome
+RegistryKeyAuthority::authenticate(std::string_view presented,
+                                   std::chrono::system_clock::time_point now) const
 {
     const std::int64_t seconds =
         std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count();

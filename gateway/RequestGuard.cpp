@@ -11,7 +11,8 @@ namespace {
 std::string_view bearerCredential(const Request& request)
 {
     for (auto field : {request[http::field::authorization], request["X-Ray-Authorization"]}) {
-        if (field.size() > 7 && (field.substr(0, 7) == "Bearer " || field.substr(0, 7) == "bearer ")) {
+        if (field.size() > 7 &&
+            (field.substr(0, 7) == "Bearer " || field.substr(0, 7) == "bearer ")) {
             return field.substr(7);
         }
     }
@@ -69,9 +70,8 @@ RequestGuard::RequestGuard(GatewayState& state)
 {
 }
 
-Decision RequestGuard::refuse(const Request& request, http::status status,
-                              std::string_view reason, std::string_view message,
-                              const HeaderList& extra) const
+Decision RequestGuard::refuse(const Request& request, http::status status, std::string_view reason,
+                              std::string_view message, const HeaderList& extra) const
 {
     Decision decision;
     decision.action = Decision::Action::Respond;
@@ -106,8 +106,8 @@ Decision RequestGuard::evaluate(Request& request, const std::string& peerAddress
         return decision;
     }
     if (decision.route.routeClass == RouteClass::Login) {
-        decision.action = path == "/-/raysec/logout" ? Decision::Action::Logout
-                                                      : Decision::Action::Login;
+        decision.action =
+            path == "/-/raysec/logout" ? Decision::Action::Logout : Decision::Action::Login;
         return decision;
     }
 
@@ -129,8 +129,8 @@ Decision RequestGuard::evaluate(Request& request, const std::string& peerAddress
             return *refused;
         }
     }
-    decision.action = decision.route.webSocket ? Decision::Action::Tunnel
-                                               : Decision::Action::Forward;
+    decision.action =
+        decision.route.webSocket ? Decision::Action::Tunnel : Decision::Action::Forward;
     decision.reason = "allowed";
     return decision;
 }
@@ -164,9 +164,8 @@ std::optional<Decision> RequestGuard::authenticate(const Request& request, Decis
     if (decision.route.routeClass == RouteClass::Ui && request.method() == http::verb::get) {
         Decision redirect;
         redirect.reason = "login-required";
-        redirect.response = textResponse(http::status::see_other, "text/plain",
-                                         "Log in first.\n", request.version(),
-                                         request.keep_alive());
+        redirect.response = textResponse(http::status::see_other, "text/plain", "Log in first.\n",
+                                         request.version(), request.keep_alive());
         redirect.response.set(http::field::location, "/-/raysec/login");
         return redirect;
     }
@@ -202,16 +201,15 @@ std::optional<Decision> RequestGuard::authorize(const Request& request, Decision
 std::optional<Decision> RequestGuard::rateLimit(const Request& request, Decision& decision)
 {
     const Identity& who = *decision.identity;
-    const ratelimit::RateDecision result = m_state.rateLimiter.checkKey(
-        who.id, who.tier, rateClass(decision.route.routeClass));
+    const ratelimit::RateDecision result =
+        m_state.rateLimiter.checkKey(who.id, who.tier, rateClass(decision.route.routeClass));
     if (!result.allowed || result.shadowRefused) {
         m_state.metrics.recordRateLimited(result.policyName, result.shadowRefused);
     }
     auto headers = ratelimit::rateLimitHeaders(result);
     if (!result.allowed) {
         return refuse(request, http::status::too_many_requests, "rate-limited",
-                      "Rate limit reached for this key; wait for Retry-After seconds.",
-                      headers);
+                      "Rate limit reached for this key; wait for Retry-After seconds.", headers);
     }
     decision.responseHeaders = std::move(headers);
     return std::nullopt;

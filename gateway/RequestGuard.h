@@ -12,7 +12,14 @@ namespace raysec::gateway {
 // or handle a login. Pure logic over GatewayState, so it is tested without sockets.
 struct Decision
 {
-    enum class Action { Respond, Forward, Tunnel, Login, Logout };
+    enum class Action
+    {
+        Respond,
+        Forward,
+        Tunnel,
+        Login,
+        Logout
+    };
     Action action = Action::Respond;
     Response response;
     Route route;

@@ -76,9 +76,12 @@ Route classifyJobs(std::string_view method, std::string_view path)
 Route classifyRead(std::string_view path)
 {
     static constexpr std::array clusterRead = {
-        std::string_view("/api/version"),        std::string_view("/api/cluster_status"),
-        std::string_view("/api/authentication_mode"), std::string_view("/nodes"),
-        std::string_view("/api/snapshot"),       std::string_view("/api/v0/cluster_events"),
+        std::string_view("/api/version"),
+        std::string_view("/api/cluster_status"),
+        std::string_view("/api/authentication_mode"),
+        std::string_view("/nodes"),
+        std::string_view("/api/snapshot"),
+        std::string_view("/api/v0/cluster_events"),
     };
     for (std::string_view exact : clusterRead) {
         if (path == exact) {

@@ -7,17 +7,18 @@ namespace raysec::gateway {
 
 // What a request to the Ray dashboard may do, and so which scope or role it needs.
 // The full table is in docs/gateway.md; anything not listed needs `admin`.
-enum class RouteClass {
-    Health,     // liveness probes: no credentials
-    Login,      // the gateway's own login and logout
-    Ui,         // the dashboard's web UI and its static files
+enum class RouteClass
+{
+    Health, // liveness probes: no credentials
+    Login,  // the gateway's own login and logout
+    Ui,     // the dashboard's web UI and its static files
     ClusterRead,
     JobsRead,
     JobsSubmit,
     JobsStop,
     LogsRead,
-    Admin,      // profiling, actor kills, Serve deployments, anything unknown
-    Closed,     // never forwarded: SSRF and traversal-prone routes
+    Admin,  // profiling, actor kills, Serve deployments, anything unknown
+    Closed, // never forwarded: SSRF and traversal-prone routes
 };
 
 struct Route

@@ -109,8 +109,7 @@ Server::makeTlsContext(const GatewayConfig& config)
     beast::error_code ec;
     context->set_options(asio::ssl::context::default_workarounds | asio::ssl::context::no_sslv2 |
                          asio::ssl::context::no_sslv3 | asio::ssl::context::no_tlsv1 |
-                         asio::ssl::context::no_tlsv1_1 |
-                         asio::ssl::context::single_dh_use);
+                         asio::ssl::context::no_tlsv1_1 | asio::ssl::context::single_dh_use);
     SSL_CTX_set_min_proto_version(context->native_handle(), TLS1_2_VERSION);
     context->use_certificate_chain_file(config.certificateFile, ec);
     if (ec) {
@@ -185,31 +184,27 @@ void Server::acceptLoop(std::size_t worker)
                 socket.set_option(tcp::no_delay(true));
                 beast::error_code peerError;
                 const std::string peer = socket.remote_endpoint(peerError).address().to_string();
-                asio::co_spawn(acceptor.get_executor(),
-                               [this, s = std::move(socket), peer]() mutable
-                               -> asio::awaitable<void> {
-                                   if (m_state.config.plainHttp) {
-                                       beast::tcp_stream stream(std::move(s));
-                                       co_await serveConnection(stream, m_state, peer,
-                                                                m_slowWork);
-                                       co_return;
-                                   }
-                                   std::shared_ptr<asio::ssl::context> tls = m_tls.load();
-                                   asio::ssl::stream<beast::tcp_stream> stream(std::move(s),
-                                                                               *tls);
-                                   beast::get_lowest_layer(stream).expires_after(
-                                       m_state.config.clientTimeout);
-                                   auto [hs] = co_await stream.async_handshake(
-                                       asio::ssl::stream_base::server, tupleAwaitable);
-                                   if (hs) {
-                                       co_return;
-                                   }
-                                   co_await serveConnection(stream, m_state, peer, m_slowWork);
-                                   beast::get_lowest_layer(stream).expires_after(
-                                       std::chrono::seconds(2));
-                                   co_await stream.async_shutdown(tupleAwaitable);
-                               },
-                               asio::detached);
+                asio::co_spawn(
+                    acceptor.get_executor(),
+                    [this, s = std::move(socket), peer]() mutable -> asio::awaitable<void> {
+                        if (m_state.config.plainHttp) {
+                            beast::tcp_stream stream(std::move(s));
+                            co_await serveConnection(stream, m_state, peer, m_slowWork);
+                            co_return;
+                        }
+                        std::shared_ptr<asio::ssl::context> tls = m_tls.load();
+                        asio::ssl::stream<beast::tcp_stream> stream(std::move(s), *tls);
+                        beast::get_lowest_layer(stream).expires_after(m_state.config.clientTimeout);
+                        auto [hs] = co_await stream.async_handshake(asio::ssl::stream_base::server,
+                                                                    tupleAwaitable);
+                        if (hs) {
+                            co_return;
+                        }
+                        co_await serveConnection(stream, m_state, peer, m_slowWork);
+                        beast::get_lowest_layer(stream).expires_after(std::chrono::seconds(2));
+                        co_await stream.async_shutdown(tupleAwaitable);
+                    },
+                    asio::detached);
             }
         },
         asio::detached);

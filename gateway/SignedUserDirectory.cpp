@@ -26,8 +26,9 @@ SignedUserDirectory::load(std::string_view publicKeyText, std::string_view json,
         return std::unexpected(verified.error().text().toStdString());
     }
     const auto doc = nlohmann::json::parse(json, nullptr, false);
-    if (doc.is_discarded() || !doc.is_object() || doc.value("format", "") != "raysec-dashboard-users" ||
-        !doc.contains("users") || !doc["users"].is_array()) {
+    if (doc.is_discarded() || !doc.is_object() ||
+        doc.value("format", "") != "raysec-dashboard-users" || !doc.contains("users") ||
+        !doc["users"].is_array()) {
         return std::unexpected("the user store is not a raysec-dashboard-users document");
     }
     if (!doc.contains("version") || doc["version"] != 1) {

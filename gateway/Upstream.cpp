@@ -104,8 +104,8 @@ asio::awaitable<std::expected<Response, http::status>> Upstream::forward(Request
 {
     // A kept-alive connection may have been closed by Ray in the meantime: retry once on a
     // fresh connection, but only for requests that are safe to repeat.
-    const bool idempotent = request.method() == http::verb::get ||
-                            request.method() == http::verb::head;
+    const bool idempotent =
+        request.method() == http::verb::get || request.method() == http::verb::head;
     for (int attempt = 0; attempt < 2; ++attempt) {
         const bool reused = m_connected;
         if (!co_await ensureConnected()) {
@@ -155,12 +155,11 @@ asio::awaitable<std::expected<Response, http::status>> Upstream::upgrade(Request
     }
     http::response_parser<http::string_body> parser;
     parser.body_limit(64 * 1024);
-    auto [readError, read] = co_await http::async_read_header(m_stream, m_buffer, parser,
-                                                              tupleAwaitable);
+    auto [readError, read] =
+        co_await http::async_read_header(m_stream, m_buffer, parser, tupleAwaitable);
     if (readError) {
-        co_return std::unexpected(readError == beast::error::timeout
-                                      ? http::status::gateway_timeout
-                                      : http::status::bad_gateway);
+        co_return std::unexpected(readError == beast::error::timeout ? http::status::gateway_timeout
+                                                                     : http::status::bad_gateway);
     }
     if (parser.get().result() != http::status::switching_protocols) {
         auto [ec, n] = co_await http::async_read(m_stream, m_buffer, parser, tupleAwaitable);

@@ -53,13 +53,15 @@ void UsagePoller::start(asio::io_context& context)
 std::expected<void, std::string> UsagePoller::publish(const std::array<std::string, 5>& bodies)
 {
     auto input = std::make_shared<UsageInput>();
-    auto jobs = StateListParser::parseJobs(view(bodies[0]));
+    auto jobs = JobListParser::parseJobs(view(bodies[0]));
     auto tasks = StateListParser::parseTasks(view(bodies[1]));
     auto actors = StateListParser::parseActors(view(bodies[2]));
     auto groups = StateListParser::parsePlacementGroups(view(bodies[3]));
-    auto nodes = StateListParser::parseNodes(view(bodies[4]));
-    for (const Error* e : {jobs ? nullptr : &jobs.error(), tasks ? nullptr : &tasks.error(),
-                           actors ? nullptr : &actors.error(), groups ? nullptr : &groups.error()}) {
+    auto nodes = JobListParser::parseNodes(view(bodies[4]));
+    const std::array<const Error*, 4> errors = {
+        jobs ? nullptr : &jobs.error(), tasks ? nullptr : &tasks.error(),
+        actors ? nullptr : &actors.error(), groups ? nullptr : &groups.error()};
+    for (const Error* e : errors) {
         if (e) {
             return std::unexpected(e->text().toStdString());
         }
@@ -90,10 +92,10 @@ std::expected<void, std::string> UsagePoller::publish(const std::array<std::stri
 asio::awaitable<void> UsagePoller::loop()
 {
     auto executor = co_await asio::this_coro::executor;
-    Upstream upstream(executor,
-                      {asio::ip::make_address(m_state.config.upstream.host),
-                       m_state.config.upstream.port},
-                      m_state.config.upstreamTimeout, 256 * 1024 * 1024);
+    Upstream upstream(
+        executor,
+        {asio::ip::make_address(m_state.config.upstream.host), m_state.config.upstream.port},
+        m_state.config.upstreamTimeout, 256 * 1024 * 1024);
     asio::steady_timer timer(executor);
     for (;;) {
         std::array<std::string, 5> bodies;
@@ -113,8 +115,8 @@ asio::awaitable<void> UsagePoller::loop()
                          "refuses submissions until it can"
                       << std::endl;
         } else if (auto published = publish(bodies); !published) {
-            std::cerr << "raysec-gateway: the cluster's usage is unreadable: "
-                      << published.error() << std::endl;
+            std::cerr << "raysec-gateway: the cluster's usage is unreadable: " << published.error()
+                      << std::endl;
         }
         timer.expires_after(m_interval);
         auto [ec] = co_await timer.async_wait(asio::as_tuple(asio::use_awaitable));

@@ -36,9 +36,9 @@ struct RateDecision
     bool allowed = true;
     bool shadowRefused = false; // shadow mode: would have been refused
     std::string policyName;
-    double limit = 0;           // bucket size (q)
-    double windowSeconds = 0;   // time to refill an empty bucket (w)
-    std::int64_t remaining = 0; // whole tokens left (r)
+    double limit = 0;                   // bucket size (q)
+    double windowSeconds = 0;           // time to refill an empty bucket (w)
+    std::int64_t remaining = 0;         // whole tokens left (r)
     std::int64_t resetSeconds = 0;      // until the bucket is full again (t)
     std::int64_t retryAfterSeconds = 0; // until one token is available, when refused
 };

@@ -27,21 +27,23 @@ bool isAmount(const json& value, double max)
            value.get<double>() <= max;
 }
 
-void checkStringMap(const json& map, const QString& field, int maxEntries, int maxKey,
-                    int maxValue, QList<PolicyViolation>& out)
+void checkStringMap(const json& map, const QString& field, int maxEntries, int maxKey, int maxValue,
+                    QList<PolicyViolation>& out)
 {
     if (!map.is_object()) {
         out.append(violation(field, "type", tr("%1 must map strings to strings.").arg(field)));
         return;
     }
     if (int(map.size()) > maxEntries) {
-        out.append(violation(field, "size", tr("%1 has more than %2 entries.").arg(field).arg(maxEntries)));
+        out.append(violation(field, "size",
+                             tr("%1 has more than %2 entries.").arg(field).arg(maxEntries)));
     }
     for (const auto& [key, value] : map.items()) {
         if (!value.is_string()) {
             out.append(violation(field + QLatin1Char('.') + QString::fromStdString(key), "type",
                                  tr("Every value in %1 must be a string.").arg(field)));
-        } else if (int(key.size()) > maxKey || int(value.get_ref<const std::string&>().size()) > maxValue) {
+        } else if (int(key.size()) > maxKey ||
+                   int(value.get_ref<const std::string&>().size()) > maxValue) {
             out.append(violation(field + QLatin1Char('.') + QString::fromStdString(key), "size",
                                  tr("An entry of %1 is too long.").arg(field)));
         }
@@ -76,12 +78,15 @@ QList<PolicyViolation> SubmissionValidator::checkShape(const json& body) const
     }
     if (body.contains("submission_id")) {
         const json& id = body["submission_id"];
-        if (!id.is_string() || int(id.get_ref<const std::string&>().size()) > m_limits.maxSubmissionIdLength ||
+        if (!id.is_string() ||
+            int(id.get_ref<const std::string&>().size()) > m_limits.maxSubmissionIdLength ||
             id.get_ref<const std::string&>().find_first_not_of(
-                "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.") != std::string::npos) {
-            out.append(violation(QStringLiteral("submission_id"), "format",
-                                 tr("submission_id must be up to %1 letters, digits, '.', '_' or '-'.")
-                                     .arg(m_limits.maxSubmissionIdLength)));
+                "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.") !=
+                std::string::npos) {
+            out.append(
+                violation(QStringLiteral("submission_id"), "format",
+                          tr("submission_id must be up to %1 letters, digits, '.', '_' or '-'.")
+                              .arg(m_limits.maxSubmissionIdLength)));
         }
     }
     if (body.contains("metadata")) {
@@ -89,9 +94,13 @@ QList<PolicyViolation> SubmissionValidator::checkShape(const json& body) const
                        m_limits.maxMetadataKeyLength, m_limits.maxMetadataValueLength, out);
     }
     for (const char* field : {"entrypoint_num_cpus", "entrypoint_num_gpus", "entrypoint_memory"}) {
-        if (body.contains(field) && !isAmount(body[field], field == std::string_view("entrypoint_memory") ? 1e15 : m_limits.maxResourceAmount)) {
+        if (body.contains(field) &&
+            !isAmount(body[field], field == std::string_view("entrypoint_memory")
+                                       ? 1e15
+                                       : m_limits.maxResourceAmount)) {
             out.append(violation(QString::fromLatin1(field), "type",
-                                 tr("%1 must be a non-negative number within bounds.").arg(QString::fromLatin1(field))));
+                                 tr("%1 must be a non-negative number within bounds.")
+                                     .arg(QString::fromLatin1(field))));
         }
     }
     if (body.contains("entrypoint_memory") && body["entrypoint_memory"].is_number_float()) {
@@ -107,8 +116,9 @@ QList<PolicyViolation> SubmissionValidator::checkShape(const json& body) const
         } else {
             for (const auto& [name, amount] : resources.items()) {
                 if (!isAmount(amount, m_limits.maxResourceAmount)) {
-                    out.append(violation(QStringLiteral("entrypoint_resources.") + QString::fromStdString(name),
-                                         "type", tr("Resource amounts must be non-negative numbers.")));
+                    out.append(violation(
+                        QStringLiteral("entrypoint_resources.") + QString::fromStdString(name),
+                        "type", tr("Resource amounts must be non-negative numbers.")));
                 }
             }
         }
@@ -120,15 +130,15 @@ QList<PolicyViolation> SubmissionValidator::checkShape(const json& body) const
                                  tr("runtime_env must be an object of at most %1 bytes.")
                                      .arg(m_limits.maxRuntimeEnvBytes)));
         } else if (env.contains("env_vars")) {
-            checkStringMap(env["env_vars"], QStringLiteral("runtime_env.env_vars"), m_limits.maxEnvVars,
-                           256, m_limits.maxEnvVarValueLength, out);
+            checkStringMap(env["env_vars"], QStringLiteral("runtime_env.env_vars"),
+                           m_limits.maxEnvVars, 256, m_limits.maxEnvVarValueLength, out);
         }
     }
     return out;
 }
 
 Result<CheckedSubmission> SubmissionValidator::check(std::string_view body, const QString& keyId,
-                                                    const QString& team) const
+                                                     const QString& team) const
 {
     json parsed = json::parse(body, nullptr, false);
     if (parsed.is_discarded() || !parsed.is_object()) {

@@ -56,9 +56,8 @@ GatewayFixture::~GatewayFixture()
     }
 }
 
-QByteArray GatewayFixture::addKey(const QString& id, const QString& team,
-                                  const QStringList& scopes, const QString& status,
-                                  int expiresInDays)
+QByteArray GatewayFixture::addKey(const QString& id, const QString& team, const QStringList& scopes,
+                                  const QString& status, int expiresInDays)
 {
     const SecretBuffer key = ApiKeyFormat::generate();
     ApiKeyFormat::Parts parts;
@@ -190,13 +189,14 @@ bool GatewayFixture::writeConfig()
         {QStringLiteral("threads"), 2},
         {QStringLiteral("maxBodyBytes"), 65536},
         {QStringLiteral("rateLimits"),
-         QJsonObject{{QStringLiteral("perAddress"),
-                      QJsonObject{{QStringLiteral("rate"), 10000}, {QStringLiteral("burst"), 10000}}},
-                     {QStringLiteral("tiers"),
-                      QJsonObject{{QStringLiteral("standard"),
-                                   QJsonObject{{QStringLiteral("*"),
-                                                QJsonObject{{QStringLiteral("rate"), m_rate},
-                                                            {QStringLiteral("burst"), m_burst}}}}}}}}}};
+         QJsonObject{
+             {QStringLiteral("perAddress"),
+              QJsonObject{{QStringLiteral("rate"), 10000}, {QStringLiteral("burst"), 10000}}},
+             {QStringLiteral("tiers"),
+              QJsonObject{{QStringLiteral("standard"),
+                           QJsonObject{{QStringLiteral("*"),
+                                        QJsonObject{{QStringLiteral("rate"), m_rate},
+                                                    {QStringLiteral("burst"), m_burst}}}}}}}}}};
     return writeFile(dir(QStringLiteral("gateway.json")), QJsonDocument(config).toJson()) &&
            writeFile(dir(QStringLiteral("ray-token")), rayToken + "\n", true) &&
            writeFile(dir(QStringLiteral("console.pub")),

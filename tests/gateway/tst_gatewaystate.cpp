@@ -24,11 +24,11 @@ public:
     {
         Outcome outcome;
         if (presented == "rsk_reader") {
-            outcome.identity = Identity{Identity::Kind::ApiKey, "reader", "ml", "default",
+            outcome.identity = Identity{Identity::Kind::ApiKey,        "reader", "ml", "default",
                                         {"cluster:read", "jobs:read"}, {}};
         } else if (presented == "rsk_submitter") {
-            outcome.identity = Identity{Identity::Kind::ApiKey, "submitter", "ml", "default",
-                                        {"jobs:submit"}, {}};
+            outcome.identity =
+                Identity{Identity::Kind::ApiKey, "submitter", "ml", "default", {"jobs:submit"}, {}};
         } else if (presented == "rsk_revoked") {
             outcome.rejection = KeyRejection::Revoked;
         } else {
@@ -77,21 +77,22 @@ private Q_SLOTS:
             << QByteArray("plainHttp is only allowed");
         QTest::newRow("no certificate") << QByteArray("{}") << QByteArray("certificate and key");
         QTest::newRow("remote upstream")
-            << QByteArray(R"({"plainHttp": true, "listen": "127.0.0.1:1", "upstream": "10.0.0.1:8265"})")
+            << QByteArray(
+                   R"({"plainHttp": true, "listen": "127.0.0.1:1", "upstream": "10.0.0.1:8265"})")
             << QByteArray("upstream must be the Ray dashboard on loopback");
         QTest::newRow("public admin")
-            << QByteArray(R"({"plainHttp": true, "listen": "127.0.0.1:1", "admin": "0.0.0.0:9464"})")
+            << QByteArray(
+                   R"({"plainHttp": true, "listen": "127.0.0.1:1", "admin": "0.0.0.0:9464"})")
             << QByteArray("admin must listen on a loopback");
         QTest::newRow("bad port") << QByteArray(R"({"listen": "127.0.0.1:99999"})")
                                   << QByteArray("invalid port");
-        QTest::newRow("host name") << QByteArray(R"({"listen": "example.org:443"})")
-                                   << QByteArray("numeric IP");
+        QTest::newRow("host name")
+            << QByteArray(R"({"listen": "example.org:443"})") << QByteArray("numeric IP");
         QTest::newRow("wrong type")
             << QByteArray(R"({"plainHttp": "yes"})") << QByteArray("wrong type");
-        QTest::newRow("negative rate")
-            << QByteArray(R"({"plainHttp": true, "listen": "127.0.0.1:1",
+        QTest::newRow("negative rate") << QByteArray(R"({"plainHttp": true, "listen": "127.0.0.1:1",
                  "rateLimits": {"perAddress": {"rate": -1, "burst": 5}}})")
-            << QByteArray("rate must be");
+                                       << QByteArray("rate must be");
         QTest::newRow("huge body")
             << QByteArray(R"({"plainHttp": true, "listen": "127.0.0.1:1", "maxBodyBytes": 1e12})")
             << QByteArray("");
@@ -157,7 +158,7 @@ private Q_SLOTS:
         const std::string id = store.create(who, t0);
         QCOMPARE(id.size(), std::size_t(64));
         QVERIFY(store.find(id, t0 + 9min).has_value());
-        QVERIFY(store.find(id, t0 + 18min).has_value()); // activity keeps it alive
+        QVERIFY(store.find(id, t0 + 18min).has_value());  // activity keeps it alive
         QVERIFY(!store.find(id, t0 + 29min).has_value()); // idle too long
 
         const std::string old = store.create(who, t0);
@@ -210,25 +211,36 @@ private Q_SLOTS:
         QTest::addColumn<QString>("credential");
         QTest::addColumn<int>("status");
         QTest::addColumn<QString>("reason");
-        QTest::newRow("no credentials") << "GET" << "/api/version" << "" << 401
-                                        << "credentials-missing";
-        QTest::newRow("reader reads") << "GET" << "/api/version" << "rsk_reader" << 0
-                                      << "allowed";
-        QTest::newRow("reader cannot submit") << "POST" << "/api/jobs/" << "rsk_reader" << 403
-                                              << "forbidden";
-        QTest::newRow("submitter cannot read") << "GET" << "/api/jobs/" << "rsk_submitter"
-                                               << 403 << "forbidden";
-        QTest::newRow("revoked") << "GET" << "/api/version" << "rsk_revoked" << 401
-                                 << "key-revoked";
-        QTest::newRow("mistyped") << "GET" << "/api/version" << "rsk_typo" << 401
-                                  << "key-malformed";
-        QTest::newRow("closed route") << "GET" << "/log_proxy?url=http://x" << "rsk_reader"
-                                      << 404 << "route-closed";
-        QTest::newRow("health needs nothing") << "GET" << "/api/gcs_healthz" << "" << 0 << "";
-        QTest::newRow("profiling needs admin") << "GET" << "/worker/cpu_profile?pid=1"
+        QTest::newRow("no credentials") << "GET"
+                                        << "/api/version"
+                                        << "" << 401 << "credentials-missing";
+        QTest::newRow("reader reads") << "GET"
+                                      << "/api/version"
+                                      << "rsk_reader" << 0 << "allowed";
+        QTest::newRow("reader cannot submit") << "POST"
+                                              << "/api/jobs/"
+                                              << "rsk_reader" << 403 << "forbidden";
+        QTest::newRow("submitter cannot read") << "GET"
+                                               << "/api/jobs/"
+                                               << "rsk_submitter" << 403 << "forbidden";
+        QTest::newRow("revoked") << "GET"
+                                 << "/api/version"
+                                 << "rsk_revoked" << 401 << "key-revoked";
+        QTest::newRow("mistyped") << "GET"
+                                  << "/api/version"
+                                  << "rsk_typo" << 401 << "key-malformed";
+        QTest::newRow("closed route") << "GET"
+                                      << "/log_proxy?url=http://x"
+                                      << "rsk_reader" << 404 << "route-closed";
+        QTest::newRow("health needs nothing") << "GET"
+                                              << "/api/gcs_healthz"
+                                              << "" << 0 << "";
+        QTest::newRow("profiling needs admin") << "GET"
+                                               << "/worker/cpu_profile?pid=1"
                                                << "rsk_reader" << 403 << "forbidden";
-        QTest::newRow("submission without policy") << "POST" << "/api/jobs/" << "rsk_submitter"
-                                                   << 503 << "no-policy";
+        QTest::newRow("submission without policy") << "POST"
+                                                   << "/api/jobs/"
+                                                   << "rsk_submitter" << 503 << "no-policy";
     }
 
     void guardDecisions()

@@ -1,0 +1,238 @@
+#include "gateway/Connection.h"
+
+#include "gateway/LoginHandler.h"
+#include "gateway/RequestGuard.h"
+#include "gateway/Upstream.h"
+
+#include <boost/asio/as_tuple.hpp>
+#include <boost/asio/experimental/awaitable_operators.hpp>
+#include <boost/asio/ssl/stream.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+
+#include <sodium.h>
+
+namespace raysec::gateway {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+using namespace asio::experimental::awaitable_operators;
+
+namespace {
+
+constexpr auto tupleAwaitable = asio::as_tuple(asio::use_awaitable);
+
+std::string_view routeName(RouteClass routeClass)
+{
+    static constexpr std::string_view names[] = {
+        "health",      "login",     "ui",        "cluster-read", "jobs-read",
+        "jobs-submit", "jobs-stop", "logs-read", "admin",        "closed"};
+    return names[static_cast<int>(routeClass)];
+}
+
+// The answer to a request Beast could not parse; the connection is closed after it.
+Response parseFailure(const beast::error_code& ec)
+{
+    if (ec == http::error::body_limit) {
+        return jsonError(http::status::payload_too_large, "body-too-large",
+                         "The request body is larger than the gateway accepts.", 11, false);
+    }
+    if (ec == http::error::header_limit) {
+        return jsonError(http::status::request_header_fields_too_large, "headers-too-large",
+                         "The request headers are larger than the gateway accepts.", 11, false);
+    }
+    return jsonError(http::status::bad_request, "malformed-request",
+                     "The request is not valid HTTP/1.1.", 11, false);
+}
+
+template <typename From, typename To>
+asio::awaitable<void> pump(From& from, To& to)
+{
+    std::array<char, 16 * 1024> chunk{};
+    for (;;) {
+        auto [readError, n] = co_await from.async_read_some(asio::buffer(chunk), tupleAwaitable);
+        if (readError || n == 0) {
+            co_return;
+        }
+        auto [writeError, w] =
+            co_await asio::async_write(to, asio::buffer(chunk.data(), n), tupleAwaitable);
+        if (writeError) {
+            co_return;
+        }
+    }
+}
+
+template <typename Stream>
+asio::awaitable<void> tunnel(Stream& client, beast::flat_buffer& clientBuffer, Upstream& upstream)
+{
+    // Bytes already read past the upgrade on either side go across first.
+    if (clientBuffer.size() > 0) {
+        co_await asio::async_write(upstream.stream(), clientBuffer.data(), tupleAwaitable);
+        clientBuffer.consume(clientBuffer.size());
+    }
+    if (upstream.buffer().size() > 0) {
+        co_await asio::async_write(client, upstream.buffer().data(), tupleAwaitable);
+        upstream.buffer().consume(upstream.buffer().size());
+    }
+    beast::get_lowest_layer(client).expires_never();
+    co_await (pump(client, upstream.stream()) || pump(upstream.stream(), client));
+}
+
+template <typename Stream>
+class ConnectionLoop
+{
+public:
+    ConnectionLoop(Stream& stream, GatewayState& state, std::string peer,
+                   asio::thread_pool& slowWork)
+        : m_stream(stream)
+        , m_state(state)
+        , m_peer(std::move(peer))
+        , m_guard(state)
+        , m_login(state, slowWork)
+        , m_upstream(
+              stream.get_executor(),
+              {asio::ip::make_address(state.config.upstream.host), state.config.upstream.port},
+              state.config.upstreamTimeout, 64 * 1024 * 1024)
+    {
+    }
+
+    asio::awaitable<void> run()
+    {
+        for (;;) {
+            http::request_parser<http::string_body> parser;
+            parser.header_limit(std::uint32_t(m_state.config.maxHeaderBytes));
+            parser.body_limit(m_state.config.maxBodyBytes);
+            beast::get_lowest_layer(m_stream).expires_after(m_state.config.clientTimeout);
+            auto [ec, n] = co_await http::async_read(m_stream, m_buffer, parser, tupleAwaitable);
+            if (ec == http::error::end_of_stream || ec == beast::error::timeout ||
+                ec == asio::error::connection_reset || ec == asio::error::eof) {
+                co_return;
+            }
+            if (ec) {
+                Response failure = parseFailure(ec);
+                m_state.metrics.recordRequest("invalid", "", failure.result_int(), {});
+                co_await http::async_write(m_stream, failure, tupleAwaitable);
+                co_return;
+            }
+            Request request = parser.release();
+            if (!co_await handle(request)) {
+                co_return;
+            }
+        }
+    }
+
+private:
+    // Returns false when the connection must close.
+    asio::awaitable<bool> handle(Request& request)
+    {
+        const auto started = std::chrono::steady_clock::now();
+        Decision decision = m_guard.evaluate(request, m_peer);
+        const bool keepAlive = request.keep_alive();
+        Response response;
+        switch (decision.action) {
+        case Decision::Action::Respond:
+            response = std::move(decision.response);
+            break;
+        case Decision::Action::Forward:
+            response = co_await forward(request, decision);
+            break;
+        case Decision::Action::Tunnel:
+            co_return co_await openTunnel(request, decision, started);
+        case Decision::Action::Login:
+            response = co_await m_login.login(request, m_peer);
+            sodium_memzero(request.body().data(), request.body().size());
+            break;
+        case Decision::Action::Logout:
+            response = m_login.logout(request);
+            break;
+        }
+        response.keep_alive(keepAlive && response.keep_alive());
+        beast::get_lowest_layer(m_stream).expires_after(m_state.config.clientTimeout);
+        auto [ec, n] = co_await http::async_write(m_stream, response, tupleAwaitable);
+        record(decision, response.result_int(), started);
+        co_return !ec && response.keep_alive();
+    }
+
+    asio::awaitable<Response> forward(Request& request, const Decision& decision)
+    {
+        prepareUpstreamRequest(request, m_state.config.upstream.host, m_state.config.upstream.port,
+                               m_state.rayToken.get(), false);
+        auto answer = co_await m_upstream.forward(std::move(request));
+        if (!answer) {
+            const bool timedOut = answer.error() == http::status::gateway_timeout;
+            co_return jsonError(answer.error(), timedOut ? "upstream-timeout" : "upstream-down",
+                                timedOut ? "The Ray dashboard did not answer in time."
+                                         : "The Ray dashboard cannot be reached.",
+                                11, true);
+        }
+        Response response = std::move(*answer);
+        stripHopByHop(response);
+        for (const auto& [name, value] : decision.responseHeaders) {
+            response.set(name, value);
+        }
+        co_return response;
+    }
+
+    asio::awaitable<bool> openTunnel(Request& request, Decision& decision,
+                                     std::chrono::steady_clock::time_point started)
+    {
+        prepareUpstreamRequest(request, m_state.config.upstream.host, m_state.config.upstream.port,
+                               m_state.rayToken.get(), true);
+        auto answer = co_await m_upstream.upgrade(std::move(request));
+        Response response = answer ? std::move(*answer)
+                                   : jsonError(answer.error(), "upstream-down",
+                                               "The Ray dashboard cannot be reached.", 11, false);
+        const bool upgraded = response.result() == http::status::switching_protocols;
+        auto [ec, n] = co_await http::async_write(m_stream, response, tupleAwaitable);
+        record(decision, response.result_int(), started);
+        if (!ec && upgraded) {
+            co_await tunnel(m_stream, m_buffer, m_upstream);
+        }
+        co_return false;
+    }
+
+    void record(const Decision& decision, int status, std::chrono::steady_clock::time_point start)
+    {
+        const auto elapsed = std::chrono::duration_cast<std::chrono::microseconds>(
+            std::chrono::steady_clock::now() - start);
+        const std::string keyId = decision.identity ? decision.identity->id : std::string();
+        m_state.metrics.recordRequest(routeName(decision.route.routeClass), keyId, status, elapsed);
+        if (status >= 400) {
+            m_state.metrics.recordDecision(decision.reason);
+        }
+        m_state.audit.append({{"type", "request"},
+                              {"route", routeName(decision.route.routeClass)},
+                              {"who", keyId},
+                              {"peer", m_peer},
+                              {"decision", decision.reason},
+                              {"status", status}});
+    }
+
+    Stream& m_stream;
+    GatewayState& m_state;
+    std::string m_peer;
+    RequestGuard m_guard;
+    LoginHandler m_login;
+    Upstream m_upstream;
+    beast::flat_buffer m_buffer;
+};
+
+} // namespace
+
+template <typename Stream>
+asio::awaitable<void> serveConnection(Stream& stream, GatewayState& state, std::string peer,
+                                      asio::thread_pool& slowWork)
+{
+    state.metrics.setActiveConnections(+1);
+    ConnectionLoop<Stream> loop(stream, state, std::move(peer), slowWork);
+    co_await loop.run();
+    state.metrics.setActiveConnections(-1);
+}
+
+template asio::awaitable<void> serveConnection(beast::tcp_stream&, GatewayState&, std::string,
+                                               asio::thread_pool&);
+template asio::awaitable<void> serveConnection(asio::ssl::stream<beast::tcp_stream>&, GatewayState&,
+                                               std::string, asio::thread_pool&);
+
+} // namespace raysec::gateway

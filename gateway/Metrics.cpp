@@ -1,0 +1,161 @@
+#include "gateway/Metrics.h"
+
+#include <functional>
+#include <sstream>
+#include <thread>
+
+namespace raysec::gateway {
+
+namespace {
+
+// Label values come from key ids and route names; escape them as the text format requires.
+std::string label(std::string_view value)
+{
+    std::string out;
+    out.reserve(value.size());
+    for (char c : value) {
+        if (c == '\\' || c == '"') {
+            out.push_back('\\');
+            out.push_back(c);
+        } else if (c == '\n') {
+            out += "\\n";
+        } else {
+            out.push_back(c);
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+Metrics::Shard& Metrics::shard()
+{
+    static thread_local const std::size_t index =
+        std::hash<std::thread::id>{}(std::this_thread::get_id()) % 8;
+    return m_shards[index];
+}
+
+void Metrics::recordRequest(std::string_view routeClass, std::string_view keyId, int status,
+                            std::chrono::microseconds latency)
+{
+    Shard& s = shard();
+    const double seconds = double(latency.count()) / 1e6;
+    std::lock_guard lock(s.mutex);
+    ++s.requests[RequestKey(std::string(routeClass), std::string(keyId), status)];
+    std::size_t bucket = 0;
+    while (bucket < latencyBuckets.size() && seconds > latencyBuckets[bucket]) {
+        ++bucket;
+    }
+    ++s.latency[bucket];
+    s.latencySum += seconds;
+    ++s.latencyCount;
+}
+
+void Metrics::recordRateLimited(std::string_view policy, bool shadow)
+{
+    Shard& s = shard();
+    std::lock_guard lock(s.mutex);
+    ++s.rateLimited[{std::string(policy), shadow}];
+}
+
+void Metrics::recordDecision(std::string_view reason)
+{
+    Shard& s = shard();
+    std::lock_guard lock(s.mutex);
+    ++s.decisions[std::string(reason)];
+}
+
+void Metrics::setBundleVersion(std::string_view bundle, std::int64_t version)
+{
+    std::lock_guard lock(m_gaugeMutex);
+    m_bundleVersions[std::string(bundle)] = version;
+}
+
+void Metrics::setQuotaUsage(std::string_view team, std::string_view resource, double used,
+                            double hardLimit)
+{
+    std::lock_guard lock(m_gaugeMutex);
+    m_quota[{std::string(team), std::string(resource)}] = {used, hardLimit};
+}
+
+void Metrics::setActiveConnections(std::int64_t delta)
+{
+    m_connections.fetch_add(delta, std::memory_order_relaxed);
+}
+
+std::string Metrics::prometheusText() const
+{
+    std::map<RequestKey, std::uint64_t> requests;
+    std::map<std::pair<std::string, bool>, std::uint64_t> limited;
+    std::map<std::string, std::uint64_t> decisions;
+    std::array<std::uint64_t, latencyBuckets.size() + 1> latency{};
+    double sum = 0;
+    std::uint64_t count = 0;
+    for (const Shard& s : m_shards) {
+        std::lock_guard lock(s.mutex);
+        for (const auto& [k, v] : s.requests) {
+            requests[k] += v;
+        }
+        for (const auto& [k, v] : s.rateLimited) {
+            limited[k] += v;
+        }
+        for (const auto& [k, v] : s.decisions) {
+            decisions[k] += v;
+        }
+        for (std::size_t i = 0; i < latency.size(); ++i) {
+            latency[i] += s.latency[i];
+        }
+        sum += s.latencySum;
+        count += s.latencyCount;
+    }
+
+    std::ostringstream out;
+    out << "# HELP raysec_gateway_requests_total Requests by route class, API key and status.\n"
+           "# TYPE raysec_gateway_requests_total counter\n";
+    for (const auto& [k, v] : requests) {
+        out << "raysec_gateway_requests_total{route=\"" << label(std::get<0>(k)) << "\",key=\""
+            << label(std::get<1>(k)) << "\",status=\"" << std::get<2>(k) << "\"} " << v << "\n";
+    }
+    out << "# HELP raysec_gateway_rate_limited_total Requests over a rate limit.\n"
+           "# TYPE raysec_gateway_rate_limited_total counter\n";
+    for (const auto& [k, v] : limited) {
+        out << "raysec_gateway_rate_limited_total{policy=\"" << label(k.first) << "\",shadow=\""
+            << (k.second ? "true" : "false") << "\"} " << v << "\n";
+    }
+    out << "# HELP raysec_gateway_decisions_total Refusals by reason.\n"
+           "# TYPE raysec_gateway_decisions_total counter\n";
+    for (const auto& [k, v] : decisions) {
+        out << "raysec_gateway_decisions_total{reason=\"" << label(k) << "\"} " << v << "\n";
+    }
+    out << "# HELP raysec_gateway_request_duration_seconds Time from request to response.\n"
+           "# TYPE raysec_gateway_request_duration_seconds histogram\n";
+    std::uint64_t cumulative = 0;
+    for (std::size_t i = 0; i < latencyBuckets.size(); ++i) {
+        cumulative += latency[i];
+        out << "raysec_gateway_request_duration_seconds_bucket{le=\"" << latencyBuckets[i] << "\"} "
+            << cumulative << "\n";
+    }
+    out << "raysec_gateway_request_duration_seconds_bucket{le=\"+Inf\"} " << count << "\n"
+        << "raysec_gateway_request_duration_seconds_sum " << sum << "\n"
+        << "raysec_gateway_request_duration_seconds_count " << count << "\n";
+
+    std::lock_guard lock(m_gaugeMutex);
+    out << "# HELP raysec_gateway_bundle_version Version of each loaded signed bundle.\n"
+           "# TYPE raysec_gateway_bundle_version gauge\n";
+    for (const auto& [k, v] : m_bundleVersions) {
+        out << "raysec_gateway_bundle_version{bundle=\"" << label(k) << "\"} " << v << "\n";
+    }
+    out << "# HELP raysec_gateway_quota_used Current usage per team and resource.\n"
+           "# TYPE raysec_gateway_quota_used gauge\n";
+    for (const auto& [k, v] : m_quota) {
+        out << "raysec_gateway_quota_used{team=\"" << label(k.first) << "\",resource=\""
+            << label(k.second) << "\"} " << v.first << "\n"
+            << "raysec_gateway_quota_hard_limit{team=\"" << label(k.first) << "\",resource=\""
+            << label(k.second) << "\"} " << v.second << "\n";
+    }
+    out << "# TYPE raysec_gateway_connections gauge\nraysec_gateway_connections "
+        << m_connections.load(std::memory_order_relaxed) << "\n";
+    return out.str();
+}
+
+} // namespace raysec::gateway

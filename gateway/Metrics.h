@@ -1,0 +1,56 @@
+#pragma once
+
+#include <array>
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <map>
+#include <mutex>
+#include <string>
+#include <tuple>
+
+namespace raysec::gateway {
+
+// Counters and a latency histogram in Prometheus' text format, for the loopback admin
+// listener. Writes go to one of several shards picked by thread, so worker threads do not
+// contend; a scrape adds the shards up.
+class Metrics
+{
+public:
+    void recordRequest(std::string_view routeClass, std::string_view keyId, int status,
+                       std::chrono::microseconds latency);
+    void recordRateLimited(std::string_view policy, bool shadow);
+    void recordDecision(std::string_view reason);
+    void setBundleVersion(std::string_view bundle, std::int64_t version);
+    void setQuotaUsage(std::string_view team, std::string_view resource, double used,
+                       double hardLimit);
+    void setActiveConnections(std::int64_t delta);
+
+    std::string prometheusText() const;
+
+    static constexpr std::array<double, 12> latencyBuckets = {
+        0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 5};
+
+private:
+    using RequestKey = std::tuple<std::string, std::string, int>;
+    struct Shard
+    {
+        mutable std::mutex mutex;
+        std::map<RequestKey, std::uint64_t> requests;
+        std::map<std::pair<std::string, bool>, std::uint64_t> rateLimited;
+        std::map<std::string, std::uint64_t> decisions;
+        std::array<std::uint64_t, latencyBuckets.size() + 1> latency{};
+        double latencySum = 0;
+        std::uint64_t latencyCount = 0;
+    };
+
+    Shard& shard();
+
+    std::array<Shard, 8> m_shards;
+    mutable std::mutex m_gaugeMutex;
+    std::map<std::string, std::int64_t> m_bundleVersions;
+    std::map<std::pair<std::string, std::string>, std::pair<double, double>> m_quota;
+    std::atomic<std::int64_t> m_connections{0};
+};
+
+} // namespace raysec::gateway

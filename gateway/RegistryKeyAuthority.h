@@ -1,0 +1,23 @@
+#pragma once
+
+#include "core/keys/KeyValidator.h"
+#include "gateway/Identity.h"
+
+namespace raysec::gateway {
+
+// KeyAuthority over a verified registry bundle (core/keys KeyValidator).
+class RegistryKeyAuthority : public KeyAuthority
+{
+public:
+    RegistryKeyAuthority(KeyValidator validator, std::int64_t version);
+
+    Outcome authenticate(std::string_view presented,
+                         std::chrono::system_clock::time_point now) const override;
+    std::int64_t version() const override { return m_version; }
+
+private:
+    KeyValidator m_validator;
+    std::int64_t m_version;
+};
+
+} // namespace raysec::gateway

@@ -1,0 +1,176 @@
+#include "gateway/Upstream.h"
+
+#include <boost/asio/as_tuple.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <boost/beast/http.hpp>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+namespace raysec::gateway {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+
+namespace {
+
+constexpr auto tupleAwaitable = asio::as_tuple(asio::use_awaitable);
+
+bool startsWithIgnoringCase(std::string_view s, std::string_view prefix)
+{
+    return s.size() >= prefix.size() &&
+           std::equal(prefix.begin(), prefix.end(), s.begin(), [](char a, char b) {
+               return std::tolower(static_cast<unsigned char>(a)) ==
+                      std::tolower(static_cast<unsigned char>(b));
+           });
+}
+
+template <typename Message>
+void eraseMatching(Message& message, std::initializer_list<std::string_view> prefixes)
+{
+    std::vector<std::string> doomed;
+    for (const auto& field : message) {
+        for (std::string_view prefix : prefixes) {
+            if (startsWithIgnoringCase(field.name_string(), prefix)) {
+                doomed.emplace_back(field.name_string());
+                break;
+            }
+        }
+    }
+    for (const std::string& name : doomed) {
+        message.erase(name);
+    }
+}
+
+} // namespace
+
+void prepareUpstreamRequest(Request& request, const std::string& host, std::uint16_t port,
+                            const std::string* rayToken, bool keepUpgrade)
+{
+    const std::string upgradeValue = std::string(request[http::field::upgrade]);
+    eraseMatching(request, {"Connection", "Keep-Alive", "Proxy-", "TE", "Trailer", "Upgrade",
+                            "Authorization", "X-Ray-Authorization", "Cookie", "Origin", "Referer",
+                            "Sec-Fetch-", "Access-Control-Request-", "X-Raysec-"});
+    if (keepUpgrade) {
+        request.set(http::field::connection, "Upgrade");
+        request.set(http::field::upgrade, upgradeValue);
+    }
+    const auto agent = request[http::field::user_agent];
+    if (agent.empty() || startsWithIgnoringCase(agent, "Mozilla")) {
+        request.set(http::field::user_agent, "raysec-gateway");
+    }
+    request.set(http::field::host, host + ":" + std::to_string(port));
+    if (rayToken && !rayToken->empty()) {
+        request.set(http::field::authorization, "Bearer " + *rayToken);
+    }
+    request.prepare_payload();
+}
+
+void stripHopByHop(Response& response)
+{
+    eraseMatching(response, {"Connection", "Keep-Alive", "Proxy-", "TE", "Trailer",
+                             "Transfer-Encoding", "Upgrade"});
+}
+
+Upstream::Upstream(asio::any_io_executor executor, asio::ip::tcp::endpoint endpoint,
+                   std::chrono::seconds timeout, std::size_t maxResponseBytes)
+    : m_stream(std::move(executor))
+    , m_endpoint(std::move(endpoint))
+    , m_timeout(timeout)
+    , m_maxResponseBytes(maxResponseBytes)
+{
+}
+
+asio::awaitable<bool> Upstream::ensureConnected()
+{
+    if (m_connected && m_stream.socket().is_open()) {
+        co_return true;
+    }
+    m_stream.expires_after(m_timeout);
+    auto [ec] = co_await m_stream.async_connect(m_endpoint, tupleAwaitable);
+    if (ec) {
+        m_stream.close();
+        m_connected = false;
+        co_return false;
+    }
+    m_stream.socket().set_option(asio::ip::tcp::no_delay(true));
+    m_buffer.clear();
+    m_connected = true;
+    co_return true;
+}
+
+asio::awaitable<std::expected<Response, http::status>> Upstream::forward(Request request)
+{
+    // A kept-alive connection may have been closed by Ray in the meantime: retry once on a
+    // fresh connection, but only for requests that are safe to repeat.
+    const bool idempotent =
+        request.method() == http::verb::get || request.method() == http::verb::head;
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        const bool reused = m_connected;
+        if (!co_await ensureConnected()) {
+            co_return std::unexpected(http::status::bad_gateway);
+        }
+        m_stream.expires_after(m_timeout);
+        auto [writeError, written] = co_await http::async_write(m_stream, request, tupleAwaitable);
+        http::response_parser<http::string_body> parser;
+        parser.body_limit(m_maxResponseBytes);
+        if (request.method() == http::verb::head) {
+            parser.skip(true);
+        }
+        beast::error_code readError = writeError;
+        if (!writeError) {
+            auto [ec, read] = co_await http::async_read(m_stream, m_buffer, parser, tupleAwaitable);
+            readError = ec;
+        }
+        if (!readError) {
+            Response response = parser.release();
+            if (!response.keep_alive()) {
+                m_stream.close();
+                m_connected = false;
+            }
+            co_return response;
+        }
+        m_stream.close();
+        m_connected = false;
+        if (readError == beast::error::timeout) {
+            co_return std::unexpected(http::status::gateway_timeout);
+        }
+        if (!(reused && idempotent)) {
+            break;
+        }
+    }
+    co_return std::unexpected(http::status::bad_gateway);
+}
+
+asio::awaitable<std::expected<Response, http::status>> Upstream::upgrade(Request request)
+{
+    if (!co_await ensureConnected()) {
+        co_return std::unexpected(http::status::bad_gateway);
+    }
+    m_stream.expires_after(m_timeout);
+    auto [writeError, written] = co_await http::async_write(m_stream, request, tupleAwaitable);
+    if (writeError) {
+        co_return std::unexpected(http::status::bad_gateway);
+    }
+    http::response_parser<http::string_body> parser;
+    parser.body_limit(64 * 1024);
+    auto [readError, read] =
+        co_await http::async_read_header(m_stream, m_buffer, parser, tupleAwaitable);
+    if (readError) {
+        co_return std::unexpected(readError == beast::error::timeout ? http::status::gateway_timeout
+                                                                     : http::status::bad_gateway);
+    }
+    if (parser.get().result() != http::status::switching_protocols) {
+        auto [ec, n] = co_await http::async_read(m_stream, m_buffer, parser, tupleAwaitable);
+        m_stream.close();
+        m_connected = false;
+        if (ec) {
+            co_return std::unexpected(http::status::bad_gateway);
+        }
+    }
+    m_stream.expires_never();
+    co_return parser.release();
+}
+
+} // namespace raysec::gateway

@@ -1,0 +1,51 @@
+#pragma once
+
+#include "gateway/HttpTypes.h"
+
+#include <boost/asio/awaitable.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/core/tcp_stream.hpp>
+
+#include <chrono>
+#include <expected>
+#include <memory>
+#include <string>
+
+namespace raysec::gateway {
+
+// Removes what must not reach Ray: hop-by-hop headers, the client's own credentials and the
+// browser markers that Ray's 405 guard looks for (the gateway has already authenticated the
+// request and checked its origin), then adds Ray's token.
+void prepareUpstreamRequest(Request& request, const std::string& host, std::uint16_t port,
+                            const std::string* rayToken, bool keepUpgrade);
+void stripHopByHop(Response& response);
+
+// One keep-alive connection to the Ray dashboard on loopback, owned by one client connection.
+class Upstream
+{
+public:
+    Upstream(boost::asio::any_io_executor executor, boost::asio::ip::tcp::endpoint endpoint,
+             std::chrono::seconds timeout, std::size_t maxResponseBytes);
+
+    // The upstream's answer, or 502 (unreachable, broken answer) / 504 (timed out).
+    boost::asio::awaitable<std::expected<Response, http::status>> forward(Request request);
+
+    // Sends an upgrade request and, on 101, returns the upstream's answer with the connection
+    // left open for tunnel(); the caller relays the 101 and then tunnels.
+    boost::asio::awaitable<std::expected<Response, http::status>> upgrade(Request request);
+    boost::beast::tcp_stream& stream() { return m_stream; }
+    boost::beast::flat_buffer& buffer() { return m_buffer; }
+
+private:
+    boost::asio::awaitable<bool> ensureConnected();
+
+    boost::beast::tcp_stream m_stream;
+    boost::beast::flat_buffer m_buffer;
+    boost::asio::ip::tcp::endpoint m_endpoint;
+    std::chrono::seconds m_timeout;
+    std::size_t m_maxResponseBytes;
+    bool m_connected = false;
+};
+
+} // namespace raysec::gateway

@@ -1,0 +1,79 @@
+#pragma once
+
+#include "core/keys/ApiKeyRecord.h"
+#include "core/keys/MinisignKeyPair.h"
+#include "support/SimProcess.h"
+
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QSslCertificate>
+#include <QTemporaryDir>
+
+#include <map>
+#include <memory>
+
+namespace raysec::test {
+
+// A real raysec-gateway in front of a real raysec-sim (plain HTTP on loopback with token auth,
+// as a Ray head), with its own TLS certificate and bundles signed by a fresh console key.
+class GatewayFixture
+{
+public:
+    struct Reply
+    {
+        int status = 0;
+        QByteArray body;
+        std::map<QByteArray, QByteArray> headers; // lower-case names
+        QByteArray header(const char* name) const;
+    };
+
+    GatewayFixture();
+    ~GatewayFixture();
+
+    // Issues API keys into the registry before start(); returns the full key text.
+    QByteArray addKey(const QString& id, const QString& team, const QStringList& scopes,
+                      const QString& status = QStringLiteral("active"), int expiresInDays = 30);
+    void addUser(const QString& name, const QString& role, const QByteArray& password,
+                 bool disabled = false);
+    void setQuotaCpuLimit(const QString& team, double cpus);
+    void setRateLimit(double rate, double burst);
+
+    bool start(QString* error);
+    bool writeBundles(QString* error);
+    void reload(); // SIGHUP
+    void stopUpstream();
+
+    Reply get(const QString& path, const QByteArray& key = {}, const QByteArray& cookie = {});
+    Reply post(const QString& path, const QByteArray& body, const QByteArray& key = {},
+               const QByteArray& cookie = {}, const QByteArray& contentType = "application/json",
+               const QByteArray& origin = {});
+
+    QString dir(const QString& name) const { return m_dir.filePath(name); }
+    QByteArray gatewayLog();
+    quint16 adminPort() const { return m_adminPort; }
+    QUrl baseUrl() const;
+
+private:
+    Reply send(QNetworkRequest request, const QByteArray& verb, const QByteArray& body);
+    bool writeCertificate(QString* error);
+    bool writeConfig();
+    bool signFile(const QString& path, QString* error);
+
+    QTemporaryDir m_dir;
+    MinisignKeyPair m_signingKey;
+    SimProcess m_sim;
+    QProcess m_gateway;
+    QByteArray m_gatewayStderr;
+    QNetworkAccessManager m_network;
+    QList<QSslCertificate> m_trusted;
+    std::vector<ApiKeyRecord> m_records;
+    QByteArray m_users;
+    QByteArray m_quotas;
+    double m_rate = 1000;
+    double m_burst = 1000;
+    quint16 m_port = 0;
+    quint16 m_adminPort = 0;
+};
+
+} // namespace raysec::test

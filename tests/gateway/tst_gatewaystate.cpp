@@ -1,0 +1,294 @@
+#include "gateway/AuditLog.h"
+#include "gateway/GatewayConfig.h"
+#include "gateway/LoginThrottle.h"
+#include "gateway/RequestGuard.h"
+#include "gateway/SessionStore.h"
+#include "support/TestMain.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace raysec::gateway;
+using namespace std::chrono_literals;
+
+namespace {
+
+// A registry double with one key per outcome; the real registry is exercised end to end in
+// tst_gateway_e2e.
+class TableKeyAuthority : public KeyAuthority
+{
+public:
+    Outcome authenticate(std::string_view presented,
+                         std::chrono::system_clock::time_point) const override
+    {
+        Outcome outcome;
+        if (presented == "rsk_reader") {
+            outcome.identity = Identity{Identity::Kind::ApiKey,        "reader", "ml", "default",
+                                        {"cluster:read", "jobs:read"}, {}};
+        } else if (presented == "rsk_submitter") {
+            outcome.identity =
+                Identity{Identity::Kind::ApiKey, "submitter", "ml", "default", {"jobs:submit"}, {}};
+        } else if (presented == "rsk_revoked") {
+            outcome.rejection = KeyRejection::Revoked;
+        } else {
+            outcome.rejection = KeyRejection::Malformed;
+        }
+        return outcome;
+    }
+    std::int64_t version() const override { return 1; }
+};
+
+GatewayConfig testConfig()
+{
+    auto config = GatewayConfig::fromJson(R"({"listen": "127.0.0.1:0", "plainHttp": true,
+        "rateLimits": {"perAddress": {"rate": 1000, "burst": 1000},
+                       "tiers": {"default": {"*": {"rate": 1, "burst": 3}}}}})");
+    return *config;
+}
+
+Request request(http::verb verb, std::string target, std::string credential = {})
+{
+    Request r{verb, target, 11};
+    r.set(http::field::host, "gateway.example:8443");
+    if (!credential.empty()) {
+        r.set(http::field::authorization, "Bearer " + credential);
+    }
+    return r;
+}
+
+} // namespace
+
+class TestGatewayState : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init() { raysec::test::failOnWarnings(); }
+
+    void configRejectsBadFiles_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<QByteArray>("complaint");
+        QTest::newRow("not json") << QByteArray("{") << QByteArray("not a JSON object");
+        QTest::newRow("array") << QByteArray("[]") << QByteArray("not a JSON object");
+        QTest::newRow("plain http on public address")
+            << QByteArray(R"({"listen": "0.0.0.0:80", "plainHttp": true})")
+            << QByteArray("plainHttp is only allowed");
+        QTest::newRow("no certificate") << QByteArray("{}") << QByteArray("certificate and key");
+        QTest::newRow("remote upstream")
+            << QByteArray(
+                   R"({"plainHttp": true, "listen": "127.0.0.1:1", "upstream": "10.0.0.1:8265"})")
+            << QByteArray("upstream must be the Ray dashboard on loopback");
+        QTest::newRow("public admin")
+            << QByteArray(
+                   R"({"plainHttp": true, "listen": "127.0.0.1:1", "admin": "0.0.0.0:9464"})")
+            << QByteArray("admin must listen on a loopback");
+        QTest::newRow("bad port") << QByteArray(R"({"listen": "127.0.0.1:99999"})")
+                                  << QByteArray("invalid port");
+        QTest::newRow("host name")
+            << QByteArray(R"({"listen": "example.org:443"})") << QByteArray("numeric IP");
+        QTest::newRow("wrong type")
+            << QByteArray(R"({"plainHttp": "yes"})") << QByteArray("wrong type");
+        QTest::newRow("negative rate") << QByteArray(R"({"plainHttp": true, "listen": "127.0.0.1:1",
+                 "rateLimits": {"perAddress": {"rate": -1, "burst": 5}}})")
+                                       << QByteArray("rate must be");
+        QTest::newRow("huge body")
+            << QByteArray(R"({"plainHttp": true, "listen": "127.0.0.1:1", "maxBodyBytes": 1e12})")
+            << QByteArray("");
+    }
+
+    void configRejectsBadFiles()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(QByteArray, complaint);
+        const auto config = GatewayConfig::fromJson(json.toStdString());
+        QVERIFY(!config.has_value());
+        QVERIFY2(QByteArray::fromStdString(config.error()).contains(complaint),
+                 config.error().c_str());
+    }
+
+    void auditChainDetectsEditsAndRemovals()
+    {
+        QTemporaryDir dir;
+        const std::string path = dir.filePath(QStringLiteral("audit.jsonl")).toStdString();
+        {
+            AuditLog log;
+            QVERIFY(log.open(path).has_value());
+            for (int i = 0; i < 5; ++i) {
+                log.append({{"type", "request"}, {"n", i}});
+            }
+            log.flush();
+        }
+        QCOMPARE(AuditLog::verify(path).value_or(0), 5u);
+        {
+            // Reopening continues the same chain.
+            AuditLog log;
+            QVERIFY(log.open(path).has_value());
+            log.append({{"type", "request"}, {"n", 5}});
+            log.flush();
+        }
+        QCOMPARE(AuditLog::verify(path).value_or(0), 6u);
+
+        QFile file(QString::fromStdString(path));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QList<QByteArray> lines = file.readAll().split('\n');
+        file.close();
+        const auto rewrite = [&](const QList<QByteArray>& content) {
+            QFile out(QString::fromStdString(path));
+            QVERIFY(out.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            out.write(content.join('\n'));
+        };
+        QList<QByteArray> edited = lines;
+        edited[2].replace("\"n\":2", "\"n\":7");
+        rewrite(edited);
+        QVERIFY(AuditLog::verify(path).error().find("line 3 was altered") != std::string::npos);
+
+        QList<QByteArray> removed = lines;
+        removed.removeAt(3);
+        rewrite(removed);
+        QVERIFY(!AuditLog::verify(path).has_value());
+    }
+
+    void sessionsExpireWhenIdleOrTooOld()
+    {
+        SessionStore store(10min, 1h);
+        const auto t0 = SessionStore::Clock::time_point{} + 100h;
+        Identity who{Identity::Kind::User, "ada", "ml", "default", {}, "operator"};
+        const std::string id = store.create(who, t0);
+        QCOMPARE(id.size(), std::size_t(64));
+        QVERIFY(store.find(id, t0 + 9min).has_value());
+        QVERIFY(store.find(id, t0 + 18min).has_value());  // activity keeps it alive
+        QVERIFY(!store.find(id, t0 + 29min).has_value()); // idle too long
+
+        const std::string old = store.create(who, t0);
+        for (auto t = t0; t < t0 + 61min; t += 5min) {
+            store.find(old, t);
+        }
+        QVERIFY(!store.find(old, t0 + 61min).has_value()); // absolute limit
+
+        const std::string loggedOut = store.create(who, t0);
+        store.remove(loggedOut);
+        QVERIFY(!store.find(loggedOut, t0).has_value());
+    }
+
+    void sessionCookies()
+    {
+        SessionStore store(10min, 1h);
+        const std::string header = store.setCookieHeader(std::string(64, 'a'));
+        QVERIFY(header.find("HttpOnly") != std::string::npos);
+        QVERIFY(header.find("Secure") != std::string::npos);
+        QVERIFY(header.find("SameSite=Strict") != std::string::npos);
+        const std::string id(64, 'b');
+        QCOMPARE(SessionStore::idFromCookie("x=1; __Host-raysec_session=" + id + "; y=2").value(),
+                 id);
+        QVERIFY(!SessionStore::idFromCookie("__Host-raysec_session=short").has_value());
+        QVERIFY(!SessionStore::idFromCookie("__Host-raysec_session=" + std::string(64, 'Z')));
+    }
+
+    void loginThrottleLocksOutAndBacksOff()
+    {
+        LoginThrottle throttle(3, 15min);
+        const auto t0 = LoginThrottle::Clock::time_point{} + 1h;
+        for (int i = 0; i < 3; ++i) {
+            QCOMPARE(throttle.retryAfter("ada", "10.0.0.1", t0), 0);
+            throttle.recordFailure("ada", "10.0.0.1", t0);
+        }
+        QCOMPARE(throttle.retryAfter("ada", "10.0.0.1", t0), 0);
+        throttle.recordFailure("ada", "10.0.0.1", t0);
+        QCOMPARE(throttle.retryAfter("ada", "10.0.0.2", t0), 1); // per user
+        QCOMPARE(throttle.retryAfter("bob", "10.0.0.1", t0), 1); // per address
+        throttle.recordFailure("ada", "10.0.0.1", t0);
+        QCOMPARE(throttle.retryAfter("ada", "10.0.0.9", t0), 2); // doubles
+        throttle.recordSuccess("ada", "10.0.0.1");
+        QCOMPARE(throttle.retryAfter("ada", "10.0.0.9", t0), 0);
+    }
+
+    void guardDecisions_data()
+    {
+        QTest::addColumn<QString>("method");
+        QTest::addColumn<QString>("target");
+        QTest::addColumn<QString>("credential");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("no credentials") << "GET"
+                                        << "/api/version"
+                                        << "" << 401 << "credentials-missing";
+        QTest::newRow("reader reads") << "GET"
+                                      << "/api/version"
+                                      << "rsk_reader" << 0 << "allowed";
+        QTest::newRow("reader cannot submit") << "POST"
+                                              << "/api/jobs/"
+                                              << "rsk_reader" << 403 << "forbidden";
+        QTest::newRow("submitter cannot read") << "GET"
+                                               << "/api/jobs/"
+                                               << "rsk_submitter" << 403 << "forbidden";
+        QTest::newRow("revoked") << "GET"
+                                 << "/api/version"
+                                 << "rsk_revoked" << 401 << "key-revoked";
+        QTest::newRow("mistyped") << "GET"
+                                  << "/api/version"
+                                  << "rsk_typo" << 401 << "key-malformed";
+        QTest::newRow("closed route") << "GET"
+                                      << "/log_proxy?url=http://x"
+                                      << "rsk_reader" << 404 << "route-closed";
+        QTest::newRow("health needs nothing") << "GET"
+                                              << "/api/gcs_healthz"
+                                              << "" << 0 << "";
+        QTest::newRow("profiling needs admin") << "GET"
+                                               << "/worker/cpu_profile?pid=1"
+                                               << "rsk_reader" << 403 << "forbidden";
+        QTest::newRow("submission without policy") << "POST"
+                                                   << "/api/jobs/"
+                                                   << "rsk_submitter" << 503 << "no-policy";
+    }
+
+    void guardDecisions()
+    {
+        QFETCH(QString, method);
+        QFETCH(QString, target);
+        QFETCH(QString, credential);
+        QFETCH(int, status);
+        QFETCH(QString, reason);
+
+        GatewayState state(testConfig());
+        auto bundles = std::make_shared<Bundles>();
+        bundles->keys = std::make_shared<TableKeyAuthority>();
+        state.bundles.store(bundles);
+        RequestGuard guard(state);
+        Request r = request(http::string_to_verb(method.toStdString()), target.toStdString(),
+                            credential.toStdString());
+        const Decision d = guard.evaluate(r, "127.0.0.1");
+        QCOMPARE(d.reason, reason.toStdString());
+        if (status == 0) {
+            QVERIFY(d.action == Decision::Action::Forward);
+        } else {
+            QVERIFY(d.action == Decision::Action::Respond);
+            QCOMPARE(d.response.result_int(), unsigned(status));
+            QVERIFY(d.response.body().find("\"message\"") != std::string::npos);
+        }
+    }
+
+    void guardRateLimitsPerKeyWithHeaders()
+    {
+        GatewayState state(testConfig());
+        auto bundles = std::make_shared<Bundles>();
+        bundles->keys = std::make_shared<TableKeyAuthority>();
+        state.bundles.store(bundles);
+        RequestGuard guard(state);
+        for (int i = 0; i < 3; ++i) {
+            Request r = request(http::verb::get, "/api/version", "rsk_reader");
+            const Decision d = guard.evaluate(r, "127.0.0.1");
+            QVERIFY(d.action == Decision::Action::Forward);
+            QCOMPARE(d.responseHeaders.at(0).first, std::string("RateLimit-Policy"));
+        }
+        Request r = request(http::verb::get, "/api/version", "rsk_reader");
+        const Decision limited = guard.evaluate(r, "127.0.0.1");
+        QCOMPARE(limited.response.result_int(), 429u);
+        QVERIFY(!limited.response[http::field::retry_after].empty());
+        QVERIFY(!limited.response["RateLimit"].empty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestGatewayState)
+#include "tst_gatewaystate.moc"

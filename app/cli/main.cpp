@@ -63,7 +63,9 @@ int main(int argc, char* argv[])
     }
 
     // "raysec-cli keys issue ..." is parsed by the command as "raysec-cli keys" + "issue ...".
-    const QString program = args.takeFirst() + QLatin1Char(' ') + args.takeFirst();
+    // Two statements: the order in which operands of '+' are evaluated is unspecified.
+    const QString executable = args.takeFirst();
+    const QString program = executable + QLatin1Char(' ') + args.takeFirst();
     args.prepend(program);
     CliContext context(args);
     const int code = command->run(context);

@@ -1,0 +1,99 @@
+#include "core/audit/fixes/ConsoleApplier.h"
+
+#include "core/audit/fixes/QuotaCheckIndex.h"
+#include "core/keys/RayClusterToken.h"
+#include "core/quotas/QuotaRepository.h"
+#include "core/store/Keychain.h"
+#include "core/store/ProfileRepository.h"
+
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcHardeningApply, "raysec.core.audit.hardening.apply")
+
+namespace raysec {
+
+namespace {
+
+Result<void> saveQuotas(Database& db, const QuotaConfig& add)
+{
+    if (auto ok = QuotaRepository::migrate(db); !ok) {
+        return ok;
+    }
+    QuotaRepository repository(db);
+    auto current = repository.load();
+    if (!current) {
+        return std::unexpected(current.error());
+    }
+    // Existing policies stay; the default one is added or replaced.
+    for (const QuotaPolicy& policy : add.policies) {
+        current->upsert(policy);
+    }
+    if (auto ok = repository.save(*current); !ok) {
+        return ok;
+    }
+    return QuotaCheckIndex::sync(db, *current);
+}
+
+} // namespace
+
+ConsoleApplier::ConsoleApplier(Keychain& keychain, Database& store, QObject* parent)
+    : QObject(parent)
+    , m_keychain(keychain)
+    , m_store(store)
+{
+}
+
+void ConsoleApplier::apply(const ClusterProfile& profile, const QList<ConsoleChange>& changes,
+                           const SecretBuffer& token, const std::optional<QuotaConfig>& quotas,
+                           Done done)
+{
+    if (changes.contains(ConsoleChange::SaveQuotaPolicy) && !quotas) {
+        done(fail(QStringLiteral("hardening.apply"), tr("There is no quota policy to save."),
+                  tr("Generate the fixes again.")));
+        return;
+    }
+    if (!changes.contains(ConsoleChange::StoreRayToken)) {
+        done(applyStore(profile, changes, quotas));
+        return;
+    }
+    if (auto ok = RayClusterToken::check(token); !ok) {
+        done(std::unexpected(ok.error()));
+        return;
+    }
+    m_keychain.write(profile.keychainService(), QString::fromLatin1(ClusterProfile::tokenEntry),
+                     token, this, [this, profile, changes, quotas, done](Result<void> stored) {
+                         if (!stored) {
+                             done(std::unexpected(stored.error()));
+                             return;
+                         }
+                         qCInfo(lcHardeningApply)
+                             << "stored a new Ray token for profile" << profile.name;
+                         done(applyStore(profile, changes, quotas));
+                     });
+}
+
+Result<ClusterProfile> ConsoleApplier::applyStore(ClusterProfile profile,
+                                                  const QList<ConsoleChange>& changes,
+                                                  const std::optional<QuotaConfig>& quotas)
+{
+    if (changes.contains(ConsoleChange::UseRayTokenAuth)) {
+        profile.auth = AuthMode::RayToken;
+        ProfileRepository profiles(m_store);
+        if (auto ok = profiles.migrate(); !ok) {
+            return std::unexpected(ok.error());
+        }
+        if (auto ok = profiles.save(profile); !ok) {
+            return std::unexpected(ok.error());
+        }
+        qCInfo(lcHardeningApply) << "profile" << profile.name << "now uses Ray token auth";
+    }
+    if (changes.contains(ConsoleChange::SaveQuotaPolicy)) {
+        if (auto ok = saveQuotas(m_store, *quotas); !ok) {
+            return std::unexpected(ok.error());
+        }
+        qCInfo(lcHardeningApply) << "saved the default quota policy";
+    }
+    return profile;
+}
+
+} // namespace raysec

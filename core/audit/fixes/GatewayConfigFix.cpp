@@ -1,0 +1,105 @@
+#include "core/audit/fixes/GatewayConfigFix.h"
+
+#include "core/gatewayclient/GatewayConfig.h"
+#include "core/gatewayclient/GatewayConfigWriter.h"
+#include "core/passwords/PasswordPolicy.h"
+
+#include <QCoreApplication>
+
+namespace raysec {
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("raysec::GatewayConfigFix", text);
+}
+
+QByteArray dump(const nlohmann::ordered_json& json)
+{
+    return QByteArray::fromStdString(json.dump(2) + "\n");
+}
+
+void addSteps(const HardeningInputs& in, const QString& checkId, RunbookBuilder& runbook)
+{
+    const QString dir = in.gatewayDir;
+    runbook.add(RunbookPhase::Prepare, checkId,
+                tr("Issue an admin API key and export the signed key registry for the gateway"),
+                {QStringLiteral("raysec-cli keys issue --owner admin --team ops --scopes admin "
+                                "--days 90"),
+                 QStringLiteral("raysec-cli keys export --out gateway/"),
+                 QStringLiteral("raysec-cli keys export --public-key gateway/raysec-registry.pub")},
+                tr("The key's secret is printed once; keep it in your password manager."));
+    runbook.add(RunbookPhase::Prepare, checkId,
+                tr("Set the dashboard password policy and add the dashboard users"),
+                {QStringLiteral("raysec-cli passwords policy set --from "
+                                "gateway/password-policy.json"),
+                 QStringLiteral("raysec-cli users add admin --role admin < admin-password.txt"),
+                 QStringLiteral("raysec-cli users export gateway/users.json")});
+    runbook.add(RunbookPhase::Distribute, checkId,
+                tr("Install the gateway's files on the head, next to the dashboard"),
+                {QStringLiteral("scp -r gateway tls/head/tls.crt tls/head/tls.key HEAD:/tmp/"),
+                 QStringLiteral("ssh HEAD 'sudo install -d -m 0750 %1 /var/log/raysec-gateway && "
+                                "sudo cp /tmp/gateway/* /tmp/tls.crt %1/ && "
+                                "sudo install -m 0600 /tmp/tls.key %1/tls.key'")
+                     .arg(dir)});
+    runbook.add(RunbookPhase::Configure, checkId,
+                tr("Check the configuration, then keep the dashboard on loopback so that only "
+                   "the gateway reaches it"),
+                {QStringLiteral("raysec-gateway --check-config %1/gateway.json").arg(dir)},
+                tr("The start scripts pass --dashboard-host=127.0.0.1; close port 8265 in the "
+                   "firewall."));
+    runbook.add(RunbookPhase::Gateway, checkId, tr("Start the gateway"),
+                {QStringLiteral("ssh HEAD 'sudo systemctl restart raysec-gateway || sudo "
+                                "raysec-gateway --config %1/gateway.json'")
+                     .arg(dir)});
+    runbook.add(RunbookPhase::Clients, checkId, tr("Point the console's profile at the gateway"),
+                {QStringLiteral("raysec-cli profile add %1-gateway --url https://%2:8443 "
+                                "--ca-bundle tls/ca.crt")
+                     .arg(in.profile, in.headAddress)});
+}
+
+} // namespace
+
+GatewayConfig GatewayConfigFix::config(const HardeningInputs& in, bool withToken)
+{
+    const QString dir = in.gatewayDir;
+    GatewayConfig c;
+    c.listen = QStringLiteral("0.0.0.0:8443");
+    c.certificate = dir + QStringLiteral("/tls.crt");
+    c.key = dir + QStringLiteral("/tls.key");
+    c.upstream = QStringLiteral("127.0.0.1:8265");
+    c.upstreamTokenFile = withToken ? in.tokenPath : QString();
+    c.publicKey = dir + QStringLiteral("/raysec-registry.pub");
+    c.keyRegistry = dir + QStringLiteral("/registry.json");
+    c.userStore = dir + QStringLiteral("/users.json");
+    c.policy = dir + QStringLiteral("/policy.json");
+    c.auditLog = QStringLiteral("/var/log/raysec-gateway/audit.jsonl");
+    c.rateLimits = GatewayConfig::defaultRateLimits();
+    return c;
+}
+
+Result<void> GatewayConfigFix::generate(const HardeningInputs& in, const QStringList& checks,
+                                        bool withToken, HardeningOutput& out)
+{
+    const GatewayConfig c = config(in, withToken);
+    if (auto ok = c.validated(); !ok) {
+        return ok;
+    }
+    const PasswordPolicy passwords = PasswordPolicy::forPreset(PolicyPreset::Nist);
+    out.add(FixArtefact::text(QString::fromLatin1(configFile),
+                              tr("raysec-gateway's configuration: TLS, API keys, login, rate "
+                                 "limits."),
+                              dump(c.toJson())));
+    out.add(FixArtefact::text(QString::fromLatin1(policyFile),
+                              tr("The gateway policy to fill in and sign."),
+                              dump(GatewayConfigWriter::policySkeleton())));
+    out.add(FixArtefact::text(QString::fromLatin1(passwordPolicyFile),
+                              tr("The dashboard password policy (NIST SP 800-63B preset)."),
+                              QByteArray::fromStdString(passwords.toJson().dump(2) + "\n")));
+    addSteps(in, checks.value(0), out.runbook);
+    out.fixedChecks << checks;
+    return {};
+}
+
+} // namespace raysec

@@ -1,0 +1,60 @@
+#include "core/audit/fixes/QuotaPolicyFix.h"
+
+#include <QCoreApplication>
+
+namespace raysec {
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("raysec::QuotaPolicyFix", text);
+}
+
+} // namespace
+
+QuotaConfig QuotaPolicyFix::defaultConfig()
+{
+    QuotaPolicy policy;
+    policy.subject = QuotaSubject::Team;
+    policy.name = QStringLiteral("default");
+    policy.soft.concurrentJobs = 8;
+    policy.soft.submissionsPerHour = 60;
+    policy.hard.concurrentJobs = 16;
+    policy.hard.submissionsPerHour = 120;
+    QuotaConfig config;
+    config.policies.append(policy);
+    return config;
+}
+
+Result<void> QuotaPolicyFix::generate(const HardeningInputs& in, const QStringList& checks,
+                                      bool apply, HardeningOutput& out)
+{
+    const QuotaConfig config = defaultConfig();
+    if (auto ok = config.validated(); !ok) {
+        return ok;
+    }
+    out.add(FixArtefact::text(QString::fromLatin1(configFile),
+                              tr("A default team quota: 8 running jobs and 60 submissions an "
+                                 "hour (soft), 16 and 120 (hard)."),
+                              config.toJson()));
+    if (apply) {
+        out.quotas = config;
+        out.offer(ConsoleChange::SaveQuotaPolicy);
+    } else {
+        out.runbook.add(RunbookPhase::Configure, checks.value(0),
+                        tr("Load the quota configuration into the console"),
+                        {QStringLiteral("raysec-cli quotas set --file %1")
+                             .arg(QString::fromLatin1(configFile))});
+    }
+    out.runbook.add(RunbookPhase::Configure, checks.value(0),
+                    tr("Enforce the quotas at submission: add them to the gateway policy"),
+                    {QStringLiteral("raysec-cli quotas show --json > quotas.json")},
+                    tr("Put the content of quotas.json under \"quotas\" in "
+                       "gateway/policy.json.example, save it as policy.json in %1 and sign it.")
+                        .arg(in.gatewayDir));
+    out.fixedChecks << checks;
+    return {};
+}
+
+} // namespace raysec

@@ -1,6 +1,7 @@
 // raysec-cli audit: scan a cluster passively and report (json, sarif, html), suppress or
 // unsuppress a finding, list past runs. Exits 3 when an open finding reaches --fail-on.
 
+#include "AuditFixCommand.h"
 #include "CliCommand.h"
 #include "CliContext.h"
 
@@ -351,6 +352,9 @@ int run(CliContext& ctx)
     if (sub == QLatin1String("history") || sub == QLatin1String("diff")) {
         return history(ctx, sub == QLatin1String("diff"));
     }
+    if (sub == QLatin1String("fix")) {
+        return auditFix(ctx);
+    }
     return scan(ctx);
 }
 
@@ -359,7 +363,7 @@ int run(CliContext& ctx)
 const CliRegistration registration{
     {QStringLiteral("audit"),
      QT_TRANSLATE_NOOP("raysec-cli", "Audit a cluster (passive probes) and report; suppress, "
-                                     "history, diff"),
+                                     "history, diff, fix"),
      run}};
 
 } // namespace raysec::cli

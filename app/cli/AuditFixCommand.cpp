@@ -1,0 +1,263 @@
+#include "AuditFixCommand.h"
+
+#include "CliContext.h"
+
+#include "core/audit/AuditRunner.h"
+#include "core/audit/QtProbeTransport.h"
+#include "core/audit/fixes/ArtefactWriter.h"
+#include "core/audit/fixes/ConsoleApplier.h"
+#include "core/audit/fixes/HardeningGenerator.h"
+#include "core/store/Database.h"
+#include "core/store/Keychain.h"
+#include "core/store/ProfileRepository.h"
+#include "core/tls/NodeEntry.h"
+
+#include <QDir>
+
+namespace raysec::cli {
+
+namespace {
+
+QString tr(const char* text, int n = -1)
+{
+    return QCoreApplication::translate("raysec::cli::AuditFixCommand", text, nullptr, n);
+}
+
+// Everything the command decided before the scan, shared by the asynchronous steps.
+struct FixRequest
+{
+    CheckCatalog catalog;
+    AdvisoryDatabase advisories;
+    ClusterProfile profile;
+    HardeningInputs inputs;
+    QStringList skipped;
+    QString folder;
+    bool apply = false;
+};
+
+void addOptions(QCommandLineParser& parser)
+{
+    parser.addPositionalArgument(QStringLiteral("fix"), tr("Generate the fixes."));
+    parser.addOptions({
+        {QStringLiteral("profile"), tr("Cluster profile to scan and fix."), tr("name")},
+        {QStringLiteral("out"), tr("New or empty folder for the files."), tr("folder")},
+        {QStringLiteral("head-address"),
+         tr("IP address the nodes dial for the head (default: the dashboard's host)."), tr("ip")},
+        {QStringLiteral("head-name"), tr("A DNS name of the head (repeatable)."), tr("name")},
+        {QStringLiteral("ray-version"),
+         tr("Ray version to upgrade to (default: the lowest "
+            "that fixes every advisory)."),
+         tr("version")},
+        {QStringLiteral("k8s-namespace"), tr("Kubernetes namespace (default ray)."), tr("name"),
+         QStringLiteral("ray")},
+        {QStringLiteral("skip"), tr("Leave this check open (repeatable)."), tr("id")},
+        {QStringLiteral("ports"), tr("Ray ports to probe instead of the checks' list."),
+         tr("list")},
+        {QStringLiteral("apply"), tr("Also store the token in the keychain, switch the profile "
+                                     "to it and save the quota policy.")},
+    });
+}
+
+Result<std::optional<QList<PortSpec>>> ports(const QCommandLineParser& parser)
+{
+    if (!parser.isSet(QStringLiteral("ports"))) {
+        return std::optional<QList<PortSpec>>();
+    }
+    QList<PortSpec> list;
+    for (const QString& item : parser.value(QStringLiteral("ports")).split(u',')) {
+        bool ok = false;
+        const int port = item.trimmed().toInt(&ok);
+        if (!ok || port < 1 || port > 65535) {
+            return fail(QStringLiteral("usage"), tr("--ports takes port numbers separated by "
+                                                    "commas, such as 6379,10001."));
+        }
+        list.append({quint16(port), tr("port %1").arg(port)});
+    }
+    return std::optional<QList<PortSpec>>(list);
+}
+
+Result<FixRequest> request(CliContext& ctx, const QCommandLineParser& parser)
+{
+    if (!parser.isSet(QStringLiteral("profile")) || !parser.isSet(QStringLiteral("out"))) {
+        return fail(QStringLiteral("usage"), tr("audit fix needs --profile and --out."));
+    }
+    const QString folder = QDir::cleanPath(parser.value(QStringLiteral("out")));
+    if (!QDir::isAbsolutePath(folder)) {
+        return fail(QStringLiteral("usage"), tr("--out must be an absolute folder path."));
+    }
+    auto catalog = CheckCatalog::builtIn();
+    auto advisories = AdvisoryDatabase::builtIn();
+    auto db = ctx.store();
+    if (!catalog || !advisories || !db) {
+        return std::unexpected(!catalog ? catalog.error()
+                                        : (!advisories ? advisories.error() : db.error()));
+    }
+    ProfileRepository profiles(**db);
+    if (auto ok = profiles.migrate(); !ok) {
+        return std::unexpected(ok.error());
+    }
+    auto profile = profiles.find(parser.value(QStringLiteral("profile")));
+    if (!profile) {
+        return std::unexpected(profile.error());
+    }
+    FixRequest r{std::move(*catalog),
+                 std::move(*advisories),
+                 *profile,
+                 {},
+                 parser.values(QStringLiteral("skip")),
+                 folder,
+                 parser.isSet(QStringLiteral("apply"))};
+    const QString host = profile->dashboardUrl.host();
+    r.inputs.profile = profile->name;
+    r.inputs.headAddress = parser.isSet(QStringLiteral("head-address"))
+                               ? parser.value(QStringLiteral("head-address"))
+                               : (tls::isValidIpAddress(host) ? host : QString());
+    r.inputs.headHostnames = parser.values(QStringLiteral("head-name"));
+    r.inputs.targetRayVersion = parser.value(QStringLiteral("ray-version"));
+    r.inputs.kubeNamespace = parser.value(QStringLiteral("k8s-namespace"));
+    return r;
+}
+
+void printResult(CliContext& ctx, const FixRequest& r, const HardeningOutput& out,
+                 const QStringList& applied)
+{
+    if (ctx.json()) {
+        nlohmann::json files = nlohmann::json::array();
+        for (const FixArtefact& a : out.artefacts) {
+            files.push_back({{"path", a.path.toStdString()},
+                             {"secret", a.holdsSecret()},
+                             {"mode", a.holdsSecret() ? "0600" : "0644"}});
+        }
+        nlohmann::json applied_json = nlohmann::json::array();
+        for (const QString& change : applied) {
+            applied_json.push_back(change.toStdString());
+        }
+        ctx.printJson(
+            {{"profile", r.profile.name.toStdString()},
+             {"folder", r.folder.toStdString()},
+             {"runbook", QDir(r.folder).filePath(QStringLiteral("RUNBOOK.md")).toStdString()},
+             {"files", files},
+             {"applied", applied_json}});
+        return;
+    }
+    ctx.out() << tr("%n files written to %1; follow %2.", int(out.artefacts.size()))
+                     .arg(r.folder, QDir(r.folder).filePath(QStringLiteral("RUNBOOK.md")))
+              << Qt::endl;
+    for (const QString& change : applied) {
+        ctx.out() << tr("Applied: %1").arg(change) << Qt::endl;
+    }
+}
+
+QStringList changeNames(const QList<ConsoleChange>& changes)
+{
+    QStringList names;
+    for (ConsoleChange c : changes) {
+        names << (c == ConsoleChange::StoreRayToken     ? QStringLiteral("store-ray-token")
+                  : c == ConsoleChange::UseRayTokenAuth ? QStringLiteral("use-ray-token-auth")
+                                                        : QStringLiteral("save-quota-policy"));
+    }
+    return names;
+}
+
+void generateAndWrite(CliContext& ctx, std::shared_ptr<FixRequest> r, const AuditRun& run)
+{
+    if (run.cancelled) {
+        ctx.finish(ctx.report(Error{QStringLiteral("audit.cancelled"),
+                                    tr("The scan was cancelled."), tr("Run it again.")}));
+        return;
+    }
+    HardeningPlan plan = HardeningPlan::fromRun(run, r->catalog);
+    for (const QString& id : r->skipped) {
+        plan.choose(id, QString::fromLatin1(HardeningPlan::skipOption));
+    }
+    r->inputs.rayVersion = run.rayVersion;
+    if (r->inputs.targetRayVersion.isEmpty()) {
+        r->inputs.targetRayVersion =
+            HardeningInputs::minimumFixedVersion(r->advisories, run.rayVersion);
+    }
+    auto out = HardeningGenerator::generate(plan, r->inputs);
+    auto written = out ? ArtefactWriter::write(r->folder, out->artefacts)
+                       : Result<QStringList>(std::unexpected(out.error()));
+    if (!written) {
+        ctx.finish(ctx.report(written.error()));
+        return;
+    }
+    if (!r->apply || out->changes.isEmpty()) {
+        printResult(ctx, *r, *out, {});
+        ctx.finish(CliContext::ExitOk);
+        return;
+    }
+    auto shared = std::make_shared<HardeningOutput>(std::move(*out));
+    auto* applier = new ConsoleApplier(ctx.keychain(), **ctx.store(), &ctx);
+    applier->apply(r->profile, shared->changes, shared->rayToken, shared->quotas,
+                   [&ctx, r, shared](Result<ClusterProfile> done) {
+                       if (!done) {
+                           ctx.finish(ctx.report(done.error()));
+                           return;
+                       }
+                       printResult(ctx, *r, *shared, changeNames(shared->changes));
+                       ctx.finish(CliContext::ExitOk);
+                   });
+}
+
+void startScan(CliContext& ctx, std::shared_ptr<FixRequest> r, ProbeSettings settings,
+               std::shared_ptr<const SecretBuffer> token)
+{
+    auto* runner = new AuditRunner(r->catalog, r->advisories, &ctx);
+    QObject::connect(runner, &AuditRunner::finished, &ctx,
+                     [&ctx, r](const AuditRun& run) { generateAndWrite(ctx, r, run); });
+    runner->start(
+        [profile = r->profile, token](const std::atomic<bool>& cancelled) {
+            return std::make_unique<QtProbeTransport>(profile, token, cancelled);
+        },
+        std::move(settings));
+}
+
+} // namespace
+
+int auditFix(CliContext& ctx)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Scans a cluster, then writes the hardening fixes for every failing check and a "
+           "runbook of the manual steps into a new folder."));
+    addOptions(parser);
+    int code = 0;
+    if (!ctx.parse(parser, &code)) {
+        return code;
+    }
+    auto portList = ports(parser);
+    if (!portList) {
+        return ctx.usage(portList.error().message);
+    }
+    auto r = request(ctx, parser);
+    if (!r) {
+        return r.error().code == QLatin1String("usage") ? ctx.usage(r.error().message)
+                                                        : ctx.report(r.error());
+    }
+    if (auto ok = r->inputs.validated(); !ok) {
+        return ctx.report(ok.error());
+    }
+    ProbeSettings settings;
+    settings.profile = r->profile.name;
+    settings.ports = *portList;
+    AuditRunner::prepare(settings, r->catalog, *ctx.store());
+    auto shared = std::make_shared<FixRequest>(std::move(*r));
+    if (shared->profile.auth != AuthMode::RayToken) {
+        startScan(ctx, shared, settings, nullptr);
+        return CliContext::Pending;
+    }
+    ctx.keychain().read(shared->profile.keychainService(),
+                        QString::fromLatin1(ClusterProfile::tokenEntry), &ctx,
+                        [&ctx, shared, settings](Result<SecretBuffer> token) {
+                            if (!token) {
+                                ctx.finish(ctx.report(token.error()));
+                                return;
+                            }
+                            startScan(ctx, shared, settings,
+                                      std::make_shared<const SecretBuffer>(std::move(*token)));
+                        });
+    return CliContext::Pending;
+}
+
+} // namespace raysec::cli

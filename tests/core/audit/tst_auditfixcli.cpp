@@ -1,0 +1,120 @@
+// raysec-cli audit fix against raysec-sim's token-off-2.52 cluster: the same files and runbook
+// as the hardening wizard, refusals that change nothing, and the JSON summary.
+
+#include "support/SimProcess.h"
+#include "support/TestMain.h"
+#include "support/TestSupport.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QProcess>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <nlohmann/json.hpp>
+
+using namespace raysec;
+
+namespace {
+
+quint16 closedPort()
+{
+    QTcpServer server;
+    server.listen(QHostAddress::LocalHost, 0);
+    const quint16 port = server.serverPort();
+    server.close();
+    return port;
+}
+
+} // namespace
+
+class TstAuditFixCli : public QObject
+{
+    Q_OBJECT
+
+    int cli(const QStringList& args, QByteArray* out = nullptr, QByteArray* err = nullptr)
+    {
+        QProcess p;
+        p.start(test::builtProgram(QStringLiteral("raysec-cli")), args);
+        p.closeWriteChannel();
+        if (!p.waitForFinished(120000)) {
+            return -1;
+        }
+        if (out) {
+            *out = p.readAllStandardOutput();
+        }
+        if (err) {
+            *err = p.readAllStandardError();
+        }
+        return p.exitCode();
+    }
+
+private Q_SLOTS:
+    void init() { test::failOnWarnings(); }
+
+    void writesTheFixesAndRefusesToOverwrite()
+    {
+        test::ScopedDataDir data;
+        test::SimProcess sim;
+        QString error;
+        QVERIFY2(sim.start({false,
+                            {},
+                            std::nullopt,
+                            {},
+                            QStringLiteral("token-off-2.52"),
+                            {QStringLiteral("--tick-ms"), QStringLiteral("0")}},
+                           &error),
+                 qPrintable(error));
+        QCOMPARE(cli({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("lab"),
+                      QStringLiteral("--url"), sim.url().toString()}),
+                 0);
+        QTemporaryDir dir;
+        const QString out = dir.filePath(QStringLiteral("fixes"));
+        const QStringList fix = {
+            QStringLiteral("audit"),   QStringLiteral("fix"),         QStringLiteral("--profile"),
+            QStringLiteral("lab"),     QStringLiteral("--out"),       out,
+            QStringLiteral("--ports"), QString::number(closedPort()), QStringLiteral("--skip"),
+            QStringLiteral("RAY-9.1"), QStringLiteral("--json")};
+        QCOMPARE(cli({QStringLiteral("audit"), QStringLiteral("fix"), QStringLiteral("--profile"),
+                      QStringLiteral("lab")}),
+                 2);
+        QVERIFY(!QFileInfo::exists(out));
+
+        QByteArray stdoutText;
+        QByteArray stderrText;
+        QCOMPARE(cli(fix, &stdoutText, &stderrText), 0);
+        const auto summary = nlohmann::json::parse(stdoutText.toStdString(), nullptr, false);
+        QVERIFY2(!summary.is_discarded(), stdoutText.constData());
+        QCOMPARE(summary["folder"].get<std::string>(), out.toStdString());
+        int secrets = 0;
+        for (const auto& file : summary["files"]) {
+            const QString path = QDir(out).filePath(QString::fromStdString(file["path"]));
+            QVERIFY2(QFileInfo::exists(path), qPrintable(path));
+            if (file["secret"].get<bool>()) {
+                ++secrets;
+                QCOMPARE(QFileInfo(path).permissions() & 0x0077, QFileDevice::Permissions());
+            }
+        }
+        QCOMPARE(secrets, 5);
+        QVERIFY(!QFileInfo::exists(QDir(out).filePath(QStringLiteral("gateway/rate-limits.json"))));
+        const QByteArray token =
+            test::readFile(QDir(out).filePath(QStringLiteral("ray/auth_token")));
+        QCOMPARE(token.trimmed().size(), 64);
+        const QByteArray runbook = test::readFile(QDir(out).filePath(QStringLiteral("RUNBOOK.md")));
+        QVERIFY(runbook.contains("pip install --upgrade \"ray[default]==2.61.0\""));
+        QVERIFY(!runbook.contains(token.trimmed()));
+        QVERIFY(!stdoutText.contains(token.trimmed()));
+        QVERIFY(!stderrText.contains(token.trimmed()));
+
+        // A second run into the same folder is refused and leaves the token as it was.
+        QByteArray again;
+        QByteArray againErr;
+        QCOMPARE(cli(fix, &again, &againErr), 1);
+        QVERIFY2((again + againErr).contains("already holds"), (again + againErr).constData());
+        QCOMPARE(test::readFile(QDir(out).filePath(QStringLiteral("ray/auth_token"))), token);
+    }
+};
+
+QTEST_GUILESS_MAIN(TstAuditFixCli)
+#include "tst_auditfixcli.moc"

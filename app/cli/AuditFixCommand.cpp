@@ -167,6 +167,12 @@ void generateAndWrite(CliContext& ctx, std::shared_ptr<FixRequest> r, const Audi
         return;
     }
     HardeningPlan plan = HardeningPlan::fromRun(run, r->catalog);
+    for (const PlannedFix& f : plan.fixes()) {
+        if (!r->apply && f.fixKind == QLatin1String("quota-policy")) {
+            // Without --apply the policy is only written; the runbook loads it.
+            plan.choose(f.checkId, QString::fromLatin1(HardeningPlan::generateOption));
+        }
+    }
     for (const QString& id : r->skipped) {
         plan.choose(id, QString::fromLatin1(HardeningPlan::skipOption));
     }

@@ -41,12 +41,14 @@ Result<void> QuotaPolicyFix::generate(const HardeningInputs& in, const QStringLi
     if (apply) {
         out.quotas = config;
         out.offer(ConsoleChange::SaveQuotaPolicy);
-    } else {
-        out.runbook.add(RunbookPhase::Configure, checks.value(0),
-                        tr("Load the quota configuration into the console"),
-                        {QStringLiteral("raysec-cli quotas set --file %1")
-                             .arg(QString::fromLatin1(configFile))});
     }
+    out.runbook.add(
+        RunbookPhase::Configure, checks.value(0),
+        tr("Load the quota configuration into the console"),
+        {QStringLiteral("raysec-cli quotas set --file %1").arg(QString::fromLatin1(configFile))},
+        apply ? tr("Skip this step when the console applied its changes: it saved "
+                   "the same policy.")
+              : QString());
     out.runbook.add(RunbookPhase::Configure, checks.value(0),
                     tr("Enforce the quotas at submission: add them to the gateway policy"),
                     {QStringLiteral("raysec-cli quotas show --json > quotas.json")},

@@ -14,11 +14,11 @@
 #include "core/store/ProfileRepository.h"
 #include "ui/ConsoleContext.h"
 #include "ui/audit/AuditScan.h"
+#include "ui/audit/hardening/HardeningDraft.h"
 #include "ui/audit/hardening/HardeningFixesPage.h"
 #include "ui/audit/hardening/HardeningPreviewPage.h"
 #include "ui/audit/hardening/HardeningRunbookPage.h"
 #include "ui/audit/hardening/HardeningScanPage.h"
-#include "ui/audit/hardening/HardeningSession.h"
 #include "ui/audit/hardening/HardeningVerifyPage.h"
 #include "ui/audit/hardening/HardeningWizard.h"
 #include "ui/audit/hardening/HardeningWritePage.h"
@@ -112,7 +112,7 @@ class TestHardeningWizard : public QObject
         wizard.scanPage()->scanButton()->click();
         QVERIFY(wizard.scanPage()->cancelButton()->isEnabled());
         QVERIFY(scanned.wait(60000));
-        QVERIFY2(wizard.session().before, qPrintable(wizard.scanPage()->banner()->message()));
+        QVERIFY2(wizard.draft().before, qPrintable(wizard.scanPage()->banner()->message()));
         QVERIFY(wizard.scanPage()->isComplete());
         wizard.next();
 
@@ -145,7 +145,7 @@ class TestHardeningWizard : public QObject
         preview->files()->setCurrentItem(token.first());
         const QString shown = preview->preview()->toPlainText();
         QVERIFY(shown.contains(QStringLiteral("not shown")));
-        QVERIFY(!shown.contains(QString::fromLatin1(wizard.session().output->rayToken.view())));
+        QVERIFY(!shown.contains(QString::fromLatin1(wizard.draft().output->rayToken.view())));
         wizard.next();
 
         HardeningWritePage* write = wizard.writePage();
@@ -165,7 +165,7 @@ class TestHardeningWizard : public QObject
         QSignalSpy applied(write, &HardeningWritePage::applied);
         write->applyButton()->click();
         QVERIFY2(applied.wait(20000), qPrintable(write->banner()->message()));
-        QCOMPARE(wizard.session().profile.auth, AuthMode::RayToken);
+        QCOMPARE(wizard.draft().profile.auth, AuthMode::RayToken);
         wizard.next();
     }
 
@@ -173,7 +173,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY2(test::secretServiceAvailable(),
-                 "no Secret Service: run inside dbus-run-session with an unlocked keyring");
+                 "no Secret Service: start a D-Bus bus with an unlocked keyring (scripts/test.sh)");
     }
 
     void init()
@@ -252,12 +252,12 @@ private Q_SLOTS:
         QSignalSpy rescanned(verify, &HardeningVerifyPage::rescanFinished);
         verify->rescanButton()->click();
         QVERIFY(rescanned.wait(60000));
-        QVERIFY2(wizard.session().after, qPrintable(verify->banner()->message()));
+        QVERIFY2(wizard.draft().after, qPrintable(verify->banner()->message()));
 
-        const AuditRun& run = *wizard.session().after;
+        const AuditRun& run = *wizard.draft().after;
         QCOMPARE(run.rayVersion, QStringLiteral("2.61.0"));
         const QString report = verify->report()->toPlainText();
-        const RunDiff diff = RunDiff::between(*wizard.session().before, run);
+        const RunDiff diff = RunDiff::between(*wizard.draft().before, run);
         QCOMPARE(sorted(diff.nowPassing), ids("RAY-1.1 RAY-2.1 RAY-4.1 RAY-5.1 RAY-7.1 RAY-8.1"));
         // Rate limits need the gateway in front; the simulator's own leaf certificate lives 30
         // days, inside the renewal warning, so its expiry check fails once TLS is on.

@@ -1,7 +1,7 @@
 #include "ui/audit/hardening/HardeningFixesPage.h"
 
 #include "core/audit/CheckCatalog.h"
-#include "ui/audit/hardening/HardeningSession.h"
+#include "ui/audit/hardening/HardeningDraft.h"
 
 #include <QComboBox>
 #include <QHeaderView>
@@ -11,10 +11,10 @@
 
 namespace raysec::ui {
 
-HardeningFixesPage::HardeningFixesPage(HardeningSession& session, const CheckCatalog& catalog,
+HardeningFixesPage::HardeningFixesPage(HardeningDraft& draft, const CheckCatalog& catalog,
                                        QWidget* parent)
     : QWizardPage(parent)
-    , m_session(session)
+    , m_draft(draft)
     , m_catalog(catalog)
 {
     setTitle(tr("Choose the fixes"));
@@ -42,7 +42,7 @@ HardeningFixesPage::HardeningFixesPage(HardeningSession& session, const CheckCat
 void HardeningFixesPage::initializePage()
 {
     m_ui.table->setRowCount(0);
-    const QList<PlannedFix>& fixes = m_session.plan.fixes();
+    const QList<PlannedFix>& fixes = m_draft.plan.fixes();
     m_ui.table->setRowCount(int(fixes.size()));
     for (int row = 0; row < fixes.size(); ++row) {
         const PlannedFix& fix = fixes.at(row);
@@ -75,8 +75,8 @@ QComboBox* HardeningFixesPage::choice(const QString& checkId) const
 
 void HardeningFixesPage::choose(const QString& checkId, QComboBox* box)
 {
-    if (m_session.plan.choose(checkId, box->currentData().toString())) {
-        m_session.dropOutput();
+    if (m_draft.plan.choose(checkId, box->currentData().toString())) {
+        m_draft.dropOutput();
     }
     updateProblem();
 }
@@ -84,11 +84,11 @@ void HardeningFixesPage::choose(const QString& checkId, QComboBox* box)
 void HardeningFixesPage::showSelection()
 {
     const int row = m_ui.table->currentRow();
-    if (row < 0 || !m_session.before) {
+    if (row < 0 || !m_draft.before) {
         return;
     }
     const QString id = m_ui.table->item(row, CheckColumn)->text();
-    const CheckResult* result = m_session.before->result(id);
+    const CheckResult* result = m_draft.before->result(id);
     const Check* check = m_catalog.find(id);
     // The detail may quote what the cluster answered: a plain-text label shows it as it is.
     m_ui.details->setText(
@@ -98,14 +98,14 @@ void HardeningFixesPage::showSelection()
 
 bool HardeningFixesPage::isComplete() const
 {
-    return !m_session.plan.isEmpty();
+    return !m_draft.plan.isEmpty();
 }
 
 void HardeningFixesPage::updateProblem()
 {
-    if (m_session.plan.fixes().isEmpty()) {
+    if (m_draft.plan.fixes().isEmpty()) {
         m_ui.problem->setText(tr("No check failed: there is nothing to fix."));
-    } else if (m_session.plan.isEmpty()) {
+    } else if (m_draft.plan.isEmpty()) {
         m_ui.problem->setText(tr("Choose a fix for at least one finding to go on."));
     } else {
         m_ui.problem->clear();

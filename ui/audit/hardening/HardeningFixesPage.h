@@ -12,7 +12,7 @@ class CheckCatalog;
 
 namespace raysec::ui {
 
-struct HardeningSession;
+struct HardeningDraft;
 
 // Step 2: every open finding of the scan with a choice of fix (or leaving it open). At least
 // one fix must be chosen to go on; the reason shows under the table.
@@ -29,7 +29,7 @@ public:
         ChoiceColumn
     };
 
-    HardeningFixesPage(HardeningSession& session, const CheckCatalog& catalog,
+    HardeningFixesPage(HardeningDraft& draft, const CheckCatalog& catalog,
                        QWidget* parent = nullptr);
 
     void initializePage() override;
@@ -52,7 +52,7 @@ private:
         QLabel* problem = nullptr;
     };
     Ui m_ui;
-    HardeningSession& m_session;
+    HardeningDraft& m_draft;
     const CheckCatalog& m_catalog;
 };
 

@@ -3,7 +3,7 @@
 #include "core/audit/AdvisoryDatabase.h"
 #include "core/audit/fixes/HardeningJob.h"
 #include "core/tls/NodeEntry.h"
-#include "ui/audit/hardening/HardeningSession.h"
+#include "ui/audit/hardening/HardeningDraft.h"
 #include "ui/widgets/ErrorBanner.h"
 
 #include <QFontDatabase>
@@ -20,10 +20,10 @@
 
 namespace raysec::ui {
 
-HardeningPreviewPage::HardeningPreviewPage(HardeningSession& session,
+HardeningPreviewPage::HardeningPreviewPage(HardeningDraft& draft,
                                            const AdvisoryDatabase& advisories, QWidget* parent)
     : QWizardPage(parent)
-    , m_session(session)
+    , m_draft(draft)
     , m_advisories(advisories)
     , m_job(new HardeningJob(this))
 {
@@ -88,23 +88,23 @@ QWidget* HardeningPreviewPage::buildForm()
 void HardeningPreviewPage::initializePage()
 {
     if (m_ui.head->text().isEmpty()) {
-        const QString host = m_session.profile.dashboardUrl.host();
+        const QString host = m_draft.profile.dashboardUrl.host();
         m_ui.head->setText(tls::isValidIpAddress(host) ? host : QString());
     }
-    const QString rayVersion = m_session.before ? m_session.before->rayVersion : QString();
+    const QString rayVersion = m_draft.before ? m_draft.before->rayVersion : QString();
     if (m_ui.version->text().isEmpty()) {
         m_ui.version->setText(HardeningInputs::minimumFixedVersion(m_advisories, rayVersion));
     }
     readInputs();
 }
 
-// Reads the fields into the session's inputs and shows every problem next to the form; any
+// Reads the fields into the draft's inputs and shows every problem next to the form; any
 // edit makes earlier generated files stale.
 void HardeningPreviewPage::readInputs()
 {
-    HardeningInputs& in = m_session.inputs;
-    in.profile = m_session.profile.name;
-    in.rayVersion = m_session.before ? m_session.before->rayVersion : QString();
+    HardeningInputs& in = m_draft.inputs;
+    in.profile = m_draft.profile.name;
+    in.rayVersion = m_draft.before ? m_draft.before->rayVersion : QString();
     in.headAddress = m_ui.head->text().trimmed();
     in.headHostnames.clear();
     for (const QString& name : m_ui.names->text().split(u',', Qt::SkipEmptyParts)) {
@@ -115,8 +115,8 @@ void HardeningPreviewPage::readInputs()
     const QStringList problems = in.problems();
     m_ui.problems->setText(problems.join(u'\n'));
     m_ui.generate->setEnabled(problems.isEmpty() && !m_job->isRunning());
-    if (m_session.output) {
-        m_session.dropOutput();
+    if (m_draft.output) {
+        m_draft.dropOutput();
         m_ui.files->clear();
         m_ui.preview->clear();
     }
@@ -125,22 +125,22 @@ void HardeningPreviewPage::readInputs()
 
 bool HardeningPreviewPage::isComplete() const
 {
-    return m_session.output.has_value() && !m_job->isRunning();
+    return m_draft.output.has_value() && !m_job->isRunning();
 }
 
 void HardeningPreviewPage::generate()
 {
-    if (m_job->isRunning() || !m_session.inputs.problems().isEmpty()) {
+    if (m_job->isRunning() || !m_draft.inputs.problems().isEmpty()) {
         return;
     }
     m_ui.banner->clear();
     m_ui.files->clear();
     m_ui.preview->clear();
-    m_session.dropOutput();
+    m_draft.dropOutput();
     m_ui.generate->setEnabled(false);
     m_ui.cancel->setEnabled(true);
     m_ui.progress->setRange(0, 0);
-    m_job->start(m_session.plan, m_session.inputs);
+    m_job->start(m_draft.plan, m_draft.inputs);
     Q_EMIT completeChanged();
 }
 
@@ -158,8 +158,8 @@ void HardeningPreviewPage::generationEnded()
         return;
     }
     m_ui.progress->setValue(1);
-    m_session.output.emplace(std::move(*result));
-    for (const FixArtefact& a : m_session.output->artefacts) {
+    m_draft.output.emplace(std::move(*result));
+    for (const FixArtefact& a : m_draft.output->artefacts) {
         auto* item = new QListWidgetItem(a.holdsSecret() ? tr("%1 (secret)").arg(a.path) : a.path,
                                          m_ui.files);
         item->setToolTip(a.description);
@@ -171,11 +171,11 @@ void HardeningPreviewPage::generationEnded()
 
 void HardeningPreviewPage::showFile(int row)
 {
-    if (!m_session.output || row < 0 || std::size_t(row) >= m_session.output->artefacts.size()) {
+    if (!m_draft.output || row < 0 || std::size_t(row) >= m_draft.output->artefacts.size()) {
         m_ui.preview->clear();
         return;
     }
-    const FixArtefact& a = m_session.output->artefacts.at(std::size_t(row));
+    const FixArtefact& a = m_draft.output->artefacts.at(std::size_t(row));
     m_ui.preview->setPlainText(a.description + QStringLiteral("\n\n") + a.previewText());
 }
 

@@ -17,7 +17,7 @@ class HardeningJob;
 namespace raysec::ui {
 
 class ErrorBanner;
-struct HardeningSession;
+struct HardeningDraft;
 
 // Step 3: what the generators need (head address and names, target Ray version, Kubernetes
 // namespace), checked as it is typed; then the files are generated off the GUI thread and
@@ -27,7 +27,7 @@ class HardeningPreviewPage : public QWizardPage
     Q_OBJECT
 
 public:
-    HardeningPreviewPage(HardeningSession& session, const AdvisoryDatabase& advisories,
+    HardeningPreviewPage(HardeningDraft& draft, const AdvisoryDatabase& advisories,
                          QWidget* parent = nullptr);
 
     void initializePage() override;
@@ -68,7 +68,7 @@ private:
         QPlainTextEdit* preview = nullptr;
     };
     Ui m_ui;
-    HardeningSession& m_session;
+    HardeningDraft& m_draft;
     const AdvisoryDatabase& m_advisories;
     HardeningJob* m_job = nullptr;
 };

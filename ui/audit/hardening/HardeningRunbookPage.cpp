@@ -1,6 +1,6 @@
 #include "ui/audit/hardening/HardeningRunbookPage.h"
 
-#include "ui/audit/hardening/HardeningSession.h"
+#include "ui/audit/hardening/HardeningDraft.h"
 
 #include <QDir>
 #include <QFontDatabase>
@@ -10,9 +10,9 @@
 
 namespace raysec::ui {
 
-HardeningRunbookPage::HardeningRunbookPage(HardeningSession& session, QWidget* parent)
+HardeningRunbookPage::HardeningRunbookPage(HardeningDraft& draft, QWidget* parent)
     : QWizardPage(parent)
-    , m_session(session)
+    , m_draft(draft)
 {
     setTitle(tr("Follow the runbook"));
     setSubTitle(tr("Do these steps on the cluster in order, then go on to rescan."));
@@ -31,15 +31,14 @@ HardeningRunbookPage::HardeningRunbookPage(HardeningSession& session, QWidget* p
 void HardeningRunbookPage::initializePage()
 {
     const FixArtefact* runbook =
-        m_session.output
-            ? m_session.output->find(QString::fromLatin1(HardeningOutput::runbookFileName))
-            : nullptr;
+        m_draft.output ? m_draft.output->find(QString::fromLatin1(HardeningOutput::runbookFileName))
+                       : nullptr;
     m_text->setPlainText(runbook ? QString::fromUtf8(runbook->content) : QString());
     m_where->setText(
-        m_session.folder.isEmpty()
+        m_draft.folder.isEmpty()
             ? tr("The files were not written; go back to write them.")
             : tr("The runbook is also in %1.")
-                  .arg(QDir(m_session.folder)
+                  .arg(QDir(m_draft.folder)
                            .filePath(QString::fromLatin1(HardeningOutput::runbookFileName))));
 }
 

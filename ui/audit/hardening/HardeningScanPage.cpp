@@ -2,7 +2,7 @@
 
 #include "core/audit/HardeningScore.h"
 #include "ui/audit/AuditScan.h"
-#include "ui/audit/hardening/HardeningSession.h"
+#include "ui/audit/hardening/HardeningDraft.h"
 #include "ui/widgets/ErrorBanner.h"
 
 #include <QHBoxLayout>
@@ -13,9 +13,9 @@
 
 namespace raysec::ui {
 
-HardeningScanPage::HardeningScanPage(HardeningSession& session, AuditScan& scan, QWidget* parent)
+HardeningScanPage::HardeningScanPage(HardeningDraft& draft, AuditScan& scan, QWidget* parent)
     : QWizardPage(parent)
-    , m_session(session)
+    , m_draft(draft)
     , m_scan(scan)
 {
     setTitle(tr("Scan the cluster"));
@@ -52,10 +52,10 @@ HardeningScanPage::HardeningScanPage(HardeningSession& session, AuditScan& scan,
 
 void HardeningScanPage::initializePage()
 {
-    const bool hasProfile = !m_session.profile.name.isEmpty();
+    const bool hasProfile = !m_draft.profile.name.isEmpty();
     m_ui.profile->setText(
         hasProfile ? tr("Cluster: %1 (%2)")
-                         .arg(m_session.profile.name, m_session.profile.dashboardUrl.toString())
+                         .arg(m_draft.profile.name, m_draft.profile.dashboardUrl.toString())
                    : tr("No cluster is selected."));
     m_ui.scan->setEnabled(hasProfile && !m_scan.loadError());
     if (!hasProfile) {
@@ -67,19 +67,19 @@ void HardeningScanPage::initializePage()
 
 bool HardeningScanPage::isComplete() const
 {
-    return m_session.before.has_value() && !m_scan.isRunning();
+    return m_draft.before.has_value() && !m_scan.isRunning();
 }
 
 void HardeningScanPage::startScan()
 {
-    if (m_scan.isRunning() || m_session.profile.name.isEmpty()) {
+    if (m_scan.isRunning() || m_draft.profile.name.isEmpty()) {
         return;
     }
     m_ui.banner->clear();
     m_mine = true;
     setBusy(true);
     m_ui.progress->setRange(0, 0);
-    m_scan.start(m_session.profile);
+    m_scan.start(m_draft.profile);
 }
 
 void HardeningScanPage::setBusy(bool busy)
@@ -112,9 +112,9 @@ void HardeningScanPage::ended(const AuditRun& run)
         setBusy(false);
         return;
     }
-    m_session.before = run;
-    m_session.plan = HardeningPlan::fromRun(run, m_scan.catalog());
-    m_session.dropOutput();
+    m_draft.before = run;
+    m_draft.plan = HardeningPlan::fromRun(run, m_scan.catalog());
+    m_draft.dropOutput();
     const HardeningScore score = HardeningScore::of(run, m_scan.catalog());
     m_ui.summary->setText(
         tr("Score %1/100: %2 checks passed, %3 failed, %4 undecided. Ray %5.")

@@ -12,7 +12,7 @@ namespace raysec::ui {
 
 class AuditScan;
 class ErrorBanner;
-struct HardeningSession;
+struct HardeningDraft;
 
 // Step 1: scan the profile's cluster with the Audit page's passive probes, off the GUI thread,
 // with progress and cancel. Complete once a scan finished without being cancelled.
@@ -21,7 +21,7 @@ class HardeningScanPage : public QWizardPage
     Q_OBJECT
 
 public:
-    HardeningScanPage(HardeningSession& session, AuditScan& scan, QWidget* parent = nullptr);
+    HardeningScanPage(HardeningDraft& draft, AuditScan& scan, QWidget* parent = nullptr);
 
     void initializePage() override;
     bool isComplete() const override;
@@ -51,7 +51,7 @@ private:
         QLabel* summary = nullptr;
     };
     Ui m_ui;
-    HardeningSession& m_session;
+    HardeningDraft& m_draft;
     AuditScan& m_scan;
     bool m_mine = false; // the running scan was started here
 };

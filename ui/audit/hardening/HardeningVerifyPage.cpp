@@ -4,7 +4,7 @@
 #include "core/store/ProfileRepository.h"
 #include "ui/ConsoleContext.h"
 #include "ui/audit/AuditScan.h"
-#include "ui/audit/hardening/HardeningSession.h"
+#include "ui/audit/hardening/HardeningDraft.h"
 #include "ui/widgets/ErrorBanner.h"
 
 #include <QFontDatabase>
@@ -19,10 +19,10 @@
 
 namespace raysec::ui {
 
-HardeningVerifyPage::HardeningVerifyPage(HardeningSession& session, AuditScan& scan,
+HardeningVerifyPage::HardeningVerifyPage(HardeningDraft& draft, AuditScan& scan,
                                          ConsoleContext& context, QWidget* parent)
     : QWizardPage(parent)
-    , m_session(session)
+    , m_draft(draft)
     , m_scan(scan)
     , m_context(context)
 {
@@ -81,15 +81,15 @@ QWidget* HardeningVerifyPage::buildForm()
 
 void HardeningVerifyPage::initializePage()
 {
-    m_ui.url->setText(m_session.profile.dashboardUrl.toString());
-    m_ui.ca->setText(m_session.profile.trust == TrustMode::CaBundle ? m_session.profile.caBundlePath
-                                                                    : QString());
+    m_ui.url->setText(m_draft.profile.dashboardUrl.toString());
+    m_ui.ca->setText(m_draft.profile.trust == TrustMode::CaBundle ? m_draft.profile.caBundlePath
+                                                                  : QString());
     checkFields();
 }
 
 ClusterProfile HardeningVerifyPage::editedProfile() const
 {
-    ClusterProfile p = m_session.profile;
+    ClusterProfile p = m_draft.profile;
     p.dashboardUrl = QUrl(m_ui.url->text().trimmed(), QUrl::StrictMode);
     const QString ca = m_ui.ca->text().trimmed();
     if (!ca.isEmpty()) {
@@ -114,7 +114,7 @@ void HardeningVerifyPage::checkFields()
 
 bool HardeningVerifyPage::isComplete() const
 {
-    return m_session.after.has_value() && !m_scan.isRunning();
+    return m_draft.after.has_value() && !m_scan.isRunning();
 }
 
 void HardeningVerifyPage::rescan()
@@ -123,8 +123,8 @@ void HardeningVerifyPage::rescan()
     if (!profile.validate().isEmpty() || m_scan.isRunning()) {
         return;
     }
-    if (profile.dashboardUrl != m_session.profile.dashboardUrl ||
-        profile.caBundlePath != m_session.profile.caBundlePath) {
+    if (profile.dashboardUrl != m_draft.profile.dashboardUrl ||
+        profile.caBundlePath != m_draft.profile.caBundlePath) {
         // The profile follows the cluster: saved so the other pages connect the same way.
         ProfileRepository profiles(m_context.store());
         auto ok = profiles.migrate();
@@ -136,14 +136,14 @@ void HardeningVerifyPage::rescan()
                                      ok.error().hint);
             return;
         }
-        m_session.profile = profile;
+        m_draft.profile = profile;
         m_context.setCurrentProfile(profile);
     }
     m_ui.banner->clear();
     m_mine = true;
     setBusy(true);
     m_ui.progress->setRange(0, 0);
-    m_scan.start(m_session.profile);
+    m_scan.start(m_draft.profile);
 }
 
 void HardeningVerifyPage::setBusy(bool busy)
@@ -162,13 +162,12 @@ void HardeningVerifyPage::ended(const AuditRun& run)
     m_ui.progress->setRange(0, 1);
     m_ui.progress->setValue(run.cancelled ? 0 : 1);
     setBusy(false);
-    if (run.cancelled || !m_session.before) {
+    if (run.cancelled || !m_draft.before) {
         m_ui.report->setPlainText(tr("The scan was cancelled. Rescan to compare."));
         return;
     }
-    m_session.after = run;
-    const BeforeAfterReport report =
-        BeforeAfterReport::of(*m_session.before, run, m_scan.catalog());
+    m_draft.after = run;
+    const BeforeAfterReport report = BeforeAfterReport::of(*m_draft.before, run, m_scan.catalog());
     // Cluster-supplied text (versions) is shown in a plain-text editor, never as rich text.
     m_ui.report->setPlainText(QString::fromUtf8(report.markdown(m_scan.catalog())));
     qCInfo(lcUiHardening) << "rescan of" << run.profile << "fixed" << report.diff.nowPassing.size()

@@ -16,7 +16,7 @@ namespace raysec::ui {
 class AuditScan;
 class ConsoleContext;
 class ErrorBanner;
-struct HardeningSession;
+struct HardeningDraft;
 
 // Step 6: once the runbook is done, rescan (the dashboard address and CA bundle may have
 // changed: TLS or the gateway in front) and show the before/after report.
@@ -25,7 +25,7 @@ class HardeningVerifyPage : public QWizardPage
     Q_OBJECT
 
 public:
-    HardeningVerifyPage(HardeningSession& session, AuditScan& scan, ConsoleContext& context,
+    HardeningVerifyPage(HardeningDraft& draft, AuditScan& scan, ConsoleContext& context,
                         QWidget* parent = nullptr);
 
     void initializePage() override;
@@ -62,7 +62,7 @@ private:
         QPlainTextEdit* report = nullptr;
     };
     Ui m_ui;
-    HardeningSession& m_session;
+    HardeningDraft& m_draft;
     AuditScan& m_scan;
     ConsoleContext& m_context;
     bool m_mine = false;

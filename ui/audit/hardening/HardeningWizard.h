@@ -14,11 +14,11 @@ class HardeningRunbookPage;
 class HardeningScanPage;
 class HardeningVerifyPage;
 class HardeningWritePage;
-struct HardeningSession;
+struct HardeningDraft;
 
 // The guided hardening wizard: scan the current cluster profile, choose a fix per finding,
 // generate and preview the files, write them or apply what the console can, follow the
-// runbook, rescan and compare. A thin shell: each step is its own page sharing one session.
+// runbook, rescan and compare. A thin shell: each step is its own page sharing one draft.
 class HardeningWizard : public QWizard
 {
     Q_OBJECT
@@ -37,7 +37,7 @@ public:
     explicit HardeningWizard(ConsoleContext& context, QWidget* parent = nullptr);
     ~HardeningWizard() override;
 
-    HardeningSession& session() const { return *m_session; }
+    HardeningDraft& draft() const { return *m_draft; }
     AuditScan* scan() const { return m_scan; }
     HardeningScanPage* scanPage() const { return m_scanPage; }
     HardeningFixesPage* fixesPage() const { return m_fixes; }
@@ -47,7 +47,7 @@ public:
     HardeningVerifyPage* verifyPage() const { return m_verify; }
 
 private:
-    std::unique_ptr<HardeningSession> m_session;
+    std::unique_ptr<HardeningDraft> m_draft;
     AuditScan* m_scan = nullptr;
     HardeningScanPage* m_scanPage = nullptr;
     HardeningFixesPage* m_fixes = nullptr;

@@ -3,7 +3,7 @@
 #include "core/audit/fixes/ArtefactWriter.h"
 #include "core/audit/fixes/ConsoleApplier.h"
 #include "ui/ConsoleContext.h"
-#include "ui/audit/hardening/HardeningSession.h"
+#include "ui/audit/hardening/HardeningDraft.h"
 #include "ui/widgets/ErrorBanner.h"
 
 #include <QCheckBox>
@@ -18,10 +18,10 @@
 
 namespace raysec::ui {
 
-HardeningWritePage::HardeningWritePage(HardeningSession& session, ConsoleContext& context,
+HardeningWritePage::HardeningWritePage(HardeningDraft& draft, ConsoleContext& context,
                                        QWidget* parent)
     : QWizardPage(parent)
-    , m_session(session)
+    , m_draft(draft)
     , m_context(context)
     , m_applier(new ConsoleApplier(context.keychain(), context.store(), this))
 {
@@ -91,26 +91,26 @@ QString HardeningWritePage::changeText(ConsoleChange change, const QString& prof
 
 void HardeningWritePage::initializePage()
 {
-    const bool hasOutput = m_session.output.has_value();
+    const bool hasOutput = m_draft.output.has_value();
     for (auto it = m_boxes.cbegin(); it != m_boxes.cend(); ++it) {
-        const bool offered = hasOutput && m_session.output->has(it.key());
-        it.value()->setText(changeText(it.key(), m_session.profile.name));
+        const bool offered = hasOutput && m_draft.output->has(it.key());
+        it.value()->setText(changeText(it.key(), m_draft.profile.name));
         it.value()->setVisible(offered);
-        it.value()->setEnabled(offered && !m_session.applied.contains(it.key()));
+        it.value()->setEnabled(offered && !m_draft.applied.contains(it.key()));
     }
-    m_ui.changes->setVisible(hasOutput && !m_session.output->changes.isEmpty());
-    m_ui.apply->setEnabled(hasOutput && m_session.applied.isEmpty());
+    m_ui.changes->setVisible(hasOutput && !m_draft.output->changes.isEmpty());
+    m_ui.apply->setEnabled(hasOutput && m_draft.applied.isEmpty());
     checkFolder();
 }
 
 void HardeningWritePage::checkFolder()
 {
-    const QString problem = m_session.output
+    const QString problem = m_draft.output
                                 ? ArtefactWriter::folderProblem(m_ui.folder->text().trimmed(),
-                                                                m_session.output->artefacts)
+                                                                m_draft.output->artefacts)
                                 : tr("Generate the files first.");
-    m_ui.problem->setText(m_session.written.isEmpty() ? problem : QString());
-    m_ui.write->setEnabled(problem.isEmpty() && m_session.written.isEmpty());
+    m_ui.problem->setText(m_draft.written.isEmpty() ? problem : QString());
+    m_ui.write->setEnabled(problem.isEmpty() && m_draft.written.isEmpty());
 }
 
 void HardeningWritePage::browse()
@@ -123,28 +123,28 @@ void HardeningWritePage::browse()
 
 bool HardeningWritePage::isComplete() const
 {
-    return !m_session.written.isEmpty();
+    return !m_draft.written.isEmpty();
 }
 
 void HardeningWritePage::writeFiles()
 {
-    if (!m_session.output || !m_session.written.isEmpty()) {
+    if (!m_draft.output || !m_draft.written.isEmpty()) {
         return;
     }
     const QString folder = QDir::cleanPath(m_ui.folder->text().trimmed());
-    auto paths = ArtefactWriter::write(folder, m_session.output->artefacts);
+    auto paths = ArtefactWriter::write(folder, m_draft.output->artefacts);
     if (!paths) {
         m_ui.banner->showMessage(ErrorBanner::Level::Error, paths.error().message,
                                  paths.error().hint);
         return;
     }
     m_ui.banner->clear();
-    m_session.folder = folder;
-    m_session.written = *paths;
+    m_draft.folder = folder;
+    m_draft.written = *paths;
     m_ui.status->setText(tr("%n files written to %1; secret files are readable only by you.",
                             nullptr, int(paths->size()))
                              .arg(folder));
-    qCInfo(lcUiHardening) << "wrote" << paths->size() << "files for" << m_session.profile.name;
+    qCInfo(lcUiHardening) << "wrote" << paths->size() << "files for" << m_draft.profile.name;
     checkFolder();
     Q_EMIT completeChanged();
     Q_EMIT written();
@@ -152,11 +152,11 @@ void HardeningWritePage::writeFiles()
 
 void HardeningWritePage::applyChanges()
 {
-    if (!m_session.output) {
+    if (!m_draft.output) {
         return;
     }
     QList<ConsoleChange> changes;
-    for (ConsoleChange change : m_session.output->changes) {
+    for (ConsoleChange change : m_draft.output->changes) {
         if (m_boxes.value(change)->isChecked()) {
             changes.append(change);
         }
@@ -168,7 +168,7 @@ void HardeningWritePage::applyChanges()
     }
     m_ui.apply->setEnabled(false);
     m_applier->apply(
-        m_session.profile, changes, m_session.output->rayToken, m_session.output->quotas,
+        m_draft.profile, changes, m_draft.output->rayToken, m_draft.output->quotas,
         [this, changes](Result<ClusterProfile> r) { applyEnded(std::move(r), changes); });
 }
 
@@ -181,8 +181,8 @@ void HardeningWritePage::applyEnded(Result<ClusterProfile> result, QList<Console
         return;
     }
     m_ui.banner->clear();
-    m_session.applied = changes;
-    m_session.profile = *result;
+    m_draft.applied = changes;
+    m_draft.profile = *result;
     m_context.setCurrentProfile(*result);
     for (ConsoleChange change : changes) {
         m_boxes.value(change)->setEnabled(false);

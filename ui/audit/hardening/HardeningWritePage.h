@@ -19,7 +19,7 @@ namespace raysec::ui {
 
 class ConsoleContext;
 class ErrorBanner;
-struct HardeningSession;
+struct HardeningDraft;
 
 // Step 4: write the files to a folder (secret files 0600; an existing file is never
 // overwritten) and apply what the console can do itself: keep the new Ray token in the
@@ -29,8 +29,7 @@ class HardeningWritePage : public QWizardPage
     Q_OBJECT
 
 public:
-    HardeningWritePage(HardeningSession& session, ConsoleContext& context,
-                       QWidget* parent = nullptr);
+    HardeningWritePage(HardeningDraft& draft, ConsoleContext& context, QWidget* parent = nullptr);
 
     void initializePage() override;
     bool isComplete() const override;
@@ -69,7 +68,7 @@ private:
     };
     Ui m_ui;
     QMap<ConsoleChange, QCheckBox*> m_boxes;
-    HardeningSession& m_session;
+    HardeningDraft& m_draft;
     ConsoleContext& m_context;
     ConsoleApplier* m_applier = nullptr;
 };

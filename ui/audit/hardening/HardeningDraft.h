@@ -17,7 +17,7 @@ namespace raysec::ui {
 // What the hardening wizard's pages share: the profile, the first scan, the chosen fixes, the
 // generated files (with the new token in guarded memory), where they were written, and the
 // rescan. Pages read and fill it in order.
-struct HardeningSession
+struct HardeningDraft
 {
     ClusterProfile profile;
     std::optional<AuditRun> before;

@@ -1,3 +1,3 @@
-#include "ui/audit/hardening/HardeningSession.h"
+#include "ui/audit/hardening/HardeningDraft.h"
 
 Q_LOGGING_CATEGORY(lcUiHardening, "raysec.ui.audit.hardening")

@@ -259,6 +259,598 @@
         <source>Export the bundle again from Raysec.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>a Ray version such as 2.8.1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an object with &quot;from&quot; and &quot;before&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>later than &quot;from&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>note, low, medium, high or critical</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;token-auth&quot; or null</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a Ray version or null</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Advisory number %1 is not an object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>advisory number %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a CVE or GHSA identifier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>advisory %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit run %1 in the store cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the run&apos;s history or restore the store from a backup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>of the form RAY-&lt;n&gt;.&lt;n&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>one of M1 to M9</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the name of a known probe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an object with &quot;kind&quot; and &quot;description&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a known fix kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check number %1 is not an object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>check number %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>check %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <source>Answer (excerpt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cluster profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ray version</source>
+        <translation type="unfinished">Ray-Version</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished">unbekannt</translation>
+    </message>
+    <message>
+        <source>Scanned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hardening score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checks passed / failed / undecided</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The scan was cancelled; some checks did not run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issue an admin API key and export the signed key registry for the gateway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key&apos;s secret is printed once; keep it in your password manager.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set the dashboard password policy and add the dashboard users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Install the gateway&apos;s files on the head, next to the dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the configuration, then keep the dashboard on loopback so that only the gateway reaches it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The start scripts pass --dashboard-host=127.0.0.1; close port 8265 in the firewall.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start the gateway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Point the console&apos;s profile at the gateway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the Ray token and its env file to every node (head and workers)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace NODE with each node&apos;s address. The token file must stay readable only by the user that runs Ray.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On Kubernetes (KubeRay), create the token Secret instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the token to job submitters and Ray clients; they need the same env</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the token file over a channel you trust; never paste it into chat or tickets. The console already keeps it in the keychain when you applied it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the CA key out of this folder: import it into the console, then delete the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Worker certificates are issued from the same CA with raysec-cli certs issue --ca ray-%1 --nodes nodes.txt --out bundles.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the head&apos;s certificate bundle to the head node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HEAD is %1. Each worker gets its own bundle in the same folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correct the field and write the configuration again; nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a numeric address and port such as 0.0.0.0:8443</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be the Ray dashboard on loopback, such as 127.0.0.1:8265</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a loopback address such as 127.0.0.1:9464: it serves metrics without authentication</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is only allowed on a loopback listen address; give a certificate and key instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be an absolute file path, got &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a different file from certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be between 1 second and 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be between 0 (one per core) and 256</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be between 0 and 64 MiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be between 1 KiB and 1 MiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rate must be above 0 and at most 1000000 per second, burst between 1 and 10000000</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tier names use letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;, got &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the route class must be *, read, submit, stop, logs or admin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gateway.json, %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fix the file or write it again with raysec-cli gateway config.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>needs exactly a numeric rate and burst</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be true or false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must map route classes to buckets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>has the wrong type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must not be negative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is too large</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The latency histogram has a bucket without a numeric bound.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway&apos;s admin listener at %1 did not answer: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check that raysec-gateway runs and that the address matches &quot;admin&quot; in its gateway.json.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1 of the metrics cannot be read: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check that the address is the gateway&apos;s admin listener and that nothing between the console and the gateway rewrites the answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown escape in a label value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a label value is not closed by a quote</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a label name is missing or invalid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a label needs =&quot;value&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the label %1 appears twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>labels must be separated by commas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the label set is not closed by }</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a metric name is missing or invalid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a space and a value must follow the metric name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the value is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the value is not a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the timestamp after the value is not an integer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a TYPE line needs a metric name and a type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown metric type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the metric %1 is declared twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use at least 19 MiB of memory with 2 or more passes (or 46 MiB with 1), or run &apos;raysec-cli passwords calibrate&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correct the value; the saved policy was not changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the custom preset to depart from NIST SP 800-63B-4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NIST SP 800-63B-4 asks for at least %1 characters here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NIST SP 800-63B-4 asks to allow passwords of at least 64 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NIST SP 800-63B-4 forbids composition rules such as required character classes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NIST SP 800-63B-4 requires checking passwords against a blocklist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NIST SP 800-63B-4 forbids periodic password changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The minimum length must be at least 1 and at most the maximum length.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The maximum length may be at most %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The minimum strength score must be between 0 and 4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The maximum age must be between 0 (never) and 3650 days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown character class.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At most 200 context words are allowed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Context words must be 1 to 128 characters long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown preset or character class in the policy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password is not valid UTF-8 text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the password again, or save the file that holds it as UTF-8.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a common word or password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a user, cluster or organisation name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>repeated characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a sequence such as abc or 123</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a keyboard pattern</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a date or year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password does not meet the policy:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose another password; &apos;raysec-cli passwords generate&apos; makes one that fits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no user called %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run &apos;raysec-cli users list&apos; to see the users.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correct the quota configuration; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 limit of %2 must be a number from 0 up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A quota policy has no team or key name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The soft %1 limit of %2 is above its hard limit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alert thresholds are fractions of a limit between 0 and 10 (0.8 is 80%).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The alert hysteresis must be from 0 to below 0.5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The alert webhook must be an http or https address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The alert command must start with an absolute program path.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ray answered the %1 request with an error: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the dashboard&apos;s logs; usage was left unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking for the %1 per job did not get past Ray&apos;s 10,000-row limit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the answer of the matching dashboard request into that file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hard limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>soft limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2: %3 in use + %4 requested &gt; %5 (%6)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cluster %1: %2 in use + %3 requested &gt; %4 in total on alive nodes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; must be a list of strings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correct the policy file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; must hold non-empty strings only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 must map strings to strings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has more than %2 entries.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every value in %1 must be a string.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An entry of %1 is too long.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>raysec-cli</name>
@@ -292,6 +884,111 @@
     </message>
     <message>
         <source>Generate and export Ray&apos;s own cluster token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit a cluster (passive probes) and report; suppress, history, diff, fix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificates for Ray&apos;s mutual TLS: CA, issue, check, rotate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the gateway&apos;s configuration and read its metrics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dashboard password policy, checks, hashes and generator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show and set quotas, see usage, ask whether a job fits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dashboard users: add, list, disable, reset, export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>core modules: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::AdvisoryDatabase</name>
+    <message>
+        <source>%1 has no valid &quot;sequence&quot; number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no &quot;advisories&quot; list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 lists %2 twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not signed by the advisory key: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download the database and its .minisig again from the publisher.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has sequence %2, not newer than the database in use (%3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the database in use, or get a newer one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::AlertHook</name>
+    <message>
+        <source>The alert webhook %1 did not accept the alert: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the webhook address in the quota settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The alert command %1 failed (exit code %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run it by hand with an alert on standard input.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The alert command %1 could not be started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check that the program exists and is executable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::AlertLog</name>
+    <message>
+        <source>read the alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>acknowledge the alert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no unacknowledged alert %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List the alerts to see their numbers.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -343,6 +1040,171 @@
     </message>
     <message>
         <source>The API key&apos;s checksum does not match: it was mistyped or changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::ArtefactWriter</name>
+    <message>
+        <source>Choose a folder for the files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type an absolute folder path, such as /home/you/ray-hardening.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a file; choose a folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The generated file name &quot;%1&quot; is not usable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 already holds %2; choose an empty or new folder so nothing is overwritten.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a folder you can write to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::AuditHistory</name>
+    <message>
+        <source>record an audit run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>update findings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>list audit runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read an audit run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no audit run %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read a suppression</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>list findings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A suppression needs a reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say why the risk is accepted, for the next person who reads the report.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A suppression needs an expiry date in the future.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose when the decision must be reviewed again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::AuditRunner</name>
+    <message>
+        <source>This Raysec has no probe %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::BeforeAfterReport</name>
+    <message>
+        <source># Hardening report for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score: %1/100 before, %2/100 after (failed checks: %3 before, %4 after).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ray version: %1 before, %2 after.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished">unbekannt</translation>
+    </message>
+    <message>
+        <source>Fixed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Still open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Newly failing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not decided in one of the scans</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::Blocklist</name>
+    <message>
+        <source>The blocklist is not UTF-8 text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Convert the file to UTF-8 with one password a line, then import it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::Builder</name>
+    <message>
+        <source>The %1 list was truncated: Ray holds %2 and sent %3, so usage is a lower bound.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>actor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>placement group</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::CheckCatalog</name>
+    <message>
+        <source>%1 has no &quot;checks&quot; list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 lists check %2 twice.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -620,6 +1482,28 @@
     </message>
 </context>
 <context>
+    <name>raysec::ConsoleApplier</name>
+    <message>
+        <source>There is no quota policy to save.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generate the fixes again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::DashboardUser</name>
+    <message>
+        <source>&quot;%1&quot; is not a valid user name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use 1 to 64 letters, digits, dots, underscores, @ or hyphens, starting with a letter or digit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>raysec::Database</name>
     <message>
         <source>Cannot create the data folder %1.</source>
@@ -647,6 +1531,116 @@
     </message>
 </context>
 <context>
+    <name>raysec::FixArtefact</name>
+    <message>
+        <source>This file holds a secret (%1 bytes). It is not shown; it is written with mode 0600 when you write the folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::GatewayConfig</name>
+    <message>
+        <source>&quot;%1&quot; is not a rate and burst.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write requests per second and burst as RATE/BURST, such as 0.2/3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a tier setting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write TIER:CLASS=RATE/BURST, such as default:submit=0.2/3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is not a gateway setting</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::GatewayConfigFix</name>
+    <message>
+        <source>raysec-gateway&apos;s configuration: TLS, API keys, login, rate limits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway policy to fill in and sign.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The dashboard password policy (NIST SP 800-63B preset).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::GatewayConfigWriter</name>
+    <message>
+        <source>The folder &quot;%1&quot; does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create it first or choose another folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 exists already; nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose another folder or ask to replace the files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::GatewayMetrics</name>
+    <message>
+        <source>The two metrics scrapes were not taken one after the other.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scrape again after a pause of at least a second.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::GatewayStatus</name>
+    <message>
+        <source>&quot;%1&quot; is not a loopback address and port.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the gateway&apos;s admin address, such as 127.0.0.1:9464; the admin listener only ever listens on loopback.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP %1 from /-/healthz</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The metrics answer is larger than %1 bytes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check that the address is the gateway&apos;s admin listener.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway answered HTTP %1 for /metrics.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no answer within %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>raysec::HandoverIdentity</name>
     <message>
         <source>The hand-over identity in the keychain is damaged.</source>
@@ -666,6 +1660,341 @@
     </message>
     <message>
         <source>recipient key</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::HardeningGenerator</name>
+    <message>
+        <source>Raysec has no generator for &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave this finding open and fix it by hand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rescan the cluster and compare with the first scan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The hardening wizard&apos;s last page does the same and shows what changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The remaining manual steps, in order.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No fix is chosen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a fix for at least one finding.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generation was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::HardeningInputs</name>
+    <message>
+        <source>Head address: &quot;%1&quot; is not an IP address; type the IP the nodes dial, such as 10.0.0.5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Head host names: &quot;%1&quot; is not a DNS name; use letters, digits, dots and hyphens.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target Ray version: &quot;%1&quot; is not a version such as 2.61.0.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Token file on the nodes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS folder on the nodes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gateway folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; must be an absolute path of letters, digits, &apos;.&apos;, &apos;_&apos;, &apos;-&apos; and &apos;/&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kubernetes names: use lower-case letters, digits and hyphens (at most 63).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correct the fields, then generate again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::HardeningJob</name>
+    <message>
+        <source>The files have not been generated yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::HardeningPlan</name>
+    <message>
+        <source>Leave it open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New Ray token, env file and Kubernetes Secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New CA and head certificate bundle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gateway configuration with TLS, login and API keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gateway rate limits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default quota policy, saved in the console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default quota policy file only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job-submission policy file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Firewall rules and a NetworkPolicy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upgrade steps in the runbook</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::HashCalibrator</name>
+    <message>
+        <source>The target time must be between 50 and 10000 milliseconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Around 500 ms suits an interactive login.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::HashParameters</name>
+    <message>
+        <source>Argon2id memory of %1 KiB is below OWASP&apos;s floor of 19 MiB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Argon2id memory must be a whole number of KiB and at most 4 GiB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 Argon2id passes at %2 MiB is outside the allowed range (%3 to 64).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only Argon2id with one lane (libsodium&apos;s crypto_pwhash_str) is supported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The hashing parameters need whole numbers &apos;opsLimit&apos; and &apos;memoryKiB&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::HibpFile</name>
+    <message>
+        <source>Cannot open the breached-password file %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the path in the policy, or clear it to skip this check.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a breached-password file of &quot;SHA1:COUNT&quot; lines.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the SHA-1 file ordered by hash.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SHA-1 is not available.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::HtmlReport</name>
+    <message>
+        <source>Severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <source>Mitigation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First seen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suppressed because</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suppression expires</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remediation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>References</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raysec audit: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ray cluster audit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No check failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::JobListParser</name>
+    <message>
+        <source>job list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>node list</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::JobPolicy</name>
+    <message>
+        <source>%1 is not a job policy of format version %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the policy again from Raysec.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: &quot;maxEntrypointLength&quot; must be a positive number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correct the policy file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::JobPolicyChecker</name>
+    <message>
+        <source>%1 fetches code from a location the job policy does not allow.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 changes where packages come from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The entrypoint is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The entrypoint is longer than %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The entrypoint contains control characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The entrypoint runs %1, which the job policy does not list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The entrypoint contains &quot;%1&quot;, which the job policy forbids.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::JobPolicyFix</name>
+    <message>
+        <source>The job-submission policy the gateway enforces.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enforce the job policy at submission: add it to the gateway policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put the content of %1 under &quot;jobPolicy&quot; in gateway/policy.json.example, save it as policy.json in %2 and sign it. Jobs already running keep their runtime_env: stop the offending ones.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::JobSubmission</name>
+    <message>
+        <source>The job submission is not valid: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the JSON body of POST /api/jobs/ with at least &quot;entrypoint&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The job submission needs an entrypoint and non-negative resources.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correct the submission and ask again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -881,6 +2210,179 @@
     </message>
 </context>
 <context>
+    <name>raysec::NetworkPolicyFix</name>
+    <message>
+        <source>nftables rules: Ray&apos;s ports only from %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kubernetes NetworkPolicy isolating the Ray pods.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close Ray&apos;s ports to everything outside the cluster network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check that %1 is the cluster&apos;s network before loading the rules; make them permanent in /etc/nftables.conf.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::PassiveGuard</name>
+    <message>
+        <source>Refused to send %1: the audit only reads.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused a request outside the dashboard: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused: the audit&apos;s request budget of %1 is spent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::PasswordChecker</name>
+    <message>
+        <source>It has %1 characters; the policy needs at least %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It has %1 characters; the policy allows at most %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its strength is %1 (score %2); the policy needs at least %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It contains %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It needs a lower-case letter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It needs an upper-case letter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It needs a digit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It needs a symbol, punctuation mark or space.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It is on the list of common or breached passwords.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It contains &quot;%1&quot;, a name tied to this cluster or user.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It appears %n time(s) in the breached-password file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::PasswordGenerator</name>
+    <message>
+        <source>The passphrase word list is missing from this build.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask for 1 to 1024 characters or 1 to 64 words.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No generated password met the policy in %1 tries.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask for more characters or words, or check the policy&apos;s length limits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::PasswordHasher</name>
+    <message>
+        <source>libsodium could not start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hashing needs %1 MiB of memory, which is not available.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close other programs, or calibrate with less memory (at least 19 MiB).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The stored hash is not an Argon2 PHC string.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset the user&apos;s password to store a new hash.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::PasswordPolicy</name>
+    <message>
+        <source>Passwords do not expire: NIST SP 800-63B-4 forbids periodic changes, because they push people to predictable variations. Force a change only when a password may be compromised.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passwords expire after %1 days. NIST SP 800-63B-4 advises against this; keep it only where a rule you must follow requires it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not a version 1 Raysec password policy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the policy again with &apos;raysec-cli passwords policy show --json&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The policy JSON is missing a field or has a wrong type: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The policy is not a JSON object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the file; it must be a policy exported by Raysec.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::PolicyRepository</name>
+    <message>
+        <source>read the password policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>import the blocklist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read the imported blocklist</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>raysec::ProfileRepository</name>
     <message>
         <source>list profiles</source>
@@ -896,6 +2398,97 @@
     </message>
     <message>
         <source>Run &apos;raysec-cli profile list&apos; to see the profiles, or add one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::PrometheusParser</name>
+    <message>
+        <source>The metrics answer is %1 bytes, more than the %2 bytes accepted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check that the address is the gateway&apos;s admin listener.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it holds a control character</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the series %1 appears twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>more than %1 samples</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The metrics answer holds no samples.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::QtProbeTransport</name>
+    <message>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::QuotaConfig</name>
+    <message>
+        <source>The job metadata keys for team and key id are empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mapping rule &quot;%1&quot; is not a valid pattern with a team.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The quota configuration is not valid JSON of the expected shape: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare it with the format in docs/quotas.md; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::QuotaPolicyFix</name>
+    <message>
+        <source>A default team quota: 8 running jobs and 60 submissions an hour (soft), 16 and 120 (hard).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load the quota configuration into the console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skip this step when the console applied its changes: it saved the same policy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enforce the quotas at submission: add them to the gateway policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put the content of quotas.json under &quot;quotas&quot; in gateway/policy.json.example, save it as policy.json in %1 and sign it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::RateLimitFix</name>
+    <message>
+        <source>The gateway&apos;s rate limits (the rateLimits section of gateway.json).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enforce the rate limits with the gateway in front of the dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gateway/gateway.json already carries these limits; merge gateway/rate-limits.json into an existing configuration by hand. The check passes only once clients reach Ray through the gateway.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1021,6 +2614,64 @@
     </message>
 </context>
 <context>
+    <name>raysec::RayStartFiles</name>
+    <message>
+        <source>Starts the Ray head with the hardened settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starts the Ray head of %1 with the settings Raysec generated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starts a Ray worker with the hardened settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starts a Ray worker of %1 with the settings Raysec generated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KubeRay env settings for token auth and TLS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the start scripts to the nodes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop Ray everywhere: workers first, then the head</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ray reads the token and the certificates only when it starts; a node left running keeps the old settings and can no longer join.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start the head, then every worker, with the new settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On KubeRay the patch restarts the pods.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::RayTokenFix</name>
+    <message>
+        <source>The new Ray cluster token (64 hex characters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turns on Ray&apos;s token authentication on a node or client.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kubernetes Secret holding the token for KubeRay pods.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>raysec::RayTokenVault</name>
     <message>
         <source>Profile %1 already has a Ray token.</source>
@@ -1039,6 +2690,57 @@
     </message>
     <message>
         <source>Give the registry.json exported by &quot;raysec-cli keys export&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::RunbookBuilder</name>
+    <message>
+        <source>Prepare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the files to the nodes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Configure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop Ray</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upgrade Ray</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start Ray again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start the gateway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verify</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source># Hardening runbook for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow the steps in order, from the folder this file is in. Ray reads its token and certificates only when it starts, so the restarts come after the files are in place. NODE stands for each worker&apos;s address, HEAD for the head&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (fixes %1)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1116,6 +2818,118 @@
     </message>
 </context>
 <context>
+    <name>raysec::StateListParser</name>
+    <message>
+        <source>task list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>actor list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>placement group list</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::StrengthEstimator</name>
+    <message>
+        <source>too guessable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>very guessable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>somewhat guessable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>safely unguessable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>very unguessable</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::SubmissionValidator</name>
+    <message>
+        <source>The field %1 is not part of a job submission.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>entrypoint is required and must be a non-empty string.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>submission_id must be up to %1 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 must be a non-negative number within bounds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>entrypoint_memory is a whole number of bytes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>entrypoint_resources must map up to %1 names to amounts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resource amounts must be non-negative numbers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>runtime_env must be an object of at most %1 bytes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The job submission is not a JSON object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the body Ray&apos;s Jobs API documents for POST /api/jobs/.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The job submission breaks the cluster&apos;s job policy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::TlsBundleFix</name>
+    <message>
+        <source>The new cluster CA certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CA&apos;s private key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The head&apos;s certificate (SANs: %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The head&apos;s private key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turns on Ray&apos;s gRPC TLS on the head.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kubernetes.io/tls Secret with the head&apos;s bundle.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>raysec::TlsTrust</name>
     <message>
         <source>no PEM certificate in the file</source>
@@ -1130,6 +2944,81 @@
     </message>
     <message>
         <source>commit</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::UpgradeFix</name>
+    <message>
+        <source>No Ray release to upgrade to is known for version &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the target Ray version, such as 2.61.0.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KubeRay patch setting Ray %1 and its image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upgrade Ray from %1 to %2 on every node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the running version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every node and every client must run the same Ray version. On KubeRay, patch the worker groups&apos; images the same way.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::UsageHistory</name>
+    <message>
+        <source>read the usage history</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::UsageJson</name>
+    <message>
+        <source>&quot;%1&quot; is not NAME=NUMBER with a quota metric name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::UserAccounts</name>
+    <message>
+        <source>A user called %1 exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose another name, or reset that user&apos;s password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::UserStore</name>
+    <message>
+        <source>list the users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read a user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A user called %1 exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose another name, or reset that user&apos;s password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>change a user</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1383,6 +3272,782 @@
         <source>token takes generate, export or steps.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>--ports takes port numbers separated by commas, such as 6379,10001.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>port %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The scan was cancelled; the report is incomplete.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[%1/%2] %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cluster profile to audit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>json, sarif or html (default json).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the report to this file instead of stdout.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exit with 3 when an open finding has this severity or higher (note, low, medium, high, critical).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ray ports to probe instead of the checks&apos; list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A newer signed advisory database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>minisign public key that signs it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--format takes json, sarif or html.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--fail-on takes note, low, medium, high or critical.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audits a cluster with passive probes (GET, HEAD and TCP connects only) and prints a report.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>audit needs --profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept or stop accepting a finding.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check id, such as RAY-9.1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why the risk is accepted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expiry date (YYYY-MM-DD, UTC).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give --profile and the --check id of a known check.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is no longer suppressed on %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is suppressed on %2 until %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Past audit runs of a profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished">unbekannt</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>complete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A difference needs two runs of this profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run raysec-cli audit once more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Newly failing: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Now passing: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Still failing: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generate the fixes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cluster profile to scan and fix.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New or empty folder for the files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>folder</source>
+        <translation type="unfinished">Ordner</translation>
+    </message>
+    <message>
+        <source>IP address the nodes dial for the head (default: the dashboard&apos;s host).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A DNS name of the head (repeatable).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ray version to upgrade to (default: the lowest that fixes every advisory).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kubernetes namespace (default ray).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave this check open (repeatable).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also store the token in the keychain, switch the profile to it and save the quota policy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>audit fix needs --profile and --out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--out must be an absolute folder path.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%n files written to %1; follow %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applied: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The scan was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scans a cluster, then writes the hardening fixes for every failing check and a runbook of the manual steps into a new folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no key)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writes gateway.json and a policy skeleton (policy.json.example) into a folder. Every field is checked as the gateway checks it; nothing is written on error.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the configuration.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder to write into.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serve without TLS (loopback listen only).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Require client certificates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only count would-be rate-limit refusals.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bucket per client address, RATE/BURST.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bucket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A tier&apos;s bucket, TIER:CLASS=RATE/BURST (repeatable).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>spec</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace files that exist already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gateway config needs --out FOLDER.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrote %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill in policy.json.example, then sign it as the policy bundle.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway&apos;s admin address (loopback).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>host:port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seconds to wait for each answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gateway:     %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Health:      %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>healthy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NOT healthy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connections: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bundle:      %1 version %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show health and bundles.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asks the gateway&apos;s admin listener for its health and the versions of its signed bundles. Exits with 1 when it is not healthy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Over %1 s: %2 requests/s, %3 refused with 429/s, %4 shadow refusals/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latency: p50 %1, p95 %2, p99 %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Per route:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top keys (requests/s, 429/s):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show rates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seconds between the two scrapes (default 5).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many keys to list (default 10).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scrapes the gateway&apos;s metrics twice and prints requests and 429s per second by key and route, latency percentiles and the busiest keys.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--interval takes 1 to 3600 seconds and --top a positive count.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gateway takes config, status or metrics.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lengths, score and age take whole numbers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blocklist switches take on or off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--require takes none or lower, upper, digit, symbol.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preset:            %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Length:            %1 to %2 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Character classes: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minimum strength:  %1 of 4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blocklists:        bundled %1, imported %2, HIBP file %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Context words:     %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Maximum age:       %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hashing:           Argon2id, %1 MiB, %2 passes, 1 lane (%3 ms measured)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the policy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes the password policy. Options not given keep their stored values; --preset starts from a preset&apos;s rules. A policy marked nist must meet NIST SP 800-63B-4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the policy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checks a password read from standard input against the policy and prints every reason it is refused. Exits 1 when it is refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check a password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User name to treat as a context word.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the password from this file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 characters; strength %2 of 4 (%3), about 10^%4 guesses.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prints the Argon2id PHC hash of a password read from standard input, with the policy&apos;s parameters. The password is checked against the policy first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hash a password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hash even if the policy refuses it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run &apos;raysec-cli passwords check&apos; for every reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prints random passwords or passphrases that the policy accepts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generate passwords.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Words from the bundled word list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Characters (random passwords).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>n</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Words (passphrases).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many to print.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--length and --words take numbers, --count 1 to 100.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About %1 bits of entropy each.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measures Argon2id on this machine, chooses the passes that make one hash take the target time at the given memory, and stores them in the policy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calibrate hashing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time for one hash.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memory per hash (at least 19).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--target-ms and --memory-mib take whole numbers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imports a blocklist (one password a line, UTF-8) or clears the imported entries.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>import FILE or clear.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>passwords blocklist takes import FILE or clear.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported %1 entries.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>passwords takes policy show|set, check, hash, generate, calibrate or blocklist import|clear; add --help to any of them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1.</source>
+        <translation type="unfinished">%1 kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Check the file name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>soft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team metadata key: %1; key id metadata key: %2; %3 mapping rules.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>quotas set needs --file FILE, or team|key NAME with --soft/--hard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved %1 quota policies.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>team %1: CPU %2, GPU %3, memory %4 GiB, %5 active jobs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (hard CPU %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cluster: CPU %1, GPU %2 in use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give --profile NAME or --from-dir FOLDER.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>quotas what-if needs one submission file (JSON of POST /api/jobs/, or - for standard input).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fits (team %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Does not fit (team %1):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quota policies per team and key, live usage against them, and whether a job submission would fit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>show, set, usage or what-if.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>set: the whole quota configuration (JSON).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>set: soft limits, e.g. CPU=8,GPU=2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>limits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>set: hard limits, e.g. CPU=10,jobs=3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>usage/what-if: read the cluster of this profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>usage/what-if: read saved dashboard answers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>quotas takes show, set, usage or what-if.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name exactly one user.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adds a dashboard user. The password is read from standard input (or --password-file), checked against the policy and stored only as an Argon2id hash.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a user.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>viewer, operator or admin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--role takes viewer, operator or admin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added %1 (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sets a new password for a user, read from standard input (or --password-file).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset a password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset the password of %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disable a user.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enable a user.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disabled %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enabled %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List the users.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>enabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writes the users as a JSON bundle for the gateway and signs it with the workstation&apos;s signing key (FILE.minisig, verifiable with minisign -V).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the users.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bundle to write.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>users export needs one file name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrote %1 users to %2, signed with key %3 (%2.minisig).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>users takes add, list, disable, enable, reset or export; add --help to any of them.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>raysec::cli::CliContext</name>
@@ -1420,6 +4085,538 @@
     </message>
     <message>
         <source>Pipe it on standard input or name a file with --%1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::cli::GatewayCommand</name>
+    <message>
+        <source>Address to serve, host:port.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS certificate chain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS private key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CA for client certificates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ray dashboard on loopback.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File with Ray&apos;s token, on the gateway.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loopback metrics listener.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Console&apos;s minisign key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed key registry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed user store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed gateway policy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit log file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::cli::PasswordPolicyOptions</name>
+    <message>
+        <source>Replace the policy with this JSON file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation type="unfinished">Datei</translation>
+    </message>
+    <message>
+        <source>Start from nist, organisation or custom.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>preset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passwords are used with a second factor (NIST: 8 characters minimum).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minimum length in characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>n</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Maximum length in characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Required classes: none or a list of lower, upper, digit, symbol.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minimum zxcvbn score, 0 to 4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Context words, comma separated (replaces the list).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>on or off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline HIBP SHA-1 file (empty to clear).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days before a password expires (0: never).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--preset takes nist, organisation or custom.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::cli::certs</name>
+    <message>
+        <source>Stored CA %1 in %2; its key is encrypted and the passphrase is in the keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Root SHA-256: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name of the new CA.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Common name of the root.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ecdsa-p256, ecdsa-p384, rsa-2048, rsa-3072, rsa-4096 or ed25519.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Validity of the root in days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign nodes with an intermediate CA.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>certs ca create needs exactly one CA name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown --key-type %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name for the imported CA.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CA certificate chain (PEM), signing CA first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation type="unfinished">Datei</translation>
+    </message>
+    <message>
+        <source>The signing CA&apos;s private key (PEM).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File holding the key&apos;s passphrase, if it is encrypted (else standard input).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>certs ca import needs a name, --cert and --key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CAs whose roots to trust.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Truststore file to write.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>certs ca export-trust needs CA names and --out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrote %1 trusted roots to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stored CA.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key file to write (mode 0600).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encrypt the export with this passphrase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the key unencrypted (explicit choice).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>certs ca export-key needs a name, --out and either --passphrase-file or --plaintext.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrote the CA key to %1 (mode 0600).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>certs ca takes create, import, list, export-trust or export-key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject:   %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issuer:    %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serial:    %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SHA-256:   %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valid:     %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key:       %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CA:        %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SANs:      %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PEM certificate or chain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>certs inspect needs exactly one file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder with one bundle folder per node.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>folder</source>
+        <translation type="unfinished">Ordner</translation>
+    </message>
+    <message>
+        <source>A name clients use for the head; repeatable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>certs preflight needs --bundles.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every address of the %1 nodes is covered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Node list file (text or CSV).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CA in use.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Roll to this new CA instead of renewing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local bundle folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder of the files on the nodes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User for ssh and rsync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cluster runs with GCS fault tolerance.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the runbook to this Markdown file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>certs plan-rotation needs --nodes and --ca.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--ssh-user takes a plain user name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>EXPIRED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expires in %1 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stored CA to sign with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CA certificate chain file (PEM), instead of --ca.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CA private key file (PEM), with --ca-cert.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File holding the passphrase of an encrypted --ca-key (else standard input).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CA key passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--ca-cert and --ca-key go together.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give both files, or a stored CA with --ca.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No CA was given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name a stored CA with --ca, or give --ca-cert and --ca-key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One node as name,ip[,host;host[,head]]; repeatable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the nodes from a cluster profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the %1 from %2: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the path given with --%1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 takes a whole number of days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>certs takes ca, issue, sign-csr, inspect, preflight, plan-rotation or list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder for the node bundles.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key type of the node keys.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Validity in days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder of the files on the nodes (for tls.env).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also write a Kubernetes Secret per node.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>namespace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also write tls.p12 with this passphrase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also trust this stored CA&apos;s root in ca.crt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the node keys in the inventory, encrypted with this passphrase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issued %1 node certificates; wrote %2 files under %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>certs issue needs --out, the folder for the bundles.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CSR made on the node (PEM).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The node as name,ip[,host;host[,head]].</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder for ca.crt, tls.crt and tls.env.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key type for --print-command.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the command that makes the CSR on the node.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>certs sign-csr takes exactly one --node.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown --key-type.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>certs sign-csr needs --csr and --out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed the CSR of %1; wrote %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::cli::certs::CliProgress</name>
+    <message>
+        <source>Issued %1 of %2 certificates.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1814,6 +5011,30 @@
         <source>JSON</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The %1 answer is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check that the address points at a Ray dashboard; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 answer is %2 MB, more than Raysec accepts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask for fewer rows (a smaller limit or a filter); nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 answer is not what Ray sends: %2 (at &quot;%3&quot;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check that the address points at a Ray 2.x dashboard and that the answer was saved whole; usage was left unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>raysec::json::FieldReader</name>
@@ -1890,6 +5111,60 @@
     </message>
 </context>
 <context>
+    <name>raysec::jsonfields</name>
+    <message>
+        <source>Correct the file, or remove it so that Raysec uses its built-in data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a JSON object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a %2 file (field &quot;format&quot;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no valid &quot;formatVersion&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 uses format version %2; this Raysec reads up to version %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Update Raysec to read this file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::jsonfields::Reader</name>
+    <message>
+        <source>%1: field &quot;%2&quot; must be %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a non-empty string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a list of strings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a list of non-empty strings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>raysec::minisign</name>
     <message>
         <source>The %1 is not valid base64.</source>
@@ -1922,6 +5197,1369 @@
     <message>
         <source>Use plain text.</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::probes</name>
+    <message>
+        <source>%1 answered %2 to a request without credentials.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 refused a request without credentials (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 gave no usable answer (status %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Token authentication is on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Token authentication is disabled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cluster has no token authentication (Ray before 2.52).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The authentication mode could not be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Ray version could not be read from %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No known advisory applies to Ray %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (fixed in %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ray %1 is affected by %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Ray version could not be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ray %1 has no browser-request guard: a web page can submit jobs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ray %1 lets browser DELETE requests through.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ray %1 refuses browser-looking write requests.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TCP connect %1:%2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connection accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No ports to check.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reachable from this workstation: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None of the Ray ports accepted a connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request %1 of the burst saw a rate limit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No request of the burst was answered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 requests in a burst saw neither 429 nor a RateLimit header.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The job list could not be read (status %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(driver job)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>job %1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All %1 jobs satisfy the job policy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 jobs break the job policy: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Console store, table %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>table absent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 quota policies are defined.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No quota policy is defined: any job may take every resource.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; subject %1; expires %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS handshake with %1:%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The profile uses plain HTTP; there is no TLS to inspect.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The TLS handshake did not complete.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The dashboard is reached over HTTPS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The dashboard is reached over plain HTTP (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server negotiated %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificate verifies against the profile&apos;s trust and names the host.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificate does not verify: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificate expired on %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificate expires in %1 days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificate is valid for %1 more days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificate key is neither RSA nor EC (for example Ed25519).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificate key is %1 with %2 bits (minimum %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::tls</name>
+    <message>
+        <source>Cannot write bundles into %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a folder you can write to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a CA certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import the CA&apos;s own certificate, not a node certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not valid now (valid %2 to %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renew the CA first, or create a new one and plan a CA rotation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was not issued by %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chain ends at %1, which is not a self-signed root.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the signing CA first and every CA above it up to the root.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drawing a random serial number failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Setting the serial number failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Setting the certificate&apos;s names failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Setting the validity period failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adding the %1 extension failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a usable subject alternative name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use IP:address or DNS:name with a valid address or DNS name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adding the name %1 failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adding the subject alternative names failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The node list is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give at least one node: name, IP address and optional hostnames.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The node name %1 appears twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give every node its own name; each gets its own bundle folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 nodes are marked as head; a Ray cluster has one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark only the head node.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the role &quot;%1&quot; is unknown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write head or worker, or leave it out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a node needs a name and an IP address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write: name ip [hostname ...] [role=head].</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a CSV line needs 2 to 4 fields, this one has %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write: name,ip,hostnames,role with hostnames separated by &apos;;&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OpenSSL error %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The passphrase is shorter than %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use a longer passphrase, for example four or five random words.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The passphrase repeats too few different characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use a passphrase with more variety, for example random words.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generating the key failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::tls::BundleWriter</name>
+    <message>
+        <source>&quot;%1&quot; is not a valid Kubernetes namespace.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use lower-case letters, digits and dashes, such as ray-system.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A PKCS#12 file needs a key and a passphrase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give a passphrase for the PKCS#12 file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Building the PKCS#12 file failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::tls::CaStore</name>
+    <message>
+        <source>&quot;%1&quot; is not a usable CA name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use letters, digits, dots, dashes or underscores.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A CA called %1 already exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose another name; an existing CA is never overwritten.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no CA called %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create or import it first: raysec-cli certs ca create %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::tls::Certificate</name>
+    <message>
+        <source>The text holds no readable PEM certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give a PEM certificate (-----BEGIN CERTIFICATE-----).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::tls::CertificateAuthority</name>
+    <message>
+        <source>The private key does not belong to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the key that belongs to the first certificate of the chain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::tls::CertificateBuilder</name>
+    <message>
+        <source>A validity of %1 days is outside 1 to %2 days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ray&apos;s examples use 3650 days for a CA.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ray&apos;s examples use 365 days for node certificates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preparing the certificate failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing the certificate failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::tls::CertificateInventory</name>
+    <message>
+        <source>record a certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only encrypted keys are kept in the inventory.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give a passphrase to keep the node keys.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>list certificates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read a certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No certificate with fingerprint %1 is in the inventory.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run &apos;raysec-cli certs list&apos; to see the recorded certificates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The inventory holds no key for %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keys are kept only when chosen at issuance; renew the certificate to get a new key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::tls::KeyType</name>
+    <message>
+        <source>Ray&apos;s gRPC support for Ed25519 certificates is unconfirmed; test a node before rolling it out, or choose ECDSA P-256.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::tls::NodeEntry</name>
+    <message>
+        <source>&quot;%1&quot; is not a usable node name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use 1 to 63 letters, digits, dots, dashes or underscores, starting with a letter or digit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Node %1: &quot;%2&quot; is not an IP address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the IPv4 or IPv6 address other nodes dial, such as 10.0.0.5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Node %1: &quot;%2&quot; is not a valid DNS name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use labels of letters, digits and dashes separated by dots, such as ray-head.ray.svc.cluster.local.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::tls::NodeIssuer</name>
+    <message>
+        <source>The text holds no readable PEM CSR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the file made by the openssl req command Raysec prints (-----BEGIN CERTIFICATE REQUEST-----).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CSR&apos;s own signature does not verify</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make the CSR again on the node; this one is damaged or was altered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is neither a DNS name nor an IP address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the names clients use for the head, such as ray-head.ray.svc.cluster.local.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 days would outlive the CA, which expires on %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a shorter validity or renew the CA first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::tls::NodeListParser</name>
+    <message>
+        <source>The node list is not UTF-8 text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give a plain text or CSV file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The list has more than %1 nodes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Split it into several batches.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::tls::PrivateKey</name>
+    <message>
+        <source>The private key is encrypted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the key&apos;s passphrase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The private key could not be decrypted with this passphrase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the passphrase and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file does not hold a readable private key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give a PEM private key (-----BEGIN PRIVATE KEY-----).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encoding the private key failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The passphrase is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give a passphrase to protect the key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encrypting the private key failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::tls::RotationPlan</name>
+    <message>
+        <source>Renew node certificates under CA %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running Ray processes keep the old files in memory, so copying is safe while the cluster runs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phase 1: trust both CAs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create the new CA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new CA&apos;s key is stored encrypted, with its passphrase in the keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each node keeps a certificate from the old CA but now trusts both roots, so old and new certificates are accepted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phase 2: move the nodes to the new CA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nodes still trust the old root, so restarted and not yet restarted nodes keep talking to each other.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phase 3: retire the old CA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every node now has a new certificate; ca.crt drops the old root.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issue certificates from CA %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every node gets a new key and certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ca.crt in each bundle also carries the root of CA %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the names before touching the cluster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The preflight must list no finding.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the bundles to every node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restart the workers, one at a time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ray reads certificates only when a process starts. Wait for each node to show as ALIVE before the next.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GCS fault tolerance is on: workers reconnect once the head is back, and running jobs survive if they tolerate a short GCS outage.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GCS fault tolerance is off: restarting the head ends running jobs, and worker raylets exit once they lose the GCS; run the worker restarts above again after the head is up. Plan a maintenance window, or turn on GCS fault tolerance (external Redis) first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restart the head last</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verify</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The handshake must verify, and every node must be ALIVE again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source># Ray TLS rotation runbook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nodes: %1. Certificates are read by Ray only at process start; follow the steps in order and tick each one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::tls::SanPreflight</name>
+    <message>
+        <source>Node %1 has no certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificate of node %1 expired on %2; renew it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificate of node %1 is valid only from %2; check the clocks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificate of node %1 does not cover %2: Ray would fail with &quot;Peer name %2 is not in peer certificate&quot;. Reissue it with %2 among its names.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::ui</name>
+    <message>
+        <source>ECDSA P-256 (recommended)</source>
+        <translation>ECDSA P-256 (empfohlen)</translation>
+    </message>
+    <message>
+        <source>ECDSA P-384</source>
+        <translation>ECDSA P-384</translation>
+    </message>
+    <message>
+        <source>RSA 2048</source>
+        <translation>RSA 2048</translation>
+    </message>
+    <message>
+        <source>RSA 3072</source>
+        <translation>RSA 3072</translation>
+    </message>
+    <message>
+        <source>RSA 4096</source>
+        <translation>RSA 4096</translation>
+    </message>
+    <message>
+        <source>Ed25519</source>
+        <translation>Ed25519</translation>
+    </message>
+</context>
+<context>
+    <name>raysec::ui::AdjustPage</name>
+    <message>
+        <source>Adjust the policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lengths count characters as a person sees them (Unicode code points).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bundled list of common passwords</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lists imported by the administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional: offline HIBP SHA-1 file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cluster name, organisation, ... (comma separated)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lower case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>upper case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>digit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>symbol</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minimum length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Maximum length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Required classes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minimum strength (0-4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blocklists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Breached passwords</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Context words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Maximum age (days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::ui::AlertsPanel</name>
+    <message>
+        <source>Acknowledge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quota alert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 at %3 of %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cleared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, acknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 reached %3% (%4 of %5) at %6, %7</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::ui::AuditPage</name>
+    <message>
+        <source>%1 → status %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 (%3, %4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evidence:
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How to fix it: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raysec can generate: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suppressed until %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run a scan, then select a finding to see its evidence.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score: not scanned yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 or higher</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter by check, title or evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export JSON…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export SARIF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export HTML…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hardening wizard…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cluster: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No cluster selected</source>
+        <translation type="unfinished">Kein Cluster ausgewählt</translation>
+    </message>
+    <message>
+        <source>No cluster is selected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose or add a cluster profile, then scan again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 of %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The scan could not start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The scan was cancelled; the findings are incomplete.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan again to see every check.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The run could not be saved in the audit history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score: %1/100 (%2 passed, %3 failed, %4 undecided)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No check failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a finding to see its evidence.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no report to export yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run a scan first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTML page (*.html)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SARIF log (*.sarif)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON report (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the audit report</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::ui::CaPage</name>
+    <message>
+        <source>Certificate authority</source>
+        <translation>Zertifizierungsstelle</translation>
+    </message>
+    <message>
+        <source>Every node certificate is signed by this CA, and every node trusts it.</source>
+        <translation>Diese CA signiert jedes Knotenzertifikat, und jeder Knoten vertraut ihr.</translation>
+    </message>
+    <message>
+        <source>Create a new CA</source>
+        <translation>Neue CA erstellen</translation>
+    </message>
+    <message>
+        <source>Import a CA from PEM files</source>
+        <translation>CA aus PEM-Dateien importieren</translation>
+    </message>
+    <message>
+        <source>prod</source>
+        <translation>prod</translation>
+    </message>
+    <message>
+        <source>Name in Raysec</source>
+        <translation>Name in Raysec</translation>
+    </message>
+    <message>
+        <source>Ray cluster CA</source>
+        <translation>Ray cluster CA</translation>
+    </message>
+    <message>
+        <source>Common name</source>
+        <translation>Common Name</translation>
+    </message>
+    <message>
+        <source>Key type</source>
+        <translation>Schlüsseltyp</translation>
+    </message>
+    <message>
+        <source>Valid for (days)</source>
+        <translation>Gültig für (Tage)</translation>
+    </message>
+    <message>
+        <source>only for an encrypted key</source>
+        <translation>nur für einen verschlüsselten Schlüssel</translation>
+    </message>
+    <message>
+        <source>Certificate chain (PEM)</source>
+        <translation>Zertifikatskette (PEM)</translation>
+    </message>
+    <message>
+        <source>Choose the CA chain</source>
+        <translation>CA-Kette auswählen</translation>
+    </message>
+    <message>
+        <source>CA key (PEM)</source>
+        <translation>CA-Schlüssel (PEM)</translation>
+    </message>
+    <message>
+        <source>Choose the CA key</source>
+        <translation>CA-Schlüssel auswählen</translation>
+    </message>
+    <message>
+        <source>Key passphrase</source>
+        <translation>Passphrase des Schlüssels</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Give the CA a name, such as prod; it names the CA in the store.</source>
+        <translation>Geben Sie der CA einen Namen, etwa prod; unter diesem Namen wird sie gespeichert.</translation>
+    </message>
+    <message>
+        <source>Use letters, digits, dots, dashes or underscores for the name.</source>
+        <translation>Verwenden Sie für den Namen Buchstaben, Ziffern, Punkte, Bindestriche oder Unterstriche.</translation>
+    </message>
+    <message>
+        <source>A CA named %1 is already stored; choose another name.</source>
+        <translation>Eine CA namens %1 ist bereits gespeichert; wählen Sie einen anderen Namen.</translation>
+    </message>
+    <message>
+        <source>Give the CA a common name, such as Ray cluster CA.</source>
+        <translation>Geben Sie der CA einen Common Name, etwa Ray cluster CA.</translation>
+    </message>
+    <message>
+        <source>Give a whole number of days from 1 to %1; Ray&apos;s examples use 3650 for a CA.</source>
+        <translation>Geben Sie eine ganze Zahl von Tagen zwischen 1 und %1 an; Rays Beispiele verwenden 3650 für eine CA.</translation>
+    </message>
+    <message>
+        <source>No readable file at %1; choose the PEM file.</source>
+        <translation>Unter %1 ist keine lesbare Datei; wählen Sie die PEM-Datei.</translation>
+    </message>
+    <message>
+        <source>The chain or the key file cannot be read.</source>
+        <translation>Die Kette oder die Schlüsseldatei kann nicht gelesen werden.</translation>
+    </message>
+</context>
+<context>
+    <name>raysec::ui::CalibratePage</name>
+    <message>
+        <source>Calibrate hashing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passwords are stored as Argon2id hashes. Choose how long one login may take and how much memory it may use; more of both slows down anyone who steals the hashes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> MiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calibrate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time per login</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memory per login</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>one hash took %1 ms here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not calibrated on this machine yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Argon2id with %1 MiB and %2 passes (%3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled; the previous parameters stay.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measuring…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::ui::CertificateInventoryModel</name>
+    <message>
+        <source>valid</source>
+        <translation>gültig</translation>
+    </message>
+    <message>
+        <source>expires within 30 days</source>
+        <translation>läuft innerhalb von 30 Tagen ab</translation>
+    </message>
+    <message>
+        <source>expires within 7 days</source>
+        <translation>läuft innerhalb von 7 Tagen ab</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>abgelaufen</translation>
+    </message>
+    <message>
+        <source>(CA)</source>
+        <translation>(CA)</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>Zertifikat</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>Knoten</translation>
+    </message>
+    <message>
+        <source>CA</source>
+        <translation>CA</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Läuft ab</translation>
+    </message>
+    <message>
+        <source>Days left</source>
+        <translation>Verbleibende Tage</translation>
+    </message>
+</context>
+<context>
+    <name>raysec::ui::CertificateRenewal</name>
+    <message>
+        <source>%1 is a CA certificate, not a node certificate.</source>
+        <translation>%1 ist ein CA-Zertifikat, kein Knotenzertifikat.</translation>
+    </message>
+    <message>
+        <source>Renew node certificates here; make a new CA with the wizard.</source>
+        <translation>Erneuern Sie hier Knotenzertifikate; eine neue CA erstellen Sie mit dem Assistenten.</translation>
+    </message>
+    <message>
+        <source>The key type of %1 (%2) is not one Raysec issues.</source>
+        <translation>Der Schlüsseltyp von %1 (%2) gehört nicht zu denen, die Raysec ausstellt.</translation>
+    </message>
+    <message>
+        <source>Issue a new certificate for this node with the wizard.</source>
+        <translation>Stellen Sie mit dem Assistenten ein neues Zertifikat für diesen Knoten aus.</translation>
+    </message>
+    <message>
+        <source>Raysec does not know where the bundle of %1 lives.</source>
+        <translation>Raysec weiß nicht, wo das Bundle von %1 liegt.</translation>
+    </message>
+    <message>
+        <source>Issue it again with the wizard and export it to a folder.</source>
+        <translation>Stellen Sie es mit dem Assistenten erneut aus und exportieren Sie es in einen Ordner.</translation>
+    </message>
+    <message>
+        <source>Its key is encrypted under a passphrase kept in the OS keychain (service %1); unlock the keychain that holds it, or issue under another CA with the wizard.</source>
+        <translation>Ihr Schlüssel ist mit einer Passphrase verschlüsselt, die im Schlüsselbund des Systems liegt (Dienst %1); entsperren Sie diesen Schlüsselbund oder stellen Sie mit dem Assistenten unter einer anderen CA aus.</translation>
+    </message>
+    <message>
+        <source>%1 was not renewed: CA %2 cannot sign. %3</source>
+        <translation>%1 wurde nicht erneuert: CA %2 kann nicht signieren. %3</translation>
+    </message>
+    <message>
+        <source>Renewing %1 failed: %2</source>
+        <translation>Erneuern von %1 fehlgeschlagen: %2</translation>
+    </message>
+</context>
+<context>
+    <name>raysec::ui::CertificateWizard</name>
+    <message>
+        <source>New certificates for Ray</source>
+        <translation>Neue Zertifikate für Ray</translation>
+    </message>
+</context>
+<context>
+    <name>raysec::ui::CertificatesPage</name>
+    <message>
+        <source>Subject: %1</source>
+        <translation>Inhaber: %1</translation>
+    </message>
+    <message>
+        <source>Issuer: %1</source>
+        <translation>Aussteller: %1</translation>
+    </message>
+    <message>
+        <source>Subject alternative names: %1</source>
+        <translation>Alternative Namen (SAN): %1</translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint: %1</source>
+        <translation>SHA-256-Fingerabdruck: %1</translation>
+    </message>
+    <message>
+        <source>Serial: %1</source>
+        <translation>Seriennummer: %1</translation>
+    </message>
+    <message>
+        <source>Valid from %1 to %2</source>
+        <translation>Gültig von %1 bis %2</translation>
+    </message>
+    <message>
+        <source>CA: %1</source>
+        <translation>CA: %1</translation>
+    </message>
+    <message>
+        <source>Bundle: %1</source>
+        <translation>Bundle: %1</translation>
+    </message>
+    <message>
+        <source>Certificates</source>
+        <translation>Zertifikate</translation>
+    </message>
+    <message>
+        <source>Select a certificate to see its details.</source>
+        <translation>Wählen Sie ein Zertifikat, um seine Details zu sehen.</translation>
+    </message>
+    <message>
+        <source>New certificates…</source>
+        <translation>Neue Zertifikate…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportieren…</translation>
+    </message>
+    <message>
+        <source>Renew</source>
+        <translation>Erneuern</translation>
+    </message>
+    <message>
+        <source>CA %1</source>
+        <translation>CA %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n certificate(s) expired or expire within 30 days: %1</source>
+        <translation>
+            <numerusform>%n Zertifikat ist abgelaufen oder läuft innerhalb von 30 Tagen ab: %1</numerusform>
+            <numerusform>%n Zertifikate sind abgelaufen oder laufen innerhalb von 30 Tagen ab: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Renew them and restart the nodes; Ray reads certificates only at start.</source>
+        <translation>Erneuern Sie sie und starten Sie die Knoten neu; Ray liest Zertifikate nur beim Start.</translation>
+    </message>
+    <message>
+        <source>Export certificate</source>
+        <translation>Zertifikat exportieren</translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.crt *.pem)</source>
+        <translation>PEM-Zertifikate (*.crt *.pem)</translation>
     </message>
 </context>
 <context>
@@ -2069,6 +6707,650 @@
     </message>
 </context>
 <context>
+    <name>raysec::ui::ExportPage</name>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>Each node gets a folder with ca.crt, tls.crt, tls.key (readable only by you) and tls.env, which turns on Ray&apos;s TLS.</source>
+        <translation>Jeder Knoten erhält einen Ordner mit ca.crt, tls.crt, tls.key (nur für Sie lesbar) und tls.env, das Rays TLS einschaltet.</translation>
+    </message>
+    <message>
+        <source>Also write a Kubernetes Secret per node</source>
+        <translation>Zusätzlich ein Kubernetes-Secret pro Knoten schreiben</translation>
+    </message>
+    <message>
+        <source>Also write PKCS#12 (tls.p12) per node</source>
+        <translation>Zusätzlich PKCS#12 (tls.p12) pro Knoten schreiben</translation>
+    </message>
+    <message>
+        <source>optional file for the CA certificate alone</source>
+        <translation>optionale Datei nur für das CA-Zertifikat</translation>
+    </message>
+    <message>
+        <source>Bundle folder</source>
+        <translation>Bundle-Ordner</translation>
+    </message>
+    <message>
+        <source>Namespace</source>
+        <translation>Namespace</translation>
+    </message>
+    <message>
+        <source>PKCS#12 passphrase</source>
+        <translation>PKCS#12-Passphrase</translation>
+    </message>
+    <message>
+        <source>Truststore file</source>
+        <translation>Truststore-Datei</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Choose the bundle folder</source>
+        <translation>Bundle-Ordner auswählen</translation>
+    </message>
+    <message>
+        <source>%1 is a file; choose a folder for the bundles.</source>
+        <translation>%1 ist eine Datei; wählen Sie einen Ordner für die Bundles.</translation>
+    </message>
+    <message>
+        <source>You cannot write into %1; choose another folder.</source>
+        <translation>Sie können nicht in %1 schreiben; wählen Sie einen anderen Ordner.</translation>
+    </message>
+    <message>
+        <source>Use a Kubernetes namespace: lower-case letters, digits and dashes, such as ray.</source>
+        <translation>Verwenden Sie einen Kubernetes-Namespace: Kleinbuchstaben, Ziffern und Bindestriche, etwa ray.</translation>
+    </message>
+    <message>
+        <source>%1 is a folder; give a file name such as ca-trust.pem.</source>
+        <translation>%1 ist ein Ordner; geben Sie einen Dateinamen an, etwa ca-trust.pem.</translation>
+    </message>
+    <message>
+        <source>Writing the bundles…</source>
+        <translation>Die Bundles werden geschrieben…</translation>
+    </message>
+    <message>
+        <source>The export stopped: %1</source>
+        <translation>Der Export wurde abgebrochen: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n file(s) under %1.</source>
+        <translation>
+            <numerusform>%n Datei unter %1 geschrieben.</numerusform>
+            <numerusform>%n Dateien unter %1 geschrieben.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The inventory was not updated: %1</source>
+        <translation>Das Inventar wurde nicht aktualisiert: %1</translation>
+    </message>
+</context>
+<context>
+    <name>raysec::ui::FindingsModel</name>
+    <message>
+        <source>Critical</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fixed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suppressed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::ui::GatewayDashboard</name>
+    <message>
+        <source>(no key)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests per key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>requests/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>429 refusals per key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>429/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latency percentiles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top talkers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation type="unfinished">Sekunden</translation>
+    </message>
+</context>
+<context>
+    <name>raysec::ui::GatewayPage</name>
+    <message>
+        <source>n/a</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Admin address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway&apos;s admin listener (&quot;admin&quot; in gateway.json). Only loopback addresses are accepted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"> s</translation>
+    </message>
+    <message>
+        <source>Polling interval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Admin address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not polled yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Health:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connections:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bundles:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last interval:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>healthy (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NOT healthy: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 version %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none loaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 requests/s, %2 refused with 429/s; latency p50 %3 ms, p95 %4 ms, p99 %5 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keys&apos; last-used times could not be saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::ui::HardeningFixesPage</name>
+    <message>
+        <source>Choose the fixes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For each open finding, choose what Raysec generates. Nothing is written or changed before the next pages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+How to fix it: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No check failed: there is nothing to fix.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a fix for at least one finding to go on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::ui::HardeningPreviewPage</name>
+    <message>
+        <source>Generate and preview the files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the cluster&apos;s details, generate, then read every file before it is written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IP address the nodes dial, such as 10.0.0.5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional, comma-separated: ray-head.example.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Head address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Head host names</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upgrade Ray to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kubernetes namespace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (secret)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::ui::HardeningRunbookPage</name>
+    <message>
+        <source>Follow the runbook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Do these steps on the cluster in order, then go on to rescan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The files were not written; go back to write them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The runbook is also in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::ui::HardeningScanPage</name>
+    <message>
+        <source>Scan the cluster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raysec looks at the cluster with passive probes only: nothing is changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel scan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not scanned yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cluster: %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No cluster is selected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the wizard, choose a cluster profile, and open it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 of %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The scan was cancelled. Scan again to continue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score %1/100: %2 checks passed, %3 failed, %4 undecided. Ray %5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>version unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The scan could not start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::ui::HardeningVerifyPage</name>
+    <message>
+        <source>Rescan and compare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After the runbook, scan again. Change the address or CA bundle when the cluster now speaks HTTPS or sits behind the gateway.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional: the CA bundle, such as the written tls/ca.crt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rescan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel scan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dashboard URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CA bundle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The scan was cancelled. Rescan to compare.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rescan could not start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::ui::HardeningWizard</name>
+    <message>
+        <source>Hardening wizard</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::ui::HardeningWritePage</name>
+    <message>
+        <source>Write the files and apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the files to a new folder for the runbook. The console can also make some changes itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new or empty folder, such as %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished">Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Write files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes the console makes itself</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply the checked changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the new Ray token in the keychain for profile %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switch profile %1 to Ray token authentication</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the default quota policy in the console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generate the files first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder for the files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n files written to %1; secret files are readable only by you.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No change is checked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the changes the console should make, or skip this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The console changes are applied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::ui::IssueKeyDialog</name>
+    <message>
+        <source>Issue an API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation type="unfinished">Läuft ab</translation>
+    </message>
+    <message>
+        <source>Keep the secret in my keychain (my own service key)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issue</source>
+        <translation type="unfinished">Ausstellen</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scopes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rate tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::ui::IssuePage</name>
+    <message>
+        <source>Issue</source>
+        <translation>Ausstellen</translation>
+    </message>
+    <message>
+        <source>Each node gets a new key and a certificate signed by the CA. Nothing is written to disk until the next step.</source>
+        <translation>Jeder Knoten erhält einen neuen Schlüssel und ein von der CA signiertes Zertifikat. Vor dem nächsten Schritt wird nichts auf die Festplatte geschrieben.</translation>
+    </message>
+    <message>
+        <source>Cancel issuing</source>
+        <translation>Ausstellen abbrechen</translation>
+    </message>
+    <message>
+        <source>Issue again</source>
+        <translation>Erneut ausstellen</translation>
+    </message>
+    <message>
+        <source>Storing CA %1 (its key encrypted, the passphrase in the keychain)…</source>
+        <translation>CA %1 wird gespeichert (ihr Schlüssel verschlüsselt, die Passphrase im Schlüsselbund)…</translation>
+    </message>
+    <message>
+        <source>The CA could not be stored: %1</source>
+        <translation>Die CA konnte nicht gespeichert werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Issuing %n certificate(s)…</source>
+        <translation>
+            <numerusform>%n Zertifikat wird ausgestellt…</numerusform>
+            <numerusform>%n Zertifikate werden ausgestellt…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Issuing stopped: %1</source>
+        <translation>Das Ausstellen wurde abgebrochen: %1</translation>
+    </message>
+    <message>
+        <source>Cancelled after %1 of %2 certificates; none will be exported. Issue again or go back.</source>
+        <translation>Nach %1 von %2 Zertifikaten abgebrochen; keines wird exportiert. Stellen Sie erneut aus oder gehen Sie zurück.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Issued %n certificate(s).</source>
+        <translation>
+            <numerusform>%n Zertifikat ausgestellt.</numerusform>
+            <numerusform>%n Zertifikate ausgestellt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Preflight of the issued certificates found no gaps.</source>
+        <translation>Die Vorabprüfung der ausgestellten Zertifikate fand keine Lücken.</translation>
+    </message>
+    <message>
+        <source>Preflight of the issued certificates: %1</source>
+        <translation>Vorabprüfung der ausgestellten Zertifikate: %1</translation>
+    </message>
+</context>
+<context>
     <name>raysec::ui::JobsModel</name>
     <message>
         <source>Status</source>
@@ -2141,6 +7423,198 @@
     </message>
 </context>
 <context>
+    <name>raysec::ui::KeyTypePage</name>
+    <message>
+        <source>Key type and validity</source>
+        <translation>Schlüsseltyp und Gültigkeit</translation>
+    </message>
+    <message>
+        <source>Each node gets its own key of this type and one certificate for both sides of Ray&apos;s mutual TLS.</source>
+        <translation>Jeder Knoten erhält einen eigenen Schlüssel dieses Typs und ein Zertifikat für beide Seiten von Rays gegenseitigem TLS.</translation>
+    </message>
+    <message>
+        <source>Key type</source>
+        <translation>Schlüsseltyp</translation>
+    </message>
+    <message>
+        <source>Valid for (days)</source>
+        <translation>Gültig für (Tage)</translation>
+    </message>
+    <message>
+        <source>Give a whole number of days from 1 to %1; Ray&apos;s examples use 365.</source>
+        <translation>Geben Sie eine ganze Zahl von Tagen zwischen 1 und %1 an; Rays Beispiele verwenden 365.</translation>
+    </message>
+    <message>
+        <source>The CA expires on %1, before these certificates would; choose fewer days.</source>
+        <translation>Die CA läuft am %1 ab, vor diesen Zertifikaten; wählen Sie weniger Tage.</translation>
+    </message>
+</context>
+<context>
+    <name>raysec::ui::KeysModel</name>
+    <message>
+        <source>active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>grace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation type="unfinished">abgelaufen</translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation type="unfinished">Läuft ab</translation>
+    </message>
+    <message>
+        <source>Scopes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::ui::KeysPage</name>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key %1 of %2, team %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status: %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scopes: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valid from: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expires: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rate tier: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last used: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grace until: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replaces: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a key to see its details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expiring within %1 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <source>Issue key…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rotate…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rotate team…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke team…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All teams</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n key(s) expire within %1 days.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rotate them before they stop working.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every active key of team %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every key of team %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>raysec::ui::MainWindow</name>
     <message>
         <source>Raysec</source>
@@ -2197,6 +7671,105 @@
     <message>
         <source>Overview</source>
         <translation>Übersicht</translation>
+    </message>
+    <message>
+        <source>Certificates</source>
+        <translation>Zertifikate</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gateway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quotas</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::ui::NodesPage</name>
+    <message>
+        <source>Nodes</source>
+        <translation>Knoten</translation>
+    </message>
+    <message>
+        <source>One node per line: name, IP address, further hostnames, and role=head on the head. Lines starting with # are ignored.</source>
+        <translation>Ein Knoten pro Zeile: Name, IP-Adresse, weitere Hostnamen und role=head beim Head-Knoten. Zeilen, die mit # beginnen, werden ignoriert.</translation>
+    </message>
+    <message>
+        <source>head 10.0.0.1 ray-head.internal role=head
+worker-1 10.0.0.2</source>
+        <translation>head 10.0.0.1 ray-head.internal role=head
+worker-1 10.0.0.2</translation>
+    </message>
+    <message>
+        <source>ray-head.ray.svc.cluster.local</source>
+        <translation>ray-head.ray.svc.cluster.local</translation>
+    </message>
+    <message>
+        <source>Names clients use for the head</source>
+        <translation>Namen, unter denen Clients den Head erreichen</translation>
+    </message>
+    <message>
+        <source>Load list…</source>
+        <translation>Liste laden…</translation>
+    </message>
+    <message>
+        <source>Read from the connected cluster</source>
+        <translation>Vom verbundenen Cluster lesen</translation>
+    </message>
+    <message>
+        <source>Choose a node list</source>
+        <translation>Knotenliste auswählen</translation>
+    </message>
+    <message>
+        <source>Node lists (*.txt *.csv);;All (*)</source>
+        <translation>Knotenlisten (*.txt *.csv);;Alle (*)</translation>
+    </message>
+    <message>
+        <source>Connect to a cluster to read its node list.</source>
+        <translation>Verbinden Sie sich mit einem Cluster, um seine Knotenliste zu lesen.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is neither a DNS name nor an IP address; give the names clients use for the head, such as ray-head.ray.svc.cluster.local.</source>
+        <translation>„%1“ ist weder ein DNS-Name noch eine IP-Adresse; geben Sie die Namen an, unter denen Clients den Head erreichen, etwa ray-head.ray.svc.cluster.local.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n node(s).</source>
+        <translation>
+            <numerusform>%n Knoten.</numerusform>
+            <numerusform>%n Knoten.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 was not used: %2</source>
+        <translation>%1 wurde nicht verwendet: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Read %n node(s) from %1.</source>
+        <translation>
+            <numerusform>%n Knoten aus %1 gelesen.</numerusform>
+            <numerusform>%n Knoten aus %1 gelesen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reading the node list of %1…</source>
+        <translation>Die Knotenliste von %1 wird gelesen…</translation>
+    </message>
+    <message>
+        <source>cluster %1</source>
+        <translation>Cluster %1</translation>
     </message>
 </context>
 <context>
@@ -2284,6 +7857,40 @@ Pinnen Sie es erst, nachdem Sie diesen Fingerabdruck mit der Administration des 
     <message>
         <source>&amp;Pin this certificate</source>
         <translation>Dieses Zertifikat &amp;pinnen</translation>
+    </message>
+</context>
+<context>
+    <name>raysec::ui::PasswordPolicyWizard</name>
+    <message>
+        <source>Password policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::ui::PresetPage</name>
+    <message>
+        <source>Choose a starting point</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every field can be adjusted on the next page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NIST SP 800-63B-4: at least 15 characters, a blocklist, no composition rules and no forced changes (recommended)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NIST SP 800-63B-4 with a second factor: at least 8 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Organisation: 12 characters with lower case, upper case, digits and symbols, for rules that mandate them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom: start from the NIST values and change anything</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2430,6 +8037,235 @@ Pinnen Sie es erst, nachdem Sie diesen Fingerabdruck mit der Administration des 
     </message>
 </context>
 <context>
+    <name>raysec::ui::QuotaEditor</name>
+    <message>
+        <source>team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Soft limits (alert)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hard limits (admission)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>team name or key id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>for example CPU=8,GPU=2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>for example CPU=10,GPU=4,memory=68719476736,jobs=3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Soft limits:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hard limits:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>percent of the limit, for example 80, 100</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>percentage points, for example 5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save alert settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thresholds (%):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hysteresis (points):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name the team or the API key id the policy is for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 Write limits as NAME=NUMBER, separated by commas.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved the policy of %1 %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no policy for %1 &quot;%2&quot; to remove.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed the policy of %1 %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a number. Write thresholds as percentages, for example 80, 100.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The hysteresis is not a number. Write percentage points, for example 5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved the alert settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::ui::QuotasPage</name>
+    <message>
+        <source>Select a cluster to see its quota usage.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>every %n second(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>every %n minute(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Refresh now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Policies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What if</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top jobs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The stored quota configuration could not be read, so no quota applies: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation type="unfinished">Verbindung zu %1 wird aufgebaut…</translation>
+    </message>
+    <message>
+        <source>Usage at %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ray truncated a list, so this usage is a lower bound. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Ray refused the request (%1). Backing off: next try in %n second(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The refresh failed: %1 Next try in %n second(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cluster: %1 CPU, %2 GPU and %3 memory in use.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Cluster: %1 of %2 CPU, %3 of %4 GPU, %5 of %6 memory in use; %n job(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The usage history could not be saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>raysec::ui::ResourceBar</name>
     <message>
         <source>%1 of %2 (%3%)</source>
@@ -2438,6 +8274,526 @@ Pinnen Sie es erst, nachdem Sie diesen Fingerabdruck mit der Administration des 
     <message>
         <source>not reported</source>
         <translation>nicht gemeldet</translation>
+    </message>
+</context>
+<context>
+    <name>raysec::ui::ReviewPage</name>
+    <message>
+        <source>Review the names</source>
+        <translation>Namen prüfen</translation>
+    </message>
+    <message>
+        <source>Ray refuses a peer whose certificate lacks the address it dialed; check that every node&apos;s names are here.</source>
+        <translation>Ray weist eine Gegenstelle ab, deren Zertifikat die gewählte Adresse nicht enthält; prüfen Sie, dass die Namen jedes Knotens hier stehen.</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>Knoten</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Subject alternative names</source>
+        <translation>Alternative Namen (SAN)</translation>
+    </message>
+    <message>
+        <source>Preflight</source>
+        <translation>Vorabprüfung</translation>
+    </message>
+    <message>
+        <source>%1 does not cover %2.</source>
+        <translation>%1 deckt %2 nicht ab.</translation>
+    </message>
+    <message>
+        <source>head</source>
+        <translation>Head</translation>
+    </message>
+    <message>
+        <source>worker</source>
+        <translation>Worker</translation>
+    </message>
+    <message>
+        <source>all dialed addresses covered</source>
+        <translation>alle gewählten Adressen abgedeckt</translation>
+    </message>
+    <message>
+        <source>missing %1</source>
+        <translation>fehlt: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>SAN preflight: every address peers dial is covered for all %n node(s).</source>
+        <translation>
+            <numerusform>SAN-Vorabprüfung: Jede Adresse, die Gegenstellen wählen, ist für den %n Knoten abgedeckt.</numerusform>
+            <numerusform>SAN-Vorabprüfung: Jede Adresse, die Gegenstellen wählen, ist für alle %n Knoten abgedeckt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>SAN preflight found gaps: %1</source>
+        <translation>Die SAN-Vorabprüfung fand Lücken: %1</translation>
+    </message>
+</context>
+<context>
+    <name>raysec::ui::RevokeKeyDialog</name>
+    <message>
+        <source>Revoke %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoking %1 takes effect as soon as the gateway loads the next registry export. It cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>for example: laptop lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::ui::RotateKeyDialog</name>
+    <message>
+        <source>Rotate %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new key replaces %1. The old key keeps working until the end of grace, so its users can switch over.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New key expires</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rotate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Old key works until</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::ui::SavePage</name>
+    <message>
+        <source>Save and export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finish saves the policy; new and reset passwords must meet it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export as JSON…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preset: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Length: %1 to %2 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Required classes: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minimum strength: %1 of 4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Context words: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hashing: Argon2id, %1 MiB, %2 passes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the password policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::ui::SecretRevealDialog</name>
+    <message>
+        <source>New API key %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is the only time the key is shown. Copy it now and hand it to its owner; the registry keeps only a hash.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied. The clipboard is cleared in 30 seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clipboard cleared.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::ui::TeamUsageTree</name>
+    <message>
+        <source>resources not reported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no resources</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team / job / work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation type="unfinished">CPU</translation>
+    </message>
+    <message>
+        <source>GPU</source>
+        <translation type="unfinished">GPU</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation type="unfinished">Arbeitsspeicher</translation>
+    </message>
+    <message>
+        <source>Active jobs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n submission(s) in the last hour</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no quota set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Over the hard quota.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>task %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>actor %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>raysec::ui::TopJobsTable</name>
+    <message>
+        <source>Job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation type="unfinished">CPU</translation>
+    </message>
+    <message>
+        <source>GPU</source>
+        <translation type="unfinished">GPU</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation type="unfinished">Arbeitsspeicher</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+</context>
+<context>
+    <name>raysec::ui::TopTalkersModel</name>
+    <message>
+        <source>(no key)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>429/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last used</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::ui::TryPasswordsPage</name>
+    <message>
+        <source>Try passwords</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a password to see whether the policy accepts it. Nothing you type here is stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional: a user name to check against</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>strength %v of 4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Strength</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted: %1 characters, about 10^%2 guesses.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused: %1 characters, about 10^%2 guesses.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::ui::UsageChart</name>
+    <message>
+        <source>CPU</source>
+        <translation type="unfinished">CPU</translation>
+    </message>
+    <message>
+        <source>GPU</source>
+        <translation type="unfinished">GPU</translation>
+    </message>
+    <message>
+        <source>Memory (bytes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active jobs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Metric:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::ui::UserPasswordDialog</name>
+    <message>
+        <source>Add a dashboard user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New password for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished">Rolle</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repeat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted: strength %1 of 4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::ui::UsersPage</name>
+    <message>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished">Rolle</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset password…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disable or enable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password policy…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export signed bundle…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>enabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the dashboard users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported and signed with key %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::ui::WhatIfPanel</name>
+    <message>
+        <source>Paste a job submission (JSON of POST /api/jobs/), for example {&quot;entrypoint&quot;: &quot;python train.py&quot;, &quot;entrypoint_num_cpus&quot;: 4, &quot;metadata&quot;: {&quot;raysec.team&quot;: &quot;ml&quot;}}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Would it fit?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No usage yet: select a cluster and wait for the first refresh.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fits (team %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Does not fit (team %1):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cluster&apos;s free resources are unknown, so only quotas were checked.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -1667,124 +1667,124 @@
     <name>raysec::HardeningGenerator</name>
     <message>
         <source>Raysec has no generator for &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Raysec hat keinen Generator für „%1“.</translation>
     </message>
     <message>
         <source>Leave this finding open and fix it by hand.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lassen Sie diesen Befund offen und beheben Sie ihn von Hand.</translation>
     </message>
     <message>
         <source>Rescan the cluster and compare with the first scan</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Cluster erneut prüfen und mit der ersten Prüfung vergleichen</translation>
     </message>
     <message>
         <source>The hardening wizard&apos;s last page does the same and shows what changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die letzte Seite des Härtungsassistenten tut dasselbe und zeigt, was sich geändert hat.</translation>
     </message>
     <message>
         <source>The remaining manual steps, in order.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die verbleibenden Schritte von Hand, in Reihenfolge.</translation>
     </message>
     <message>
         <source>No fix is chosen.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es ist keine Behebung ausgewählt.</translation>
     </message>
     <message>
         <source>Choose a fix for at least one finding.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie für mindestens einen Befund eine Behebung.</translation>
     </message>
     <message>
         <source>Generation was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Erzeugen wurde abgebrochen.</translation>
     </message>
 </context>
 <context>
     <name>raysec::HardeningInputs</name>
     <message>
         <source>Head address: &quot;%1&quot; is not an IP address; type the IP the nodes dial, such as 10.0.0.5.</source>
-        <translation type="unfinished"></translation>
+        <translation>Head-Adresse: „%1“ ist keine IP-Adresse; geben Sie die IP ein, die die Knoten wählen, etwa 10.0.0.5.</translation>
     </message>
     <message>
         <source>Head host names: &quot;%1&quot; is not a DNS name; use letters, digits, dots and hyphens.</source>
-        <translation type="unfinished"></translation>
+        <translation>Head-Hostnamen: „%1“ ist kein DNS-Name; verwenden Sie Buchstaben, Ziffern, Punkte und Bindestriche.</translation>
     </message>
     <message>
         <source>Target Ray version: &quot;%1&quot; is not a version such as 2.61.0.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ziel-Ray-Version: „%1“ ist keine Version wie 2.61.0.</translation>
     </message>
     <message>
         <source>Token file on the nodes</source>
-        <translation type="unfinished"></translation>
+        <translation>Token-Datei auf den Knoten</translation>
     </message>
     <message>
         <source>TLS folder on the nodes</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS-Ordner auf den Knoten</translation>
     </message>
     <message>
         <source>Gateway folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Gateway-Ordner</translation>
     </message>
     <message>
         <source>%1: &quot;%2&quot; must be an absolute path of letters, digits, &apos;.&apos;, &apos;_&apos;, &apos;-&apos; and &apos;/&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: „%2“ muss ein absoluter Pfad aus Buchstaben, Ziffern, &apos;.&apos;, &apos;_&apos;, &apos;-&apos; und &apos;/&apos; sein.</translation>
     </message>
     <message>
         <source>Kubernetes names: use lower-case letters, digits and hyphens (at most 63).</source>
-        <translation type="unfinished"></translation>
+        <translation>Kubernetes-Namen: verwenden Sie Kleinbuchstaben, Ziffern und Bindestriche (höchstens 63).</translation>
     </message>
     <message>
         <source>Correct the fields, then generate again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Korrigieren Sie die Felder und erzeugen Sie erneut.</translation>
     </message>
 </context>
 <context>
     <name>raysec::HardeningJob</name>
     <message>
         <source>The files have not been generated yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Dateien sind noch nicht erzeugt.</translation>
     </message>
 </context>
 <context>
     <name>raysec::HardeningPlan</name>
     <message>
         <source>Leave it open</source>
-        <translation type="unfinished"></translation>
+        <translation>Offen lassen</translation>
     </message>
     <message>
         <source>New Ray token, env file and Kubernetes Secret</source>
-        <translation type="unfinished"></translation>
+        <translation>Neues Ray-Token, Env-Datei und Kubernetes-Secret</translation>
     </message>
     <message>
         <source>New CA and head certificate bundle</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue CA und Zertifikatsbündel für den Head</translation>
     </message>
     <message>
         <source>Gateway configuration with TLS, login and API keys</source>
-        <translation type="unfinished"></translation>
+        <translation>Gateway-Konfiguration mit TLS, Anmeldung und API-Schlüsseln</translation>
     </message>
     <message>
         <source>Gateway rate limits</source>
-        <translation type="unfinished"></translation>
+        <translation>Ratenlimits des Gateways</translation>
     </message>
     <message>
         <source>Default quota policy, saved in the console</source>
-        <translation type="unfinished"></translation>
+        <translation>Standard-Kontingentrichtlinie, in der Konsole gespeichert</translation>
     </message>
     <message>
         <source>Default quota policy file only</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Datei mit der Standard-Kontingentrichtlinie</translation>
     </message>
     <message>
         <source>Job-submission policy file</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei mit der Job-Übermittlungsrichtlinie</translation>
     </message>
     <message>
         <source>Firewall rules and a NetworkPolicy</source>
-        <translation type="unfinished"></translation>
+        <translation>Firewall-Regeln und eine NetworkPolicy</translation>
     </message>
     <message>
         <source>Upgrade steps in the runbook</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktualisierungsschritte im Runbook</translation>
     </message>
 </context>
 <context>
@@ -6114,11 +6114,11 @@
     </message>
     <message>
         <source>Scan</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Prüfen</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Abbrechen</translation>
     </message>
     <message>
         <source>Score: not scanned yet</source>
@@ -6170,7 +6170,7 @@
     </message>
     <message>
         <source>No cluster is selected.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Es ist kein Cluster ausgewählt.</translation>
     </message>
     <message>
         <source>Choose or add a cluster profile, then scan again.</source>
@@ -6178,11 +6178,11 @@
     </message>
     <message>
         <source>%1 (%2 of %3)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">%1 (%2 von %3)</translation>
     </message>
     <message>
         <source>The scan could not start.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Die Prüfung konnte nicht beginnen.</translation>
     </message>
     <message>
         <source>The scan was cancelled; the findings are incomplete.</source>
@@ -6356,7 +6356,7 @@
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Abbrechen</translation>
     </message>
     <message>
         <source>Time per login</source>
@@ -6832,7 +6832,7 @@
     </message>
     <message>
         <source>Check</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Prüfung</translation>
     </message>
     <message>
         <source>Title</source>
@@ -6977,281 +6977,282 @@
     <name>raysec::ui::HardeningFixesPage</name>
     <message>
         <source>Choose the fixes</source>
-        <translation type="unfinished"></translation>
+        <translation>Behebungen auswählen</translation>
     </message>
     <message>
         <source>For each open finding, choose what Raysec generates. Nothing is written or changed before the next pages.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie für jeden offenen Befund, was Raysec erzeugt. Vor den nächsten Seiten wird nichts geschrieben oder geändert.</translation>
     </message>
     <message>
         <source>Check</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfung</translation>
     </message>
     <message>
         <source>Finding</source>
-        <translation type="unfinished"></translation>
+        <translation>Befund</translation>
     </message>
     <message>
         <source>Fix</source>
-        <translation type="unfinished"></translation>
+        <translation>Behebung</translation>
     </message>
     <message>
         <source>Choice</source>
-        <translation type="unfinished"></translation>
+        <translation>Auswahl</translation>
     </message>
     <message>
         <source>%1
 How to fix it: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+So beheben Sie es: %2</translation>
     </message>
     <message>
         <source>No check failed: there is nothing to fix.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Prüfung ist fehlgeschlagen: Es gibt nichts zu beheben.</translation>
     </message>
     <message>
         <source>Choose a fix for at least one finding to go on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie für mindestens einen Befund eine Behebung, um fortzufahren.</translation>
     </message>
 </context>
 <context>
     <name>raysec::ui::HardeningPreviewPage</name>
     <message>
         <source>Generate and preview the files</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateien erzeugen und ansehen</translation>
     </message>
     <message>
         <source>Check the cluster&apos;s details, generate, then read every file before it is written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfen Sie die Angaben zum Cluster, erzeugen Sie die Dateien und lesen Sie jede, bevor sie geschrieben wird.</translation>
     </message>
     <message>
         <source>IP address the nodes dial, such as 10.0.0.5</source>
-        <translation type="unfinished"></translation>
+        <translation>IP-Adresse, die die Knoten wählen, etwa 10.0.0.5</translation>
     </message>
     <message>
         <source>Optional, comma-separated: ray-head.example.com</source>
-        <translation type="unfinished"></translation>
+        <translation>Optional, durch Kommas getrennt: ray-head.example.com</translation>
     </message>
     <message>
         <source>Generate</source>
-        <translation type="unfinished"></translation>
+        <translation>Erzeugen</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>Head address</source>
-        <translation type="unfinished"></translation>
+        <translation>Head-Adresse</translation>
     </message>
     <message>
         <source>Head host names</source>
-        <translation type="unfinished"></translation>
+        <translation>Head-Hostnamen</translation>
     </message>
     <message>
         <source>Upgrade Ray to</source>
-        <translation type="unfinished"></translation>
+        <translation>Ray aktualisieren auf</translation>
     </message>
     <message>
         <source>Kubernetes namespace</source>
-        <translation type="unfinished"></translation>
+        <translation>Kubernetes-Namespace</translation>
     </message>
     <message>
         <source>%1 (secret)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (geheim)</translation>
     </message>
 </context>
 <context>
     <name>raysec::ui::HardeningRunbookPage</name>
     <message>
         <source>Follow the runbook</source>
-        <translation type="unfinished"></translation>
+        <translation>Dem Runbook folgen</translation>
     </message>
     <message>
         <source>Do these steps on the cluster in order, then go on to rescan.</source>
-        <translation type="unfinished"></translation>
+        <translation>Führen Sie diese Schritte in Reihenfolge am Cluster aus und prüfen Sie dann erneut.</translation>
     </message>
     <message>
         <source>The files were not written; go back to write them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Dateien wurden nicht geschrieben; gehen Sie zurück, um sie zu schreiben.</translation>
     </message>
     <message>
         <source>The runbook is also in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Runbook liegt auch in %1.</translation>
     </message>
 </context>
 <context>
     <name>raysec::ui::HardeningScanPage</name>
     <message>
         <source>Scan the cluster</source>
-        <translation type="unfinished"></translation>
+        <translation>Cluster prüfen</translation>
     </message>
     <message>
         <source>Raysec looks at the cluster with passive probes only: nothing is changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Raysec prüft den Cluster nur mit passiven Proben: Es wird nichts geändert.</translation>
     </message>
     <message>
         <source>Scan</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfen</translation>
     </message>
     <message>
         <source>Cancel scan</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfung abbrechen</translation>
     </message>
     <message>
         <source>Not scanned yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch nicht geprüft.</translation>
     </message>
     <message>
         <source>Cluster: %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Cluster: %1 (%2)</translation>
     </message>
     <message>
         <source>No cluster is selected.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es ist kein Cluster ausgewählt.</translation>
     </message>
     <message>
         <source>Close the wizard, choose a cluster profile, and open it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schließen Sie den Assistenten, wählen Sie ein Clusterprofil und öffnen Sie ihn erneut.</translation>
     </message>
     <message>
         <source>%1 (%2 of %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2 von %3)</translation>
     </message>
     <message>
         <source>The scan was cancelled. Scan again to continue.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Prüfung wurde abgebrochen. Prüfen Sie erneut, um fortzufahren.</translation>
     </message>
     <message>
         <source>Score %1/100: %2 checks passed, %3 failed, %4 undecided. Ray %5.</source>
-        <translation type="unfinished"></translation>
+        <translation>Punktzahl %1/100: %2 Prüfungen bestanden, %3 fehlgeschlagen, %4 unentschieden. Ray %5.</translation>
     </message>
     <message>
         <source>version unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>Version unbekannt</translation>
     </message>
     <message>
         <source>The scan could not start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Prüfung konnte nicht beginnen.</translation>
     </message>
 </context>
 <context>
     <name>raysec::ui::HardeningVerifyPage</name>
     <message>
         <source>Rescan and compare</source>
-        <translation type="unfinished"></translation>
+        <translation>Erneut prüfen und vergleichen</translation>
     </message>
     <message>
         <source>After the runbook, scan again. Change the address or CA bundle when the cluster now speaks HTTPS or sits behind the gateway.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfen Sie nach dem Runbook erneut. Ändern Sie Adresse oder CA-Bundle, wenn der Cluster jetzt HTTPS spricht oder hinter dem Gateway steht.</translation>
     </message>
     <message>
         <source>Optional: the CA bundle, such as the written tls/ca.crt</source>
-        <translation type="unfinished"></translation>
+        <translation>Optional: das CA-Bundle, etwa die geschriebene tls/ca.crt</translation>
     </message>
     <message>
         <source>Rescan</source>
-        <translation type="unfinished"></translation>
+        <translation>Erneut prüfen</translation>
     </message>
     <message>
         <source>Cancel scan</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfung abbrechen</translation>
     </message>
     <message>
         <source>Dashboard URL</source>
-        <translation type="unfinished"></translation>
+        <translation>Dashboard-URL</translation>
     </message>
     <message>
         <source>CA bundle</source>
-        <translation type="unfinished"></translation>
+        <translation>CA-Bundle</translation>
     </message>
     <message>
         <source>The scan was cancelled. Rescan to compare.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Prüfung wurde abgebrochen. Prüfen Sie erneut, um zu vergleichen.</translation>
     </message>
     <message>
         <source>The rescan could not start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die erneute Prüfung konnte nicht beginnen.</translation>
     </message>
 </context>
 <context>
     <name>raysec::ui::HardeningWizard</name>
     <message>
         <source>Hardening wizard</source>
-        <translation type="unfinished"></translation>
+        <translation>Härtungsassistent</translation>
     </message>
 </context>
 <context>
     <name>raysec::ui::HardeningWritePage</name>
     <message>
         <source>Write the files and apply</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateien schreiben und anwenden</translation>
     </message>
     <message>
         <source>Write the files to a new folder for the runbook. The console can also make some changes itself.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schreiben Sie die Dateien für das Runbook in einen neuen Ordner. Einige Änderungen kann die Konsole auch selbst vornehmen.</translation>
     </message>
     <message>
         <source>A new or empty folder, such as %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein neuer oder leerer Ordner, etwa %1</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished">Durchsuchen…</translation>
+        <translation>Durchsuchen…</translation>
     </message>
     <message>
         <source>Write files</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateien schreiben</translation>
     </message>
     <message>
         <source>Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner</translation>
     </message>
     <message>
         <source>Changes the console makes itself</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderungen, die die Konsole selbst vornimmt</translation>
     </message>
     <message>
         <source>Apply the checked changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Markierte Änderungen anwenden</translation>
     </message>
     <message>
         <source>Keep the new Ray token in the keychain for profile %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das neue Ray-Token für Profil %1 im Schlüsselbund ablegen</translation>
     </message>
     <message>
         <source>Switch profile %1 to Ray token authentication</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil %1 auf Ray-Token-Authentifizierung umstellen</translation>
     </message>
     <message>
         <source>Save the default quota policy in the console</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Standard-Kontingentrichtlinie in der Konsole speichern</translation>
     </message>
     <message>
         <source>Generate the files first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Erzeugen Sie zuerst die Dateien.</translation>
     </message>
     <message>
         <source>Folder for the files</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner für die Dateien</translation>
     </message>
     <message numerus="yes">
         <source>%n files written to %1; secret files are readable only by you.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Datei nach %1 geschrieben; geheime Dateien kann nur Ihr Benutzer lesen.</numerusform>
+            <numerusform>%n Dateien nach %1 geschrieben; geheime Dateien kann nur Ihr Benutzer lesen.</numerusform>
         </translation>
     </message>
     <message>
         <source>No change is checked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Änderung ist markiert.</translation>
     </message>
     <message>
         <source>Check the changes the console should make, or skip this.</source>
-        <translation type="unfinished"></translation>
+        <translation>Markieren Sie die Änderungen, die die Konsole vornehmen soll, oder überspringen Sie dies.</translation>
     </message>
     <message>
         <source>The console changes are applied.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Änderungen der Konsole sind angewendet.</translation>
     </message>
 </context>
 <context>

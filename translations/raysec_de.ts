@@ -7254,6 +7254,10 @@ So beheben Sie es: %2</translation>
         <source>The console changes are applied.</source>
         <translation>Die Änderungen der Konsole sind angewendet.</translation>
     </message>
+    <message>
+        <source>Replace the Ray token in the keychain for profile %1 (the console then connects only once the cluster runs with the new one)</source>
+        <translation>Das Ray-Token für Profil %1 im Schlüsselbund ersetzen (die Konsole verbindet sich dann erst, wenn der Cluster mit dem neuen läuft)</translation>
+    </message>
 </context>
 <context>
     <name>raysec::ui::IssueKeyDialog</name>

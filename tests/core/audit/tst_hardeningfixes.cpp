@@ -7,6 +7,7 @@
 #include "core/audit/fixes/ConsoleApplier.h"
 #include "core/audit/fixes/GatewayConfigFix.h"
 #include "core/audit/fixes/HardeningGenerator.h"
+#include "core/audit/fixes/HardeningJob.h"
 #include "core/audit/fixes/JobPolicyFix.h"
 #include "core/audit/fixes/QuotaPolicyFix.h"
 #include "core/audit/fixes/RayTokenFix.h"
@@ -22,6 +23,7 @@
 #include <QFileInfo>
 #include <QLoggingCategory>
 #include <QProcess>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -293,6 +295,27 @@ private Q_SLOTS:
         ProbeSettings settings;
         AuditRunner::prepare(settings, *m_catalog, &*db);
         QCOMPARE(settings.quotaPolicies, std::optional<qint64>(1));
+    }
+
+    void generationRunsOnAWorkerAndCanBeCancelled()
+    {
+        const HardeningPlan plan = HardeningPlan::fromRun(failing(tokenOffFailures), *m_catalog);
+        const std::atomic<bool> cancelled = true;
+        auto stopped = HardeningGenerator::generate(plan, inputs(), &cancelled);
+        QVERIFY(!stopped);
+        QCOMPARE(stopped.error().code, QStringLiteral("hardening.cancelled"));
+
+        HardeningJob job;
+        QVERIFY(!job.takeResult());
+        QSignalSpy finished(&job, &HardeningJob::finished);
+        job.start(plan, inputs());
+        QVERIFY(job.isRunning());
+        QVERIFY(finished.wait(30000));
+        QVERIFY(!job.isRunning());
+        auto out = job.takeResult();
+        QVERIFY2(out, out ? "" : qPrintable(out.error().text()));
+        QVERIFY(out->find(QString::fromLatin1(HardeningOutput::runbookFileName)));
+        QVERIFY(!job.takeResult()); // taken once
     }
 
     void beforeAfterListsFixedAndOpen()

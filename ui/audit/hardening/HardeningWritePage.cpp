@@ -76,11 +76,16 @@ QWidget* HardeningWritePage::buildChanges()
     return group;
 }
 
-QString HardeningWritePage::changeText(ConsoleChange change, const QString& profile)
+QString HardeningWritePage::changeText(ConsoleChange change, const QString& profile,
+                                       bool replacesToken)
 {
     switch (change) {
     case ConsoleChange::StoreRayToken:
-        return tr("Keep the new Ray token in the keychain for profile %1").arg(profile);
+        return replacesToken
+                   ? tr("Replace the Ray token in the keychain for profile %1 (the console then "
+                        "connects only once the cluster runs with the new one)")
+                         .arg(profile)
+                   : tr("Keep the new Ray token in the keychain for profile %1").arg(profile);
     case ConsoleChange::UseRayTokenAuth:
         return tr("Switch profile %1 to Ray token authentication").arg(profile);
     case ConsoleChange::SaveQuotaPolicy:
@@ -94,7 +99,12 @@ void HardeningWritePage::initializePage()
     const bool hasOutput = m_draft.output.has_value();
     for (auto it = m_boxes.cbegin(); it != m_boxes.cend(); ++it) {
         const bool offered = hasOutput && m_draft.output->has(it.key());
-        it.value()->setText(changeText(it.key(), m_draft.profile.name));
+        const bool replaces = m_draft.profile.auth == AuthMode::RayToken;
+        it.value()->setText(changeText(it.key(), m_draft.profile.name, replaces));
+        // Replacing a working token is a choice to make on purpose, not a default.
+        if (it.key() == ConsoleChange::StoreRayToken && m_draft.applied.isEmpty()) {
+            it.value()->setChecked(!replaces);
+        }
         it.value()->setVisible(offered);
         it.value()->setEnabled(offered && !m_draft.applied.contains(it.key()));
     }

@@ -53,7 +53,7 @@ private:
     void checkFolder();
     void browse();
     void applyEnded(Result<ClusterProfile> result, QList<ConsoleChange> changes);
-    static QString changeText(ConsoleChange change, const QString& profile);
+    static QString changeText(ConsoleChange change, const QString& profile, bool replacesToken);
 
     struct Ui
     {

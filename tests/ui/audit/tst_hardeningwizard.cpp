@@ -13,6 +13,7 @@
 #include "core/store/Keychain.h"
 #include "core/store/ProfileRepository.h"
 #include "ui/ConsoleContext.h"
+#include "ui/audit/AuditPage.h"
 #include "ui/audit/AuditScan.h"
 #include "ui/audit/hardening/HardeningDraft.h"
 #include "ui/audit/hardening/HardeningFixesPage.h"
@@ -196,6 +197,25 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(removed, 20000);
         m_context.reset();
         m_db.reset();
+    }
+
+    void auditPageOpensTheWizardWithoutBlocking()
+    {
+        ClusterProfile profile;
+        profile.name = m_profile;
+        profile.dashboardUrl = QUrl(QStringLiteral("http://127.0.0.1:8265"));
+        m_context->setCurrentProfile(profile);
+        AuditPage page(*m_context);
+        page.show();
+        page.wizardButton()->click();
+        auto* wizard = page.findChild<HardeningWizard*>();
+        QVERIFY(wizard);
+        QVERIFY(wizard->isVisible());
+        QVERIFY(!wizard->isModal());
+        QCOMPARE(wizard->draft().profile.name, m_profile);
+        QVERIFY(page.wizardButton()->isEnabled());
+        wizard->close(); // deletes itself
+        QTRY_VERIFY(!page.findChild<HardeningWizard*>());
     }
 
     void tokenOffClusterEndsWithACleanRescan()

@@ -27,6 +27,21 @@ int CertificateInventoryModel::rowOf(const QString& fingerprint) const
     return -1;
 }
 
+bool CertificateInventoryModel::isSuperseded(int row) const
+{
+    const tls::InventoryEntry& entry = m_entries.at(row);
+    if (entry.isCa) {
+        return false;
+    }
+    for (const tls::InventoryEntry& other : m_entries) {
+        if (!other.isCa && other.nodeName == entry.nodeName && other.caName == entry.caName &&
+            other.notBefore > entry.notBefore) {
+            return true;
+        }
+    }
+    return false;
+}
+
 QColor CertificateInventoryModel::expiryColor(tls::ExpiryLevel level)
 {
     switch (level) {

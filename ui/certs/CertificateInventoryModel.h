@@ -29,6 +29,8 @@ public:
     void setEntries(QList<tls::InventoryEntry> entries, const QDateTime& now);
     const tls::InventoryEntry& entry(int row) const { return m_entries.at(row); }
     int rowOf(const QString& fingerprint) const;
+    // True when a later certificate for the same node under the same CA was issued (renewed).
+    bool isSuperseded(int row) const;
 
     // The background of a row at this level; invalid (no colour) when nothing is near.
     static QColor expiryColor(tls::ExpiryLevel level);

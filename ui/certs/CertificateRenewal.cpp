@@ -1,6 +1,5 @@
 #include "ui/certs/CertificateRenewal.h"
 
-#include "core/tls/CaStore.h"
 #include "core/tls/CertificateBuilder.h"
 #include "core/tls/IssueJob.h"
 #include "ui/ConsoleContext.h"
@@ -36,6 +35,7 @@ std::optional<tls::KeyType> keyTypeOf(const tls::Certificate& cert)
 CertificateRenewal::CertificateRenewal(ConsoleContext& context, QObject* parent)
     : QObject(parent)
     , m_context(context)
+    , m_caStore(context.keychain())
     , m_job(new tls::IssueJob(this))
 {
     connect(m_job, &tls::IssueJob::finished, this, &CertificateRenewal::issued);
@@ -104,14 +104,27 @@ void CertificateRenewal::start(const tls::InventoryEntry& entry)
     }
     m_entry = entry;
     m_running = true;
-    tls::CaStore store(m_context.keychain());
-    store.load(entry.caName, this, [this](Result<tls::CertificateAuthority> ca) {
+    m_caStore.load(entry.caName, this, [this](Result<tls::CertificateAuthority> ca) {
         if (!ca) {
-            finish(std::unexpected(ca.error()));
+            finish(std::unexpected(caUnavailable(ca.error())));
             return;
         }
         issueUnder(*ca);
     });
+}
+
+Error CertificateRenewal::caUnavailable(const Error& cause) const
+{
+    QString hint = cause.hint;
+    if (cause.code.startsWith(QLatin1String("keychain."))) {
+        hint = tr("Its key is encrypted under a passphrase kept in the OS keychain (service %1); "
+                  "unlock the keychain that holds it, or issue under another CA with the wizard.")
+                   .arg(tls::CaStore::keychainService(m_entry.caName));
+    }
+    return Error{QStringLiteral("tls.renew-ca-unavailable"),
+                 tr("%1 was not renewed: CA %2 cannot sign. %3")
+                     .arg(m_entry.nodeName, m_entry.caName, cause.message),
+                 hint};
 }
 
 void CertificateRenewal::issueUnder(const tls::CertificateAuthority& ca)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/common/Error.h"
+#include "core/tls/CaStore.h"
 #include "core/tls/CertificateInventory.h"
 #include "core/tls/NodeIssuer.h"
 
@@ -38,11 +39,15 @@ Q_SIGNALS:
     void finished();
 
 private:
+    // Why the stored CA cannot sign, naming the CA and the node.
+    Error caUnavailable(const Error& cause) const;
     void issueUnder(const tls::CertificateAuthority& ca);
     void issued();
     void finish(const Result<tls::InventoryEntry>& renewed);
 
     ConsoleContext& m_context;
+    // Outlives the keychain read that load() waits for, which calls back into the store.
+    tls::CaStore m_caStore;
     tls::IssueJob* m_job = nullptr;
     tls::InventoryEntry m_entry;
     Result<tls::InventoryEntry> m_outcome;

@@ -132,17 +132,24 @@ void CertificatesPage::reload()
 
 void CertificatesPage::showExpiryWarning()
 {
-    int soon = 0;
+    // A renewed certificate stays in the inventory; only the one in use needs a warning.
+    QStringList soon;
     for (int row = 0; row < m_model->rowCount(); ++row) {
-        soon += m_model->entry(row).expiryLevel() != tls::ExpiryLevel::Ok ? 1 : 0;
+        const tls::InventoryEntry& entry = m_model->entry(row);
+        const tls::ExpiryLevel level = entry.expiryLevel();
+        if (level != tls::ExpiryLevel::Ok && !m_model->isSuperseded(row)) {
+            const QString name = entry.isCa ? tr("CA %1").arg(entry.caName) : entry.nodeName;
+            soon << tr("%1 (%2)").arg(name, CertificateInventoryModel::expiryText(level));
+        }
     }
-    if (soon == 0) {
+    if (soon.isEmpty()) {
         m_ui.warning->clear();
         return;
     }
     m_ui.warning->showMessage(
         ErrorBanner::Level::Warning,
-        tr("%n certificate(s) expired or expire within 30 days.", nullptr, soon),
+        tr("%n certificate(s) expired or expire within 30 days: %1", nullptr, int(soon.size()))
+            .arg(soon.join(QStringLiteral(", "))),
         tr("Renew them and restart the nodes; Ray reads certificates only at start."));
 }
 

@@ -38,6 +38,8 @@ public:
     CertificateInventoryModel* model() const { return m_model; }
     QLabel* details() const { return m_ui.details; }
     ErrorBanner* banner() const { return m_ui.banner; }
+    // Names the certificates in use that expired or expire within 30 days.
+    ErrorBanner* expiryWarning() const { return m_ui.warning; }
     QPushButton* renewButton() const { return m_ui.renew; }
 
 Q_SIGNALS:

@@ -11,6 +11,8 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace raysec::ui {
 
 IssuePage::IssuePage(CertDraft& draft, tls::CaStore& store, QWidget* parent)
@@ -43,7 +45,8 @@ IssuePage::IssuePage(CertDraft& draft, tls::CaStore& store, QWidget* parent)
     connect(m_retry, &QPushButton::clicked, this, &IssuePage::start);
     connect(m_job, &tls::IssueJob::progressed, this, [this](int done, int total) {
         m_progress->setMaximum(total);
-        m_progress->setValue(done);
+        // The worker threads may report out of order; the bar never goes back.
+        m_progress->setValue(std::max(done, m_progress->value()));
     });
     connect(m_job, &tls::IssueJob::finished, this, &IssuePage::jobFinished);
     setRunning(false);

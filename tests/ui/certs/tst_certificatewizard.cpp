@@ -119,6 +119,13 @@ private Q_SLOTS:
         QVERIFY2(wizard.issuePage()->isComplete(),
                  qPrintable(wizard.issuePage()->status()->text()));
         QCOMPARE(wizard.draft().issued.size(), 3);
+        IssuePage* issue = wizard.issuePage();
+        QCOMPARE(issue->progressBar()->maximum(), 3);
+        QCOMPARE(issue->progressBar()->value(), 3);
+        QVERIFY(!issue->cancelButton()->isEnabled());
+        QVERIFY(issue->retryButton()->isHidden());
+        QVERIFY2(issue->status()->text().contains(QStringLiteral("found no gaps")),
+                 qPrintable(issue->status()->text()));
         QVERIFY(next(wizard));
 
         exportAndVerify(wizard);
@@ -138,9 +145,13 @@ private Q_SLOTS:
                     .contains(QStringLiteral("already stored")));
         QVERIFY(!nextButton(wizard)->isEnabled());
         fillCaPage(wizard, QStringLiteral("validation"));
-        ca->daysField()->setText(QStringLiteral("99999"));
-        QVERIFY(reasonShown(ca->findChild<QLabel*>(QStringLiteral("caDaysReason"))));
-        QVERIFY(!nextButton(wizard)->isEnabled());
+        for (const QString& days : {QStringLiteral("99999"), QStringLiteral("0"),
+                                    QStringLiteral("-5"), QStringLiteral("ten")}) {
+            ca->daysField()->setText(days);
+            QVERIFY2(reasonShown(ca->findChild<QLabel*>(QStringLiteral("caDaysReason"))),
+                     qPrintable(days));
+            QVERIFY(!nextButton(wizard)->isEnabled());
+        }
         ca->daysField()->setText(QStringLiteral("3650"));
         QVERIFY(next(wizard));
 
@@ -150,6 +161,10 @@ private Q_SLOTS:
         QVERIFY(keys->daysReason()->text().contains(QStringLiteral("3650")));
         QVERIFY(!nextButton(wizard)->isEnabled());
         keys->daysField()->setText(QStringLiteral("abc"));
+        QVERIFY(reasonShown(keys->daysReason()));
+        QVERIFY(!nextButton(wizard)->isEnabled());
+        keys->daysField()->setText(QStringLiteral("0"));
+        QVERIFY(reasonShown(keys->daysReason()));
         QVERIFY(!nextButton(wizard)->isEnabled());
         keys->daysField()->setText(QStringLiteral("365"));
         QVERIFY(!reasonShown(keys->daysReason()));
@@ -178,6 +193,24 @@ private Q_SLOTS:
         QVERIFY(!nextButton(wizard)->isEnabled());
         nodes->headNamesField()->clear();
         QVERIFY(nextButton(wizard)->isEnabled());
+    }
+
+    void leafOutlivingTheCaIsRefused()
+    {
+        CertificateWizard wizard(*m_context);
+        wizard.show();
+        fillCaPage(wizard, QStringLiteral("short-lived"));
+        wizard.caPage()->daysField()->setText(QStringLiteral("100"));
+        QVERIFY(next(wizard));
+        KeyTypePage* keys = wizard.keyTypePage();
+        QCOMPARE(keys->daysField()->text(), QStringLiteral("365"));
+        QVERIFY(reasonShown(keys->daysReason()));
+        QVERIFY2(keys->daysReason()->text().contains(QStringLiteral("CA expires")),
+                 qPrintable(keys->daysReason()->text()));
+        QVERIFY(!nextButton(wizard)->isEnabled());
+        keys->daysField()->setText(QStringLiteral("90"));
+        QVERIFY(!reasonShown(keys->daysReason()));
+        QVERIFY(next(wizard));
     }
 
     void badNodeFileChangesNothing()
@@ -268,12 +301,38 @@ private:
         page->folderField()->setText(out.filePath(QStringLiteral("bundles")));
         page->kubernetesBox()->setChecked(true);
         page->pkcs12Box()->setChecked(true);
+        QVERIFY(reasonShown(page->passphraseReason())); // PKCS#12 on, no passphrase yet
+        QVERIFY(!page->exportButton()->isEnabled());
+        QTest::keyClicks(page->passphraseField(), QStringLiteral("aaaaaaaaaaaaaaaa"));
+        QVERIFY(reasonShown(page->passphraseReason()));
+        QVERIFY2(page->passphraseReason()->text().contains(QStringLiteral("different characters")),
+                 qPrintable(page->passphraseReason()->text()));
+        QVERIFY(!page->exportButton()->isEnabled());
+        page->passphraseField()->clearSecret();
         QTest::keyClicks(page->passphraseField(), QStringLiteral("short"));
         QVERIFY(reasonShown(page->passphraseReason()));
+        QVERIFY2(page->passphraseReason()->text().contains(QStringLiteral("shorter than 12")),
+                 qPrintable(page->passphraseReason()->text()));
         QVERIFY(!page->exportButton()->isEnabled());
         QTest::keyClicks(page->passphraseField(), QStringLiteral(" glacier copper lantern"));
         QVERIFY(!reasonShown(page->passphraseReason()));
+        page->namespaceField()->setText(QStringLiteral("Ray_NS"));
+        QVERIFY(reasonShown(page->findChild<QLabel*>(QStringLiteral("namespaceReason"))));
+        QVERIFY(!page->exportButton()->isEnabled());
+        page->namespaceField()->setText(QStringLiteral("ray"));
+        page->truststoreField()->setText(out.path());
+        QVERIFY(reasonShown(page->findChild<QLabel*>(QStringLiteral("truststoreReason"))));
+        QVERIFY(!page->exportButton()->isEnabled());
         page->truststoreField()->setText(out.filePath(QStringLiteral("trust.pem")));
+        QVERIFY(page->exportButton()->isEnabled());
+        const QString folder = page->folderField()->text();
+        QFile plain(out.filePath(QStringLiteral("a-file")));
+        QVERIFY(plain.open(QIODevice::WriteOnly));
+        plain.close();
+        page->folderField()->setText(plain.fileName());
+        QVERIFY(reasonShown(page->findChild<QLabel*>(QStringLiteral("folderReason"))));
+        QVERIFY(!page->exportButton()->isEnabled());
+        page->folderField()->setText(folder);
         QVERIFY(page->exportButton()->isEnabled());
 
         QSignalSpy exported(page, &ExportPage::exported);

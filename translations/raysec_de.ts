@@ -400,10 +400,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The key&apos;s secret is printed once; keep it in your password manager.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Set the dashboard password policy and add the dashboard users</source>
         <translation type="unfinished"></translation>
     </message>
@@ -849,6 +845,10 @@
     </message>
     <message>
         <source>An entry of %1 is too long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skip this step when the console applied its changes: it issued the key, wrote its secret to gateway/admin-api-key (readable only by you) and published the registry. Otherwise the secret is printed once; keep it in your password manager.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1491,6 +1491,14 @@
         <source>Generate the fixes again.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The gateway&apos;s keys go into the written folder, and none is written yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the files first, then apply.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>raysec::DashboardUser</name>
@@ -2107,6 +2115,21 @@
     </message>
     <message>
         <source>list teams</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>raysec::KeyRegistryApplier</name>
+    <message>
+        <source>The gateway folder %1 does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the files first, then apply.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Admin key made by the hardening wizard</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -7257,6 +7280,14 @@ So beheben Sie es: %2</translation>
     <message>
         <source>Replace the Ray token in the keychain for profile %1 (the console then connects only once the cluster runs with the new one)</source>
         <translation>Das Ray-Token für Profil %1 im Schlüsselbund ersetzen (die Konsole verbindet sich dann erst, wenn der Cluster mit dem neuen läuft)</translation>
+    </message>
+    <message>
+        <source>Issue an admin API key and publish the signed key registry into the written gateway folder</source>
+        <translation>Einen Admin-API-Schlüssel ausstellen und das signierte Schlüsselregister in den geschriebenen Gateway-Ordner veröffentlichen</translation>
+    </message>
+    <message>
+        <source>Admin API key %1 was issued; its secret is in gateway/admin-api-key, readable only by you.</source>
+        <translation>Der Admin-API-Schlüssel %1 wurde ausgestellt; sein Geheimnis liegt in gateway/admin-api-key und ist nur für Sie lesbar.</translation>
     </message>
 </context>
 <context>

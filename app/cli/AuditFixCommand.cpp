@@ -154,7 +154,8 @@ QStringList changeNames(const QList<ConsoleChange>& changes)
     for (ConsoleChange c : changes) {
         names << (c == ConsoleChange::StoreRayToken     ? QStringLiteral("store-ray-token")
                   : c == ConsoleChange::UseRayTokenAuth ? QStringLiteral("use-ray-token-auth")
-                                                        : QStringLiteral("save-quota-policy"));
+                  : c == ConsoleChange::SaveQuotaPolicy ? QStringLiteral("save-quota-policy")
+                                                        : QStringLiteral("publish-key-registry"));
     }
     return names;
 }
@@ -195,8 +196,8 @@ void generateAndWrite(CliContext& ctx, std::shared_ptr<FixRequest> r, const Audi
     }
     auto shared = std::make_shared<HardeningOutput>(std::move(*out));
     auto* applier = new ConsoleApplier(ctx.keychain(), **ctx.store(), &ctx);
-    applier->apply(r->profile, shared->changes, shared->rayToken, shared->quotas,
-                   [&ctx, r, shared](Result<ClusterProfile> done) {
+    applier->apply(r->profile, shared->changes, shared->rayToken, shared->quotas, r->folder,
+                   [&ctx, r, shared](Result<AppliedChanges> done) {
                        if (!done) {
                            ctx.finish(ctx.report(done.error()));
                            return;

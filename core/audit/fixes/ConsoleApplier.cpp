@@ -1,11 +1,13 @@
 #include "core/audit/fixes/ConsoleApplier.h"
 
+#include "core/audit/fixes/KeyRegistryApplier.h"
 #include "core/audit/fixes/QuotaCheckIndex.h"
 #include "core/keys/RayClusterToken.h"
 #include "core/quotas/QuotaRepository.h"
 #include "core/store/Keychain.h"
 #include "core/store/ProfileRepository.h"
 
+#include <QDir>
 #include <QLoggingCategory>
 
 Q_LOGGING_CATEGORY(lcHardeningApply, "raysec.core.audit.hardening.apply")
@@ -43,33 +45,65 @@ ConsoleApplier::ConsoleApplier(Keychain& keychain, Database& store, QObject* par
 {
 }
 
+ConsoleApplier::~ConsoleApplier() = default;
+
 void ConsoleApplier::apply(const ClusterProfile& profile, const QList<ConsoleChange>& changes,
                            const SecretBuffer& token, const std::optional<QuotaConfig>& quotas,
-                           Done done)
+                           const QString& folder, Done done)
 {
+    if (changes.contains(ConsoleChange::PublishKeyRegistry) && folder.isEmpty()) {
+        done(fail(QStringLiteral("hardening.apply"),
+                  tr("The gateway's keys go into the written folder, and none is written yet."),
+                  tr("Write the files first, then apply.")));
+        return;
+    }
     if (changes.contains(ConsoleChange::SaveQuotaPolicy) && !quotas) {
         done(fail(QStringLiteral("hardening.apply"), tr("There is no quota policy to save."),
                   tr("Generate the fixes again.")));
         return;
     }
     if (!changes.contains(ConsoleChange::StoreRayToken)) {
-        done(applyStore(profile, changes, quotas));
+        finish(applyStore(profile, changes, quotas), changes, folder, done);
         return;
     }
     if (auto ok = RayClusterToken::check(token); !ok) {
         done(std::unexpected(ok.error()));
         return;
     }
-    m_keychain.write(profile.keychainService(), QString::fromLatin1(ClusterProfile::tokenEntry),
-                     token, this, [this, profile, changes, quotas, done](Result<void> stored) {
-                         if (!stored) {
-                             done(std::unexpected(stored.error()));
-                             return;
-                         }
-                         qCInfo(lcHardeningApply)
-                             << "stored a new Ray token for profile" << profile.name;
-                         done(applyStore(profile, changes, quotas));
-                     });
+    m_keychain.write(
+        profile.keychainService(), QString::fromLatin1(ClusterProfile::tokenEntry), token, this,
+        [this, profile, changes, quotas, folder, done](Result<void> stored) {
+            if (!stored) {
+                done(std::unexpected(stored.error()));
+                return;
+            }
+            qCInfo(lcHardeningApply) << "stored a new Ray token for profile" << profile.name;
+            finish(applyStore(profile, changes, quotas), changes, folder, done);
+        });
+}
+
+void ConsoleApplier::finish(Result<ClusterProfile> profile, const QList<ConsoleChange>& changes,
+                            const QString& folder, const Done& done)
+{
+    if (!profile) {
+        done(std::unexpected(profile.error()));
+        return;
+    }
+    if (!changes.contains(ConsoleChange::PublishKeyRegistry)) {
+        done(AppliedChanges{*profile, {}, {}});
+        return;
+    }
+    if (!m_keys) {
+        m_keys = new KeyRegistryApplier(m_keychain, m_store, this);
+    }
+    m_keys->publish(QDir(folder).filePath(QStringLiteral("gateway")),
+                    [p = *profile, done](Result<KeyRegistryApplier::Published> published) {
+                        if (!published) {
+                            done(std::unexpected(published.error()));
+                            return;
+                        }
+                        done(AppliedChanges{p, published->keyId, published->files});
+                    });
 }
 
 Result<ClusterProfile> ConsoleApplier::applyStore(ClusterProfile profile,

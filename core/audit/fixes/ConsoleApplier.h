@@ -12,27 +12,45 @@ namespace raysec {
 
 class Database;
 class Keychain;
+class KeyRegistryApplier;
+
+// What the console changed: the profile as it now is and, when the gateway's keys were
+// published, the admin key's id and the files written.
+struct AppliedChanges
+{
+    ClusterProfile profile;
+    QString adminKeyId;
+    QStringList files;
+};
 
 // Applies the changes the console can make itself, in order: the new Ray token into the
-// profile's keychain entry, the profile switched to Ray token auth (saved in the store), and
-// the default quota policy saved in the store. Asynchronous (the keychain is); the callback
-// gets the profile as it now is, or the first failure. A failed step stops the later ones.
+// profile's keychain entry, the profile switched to Ray token auth (saved in the store), the
+// default quota policy saved in the store, and an admin API key with the signed key registry
+// published into the written gateway folder. Asynchronous (the keychain is); the callback gets
+// what changed, or the first failure. A failed step stops the later ones.
 class ConsoleApplier : public QObject
 {
     Q_OBJECT
 
 public:
-    using Done = std::function<void(Result<ClusterProfile>)>;
+    using Done = std::function<void(Result<AppliedChanges>)>;
 
     ConsoleApplier(Keychain& keychain, Database& store, QObject* parent = nullptr);
+    ~ConsoleApplier() override;
 
-    // `token` is needed for StoreRayToken; `quotas` for SaveQuotaPolicy.
+    // `token` is needed for StoreRayToken, `quotas` for SaveQuotaPolicy and `folder` (where the
+    // files were written) for PublishKeyRegistry.
     void apply(const ClusterProfile& profile, const QList<ConsoleChange>& changes,
-               const SecretBuffer& token, const std::optional<QuotaConfig>& quotas, Done done);
+               const SecretBuffer& token, const std::optional<QuotaConfig>& quotas,
+               const QString& folder, Done done);
 
 private:
     Result<ClusterProfile> applyStore(ClusterProfile profile, const QList<ConsoleChange>& changes,
                                       const std::optional<QuotaConfig>& quotas);
+    void finish(Result<ClusterProfile> profile, const QList<ConsoleChange>& changes,
+                const QString& folder, const Done& done);
+
+    KeyRegistryApplier* m_keys = nullptr;
 
     Keychain& m_keychain;
     Database& m_store;

@@ -29,7 +29,10 @@ void addSteps(const HardeningInputs& in, const QString& checkId, RunbookBuilder&
                                 "--days 90"),
                  QStringLiteral("raysec-cli keys export --out gateway/"),
                  QStringLiteral("raysec-cli keys export --public-key gateway/raysec-registry.pub")},
-                tr("The key's secret is printed once; keep it in your password manager."));
+                tr("Skip this step when the console applied its changes: it issued the key, "
+                   "wrote its secret to gateway/admin-api-key (readable only by you) and "
+                   "published the registry. Otherwise the secret is printed once; keep it in "
+                   "your password manager."));
     runbook.add(RunbookPhase::Prepare, checkId,
                 tr("Set the dashboard password policy and add the dashboard users"),
                 {QStringLiteral("raysec-cli passwords policy set --from "
@@ -98,6 +101,7 @@ Result<void> GatewayConfigFix::generate(const HardeningInputs& in, const QString
                               tr("The dashboard password policy (NIST SP 800-63B preset)."),
                               QByteArray::fromStdString(passwords.toJson().dump(2) + "\n")));
     addSteps(in, checks.value(0), out.runbook);
+    out.offer(ConsoleChange::PublishKeyRegistry);
     out.fixedChecks << checks;
     return {};
 }

@@ -113,6 +113,26 @@ private Q_SLOTS:
         QCOMPARE(cli(fix, &again, &againErr), 1);
         QVERIFY2((again + againErr).contains("already holds"), (again + againErr).constData());
         QCOMPARE(test::readFile(QDir(out).filePath(QStringLiteral("ray/auth_token"))), token);
+
+        // --apply makes the console changes too (the keychain is gnome-keyring here).
+        QVERIFY2(test::secretServiceAvailable(), "needs an unlocked keyring on a D-Bus bus");
+        const QString applied = dir.filePath(QStringLiteral("applied"));
+        QStringList withApply = fix;
+        withApply.replace(withApply.indexOf(out), applied);
+        withApply << QStringLiteral("--apply");
+        QByteArray appliedText;
+        QCOMPARE(cli(withApply, &appliedText), 0);
+        const auto result = nlohmann::json::parse(appliedText.toStdString(), nullptr, false);
+        QVERIFY2(!result.is_discarded(), appliedText.constData());
+        const nlohmann::json expected = nlohmann::json::array(
+            {"store-ray-token", "use-ray-token-auth", "publish-key-registry", "save-quota-policy"});
+        QVERIFY2(result["applied"] == expected, appliedText.constData());
+        QVERIFY(QFileInfo::exists(QDir(applied).filePath(QStringLiteral("gateway/registry.json"))));
+        QByteArray list;
+        QCOMPARE(cli({QStringLiteral("profile"), QStringLiteral("list"), QStringLiteral("--json")},
+                     &list),
+                 0);
+        QVERIFY2(list.contains("ray-token"), list.constData());
     }
 };
 

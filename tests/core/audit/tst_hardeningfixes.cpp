@@ -284,12 +284,18 @@ private Q_SLOTS:
         profile.dashboardUrl = QUrl(QStringLiteral("http://127.0.0.1:8265"));
         Keychain keychain;
         ConsoleApplier applier(keychain, *db);
-        std::optional<Result<ClusterProfile>> done;
+        std::optional<Result<AppliedChanges>> done;
+        applier.apply(profile, {ConsoleChange::PublishKeyRegistry}, SecretBuffer(), std::nullopt,
+                      QString(), [&done](Result<AppliedChanges> r) { done = std::move(r); });
+        QVERIFY(done && !*done); // the keys go into a written folder: none yet
+        QCOMPARE(ProfileRepository(*db).migrate().has_value(), true);
+        QVERIFY(!ProfileRepository(*db).find(QStringLiteral("lab")));
+        done.reset();
         applier.apply(profile, {ConsoleChange::UseRayTokenAuth, ConsoleChange::SaveQuotaPolicy},
-                      SecretBuffer(), QuotaPolicyFix::defaultConfig(),
-                      [&done](Result<ClusterProfile> r) { done = std::move(r); });
+                      SecretBuffer(), QuotaPolicyFix::defaultConfig(), QString(),
+                      [&done](Result<AppliedChanges> r) { done = std::move(r); });
         QVERIFY(done && *done);
-        QCOMPARE((*done)->auth, AuthMode::RayToken);
+        QCOMPARE((*done)->profile.auth, AuthMode::RayToken);
         ProfileRepository profiles(*db);
         QCOMPARE(profiles.find(QStringLiteral("lab"))->auth, AuthMode::RayToken);
         ProbeSettings settings;

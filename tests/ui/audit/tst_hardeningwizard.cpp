@@ -33,6 +33,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
+#include <QProcess>
 #include <QPushButton>
 #include <QRandomGenerator>
 #include <QSignalSpy>
@@ -159,15 +160,35 @@ class TestHardeningWizard : public QObject
         QVERIFY(write->writeButton()->isEnabled());
         write->writeButton()->click();
         QVERIFY2(write->isComplete(), qPrintable(write->banner()->message()));
-        for (ConsoleChange c : {ConsoleChange::StoreRayToken, ConsoleChange::UseRayTokenAuth,
-                                ConsoleChange::SaveQuotaPolicy}) {
+        for (ConsoleChange c :
+             {ConsoleChange::StoreRayToken, ConsoleChange::UseRayTokenAuth,
+              ConsoleChange::SaveQuotaPolicy, ConsoleChange::PublishKeyRegistry}) {
             QVERIFY(write->changeBox(c)->isChecked());
         }
         QSignalSpy applied(write, &HardeningWritePage::applied);
         write->applyButton()->click();
         QVERIFY2(applied.wait(20000), qPrintable(write->banner()->message()));
         QCOMPARE(wizard.draft().profile.auth, AuthMode::RayToken);
+        checkGatewayKeys(folder + QStringLiteral("/gateway/"));
         wizard.next();
+    }
+
+    // The console issued the gateway's admin key and published a registry minisign verifies.
+    static void checkGatewayKeys(const QString& gateway)
+    {
+        const QString secret = gateway + QStringLiteral("admin-api-key");
+        QCOMPARE(QFileInfo(secret).permissions() & 0x0077, QFileDevice::Permissions());
+        const QByteArray key = test::readFile(secret).trimmed();
+        QVERIFY(key.startsWith("rsk_"));
+        QProcess minisign;
+        minisign.start(QStringLiteral("minisign"),
+                       {QStringLiteral("-V"), QStringLiteral("-p"),
+                        gateway + QStringLiteral("raysec-registry.pub"), QStringLiteral("-m"),
+                        gateway + QStringLiteral("registry.json")});
+        QVERIFY(minisign.waitForFinished(30000));
+        QCOMPARE(minisign.exitCode(), 0);
+        // The registry keeps only the key's hash.
+        QVERIFY(!test::readFile(gateway + QStringLiteral("registry.json")).contains(key));
     }
 
 private Q_SLOTS:

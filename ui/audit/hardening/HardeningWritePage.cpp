@@ -62,8 +62,9 @@ QWidget* HardeningWritePage::buildChanges()
 {
     auto* group = new QGroupBox(tr("Changes the console makes itself"), this);
     auto* layout = new QVBoxLayout(group);
-    for (ConsoleChange change : {ConsoleChange::StoreRayToken, ConsoleChange::UseRayTokenAuth,
-                                 ConsoleChange::SaveQuotaPolicy}) {
+    for (ConsoleChange change :
+         {ConsoleChange::StoreRayToken, ConsoleChange::UseRayTokenAuth,
+          ConsoleChange::SaveQuotaPolicy, ConsoleChange::PublishKeyRegistry}) {
         auto* box = new QCheckBox(group);
         box->setChecked(true);
         m_boxes.insert(change, box);
@@ -90,6 +91,9 @@ QString HardeningWritePage::changeText(ConsoleChange change, const QString& prof
         return tr("Switch profile %1 to Ray token authentication").arg(profile);
     case ConsoleChange::SaveQuotaPolicy:
         return tr("Save the default quota policy in the console");
+    case ConsoleChange::PublishKeyRegistry:
+        return tr("Issue an admin API key and publish the signed key registry into the "
+                  "written gateway folder");
     }
     return {};
 }
@@ -178,11 +182,11 @@ void HardeningWritePage::applyChanges()
     }
     m_ui.apply->setEnabled(false);
     m_applier->apply(
-        m_draft.profile, changes, m_draft.output->rayToken, m_draft.output->quotas,
-        [this, changes](Result<ClusterProfile> r) { applyEnded(std::move(r), changes); });
+        m_draft.profile, changes, m_draft.output->rayToken, m_draft.output->quotas, m_draft.folder,
+        [this, changes](Result<AppliedChanges> r) { applyEnded(std::move(r), changes); });
 }
 
-void HardeningWritePage::applyEnded(Result<ClusterProfile> result, QList<ConsoleChange> changes)
+void HardeningWritePage::applyEnded(Result<AppliedChanges> result, QList<ConsoleChange> changes)
 {
     if (!result) {
         m_ui.apply->setEnabled(true);
@@ -192,13 +196,18 @@ void HardeningWritePage::applyEnded(Result<ClusterProfile> result, QList<Console
     }
     m_ui.banner->clear();
     m_draft.applied = changes;
-    m_draft.profile = *result;
-    m_context.setCurrentProfile(*result);
+    m_draft.profile = result->profile;
+    m_context.setCurrentProfile(result->profile);
     for (ConsoleChange change : changes) {
         m_boxes.value(change)->setEnabled(false);
     }
-    m_ui.status->setText(m_ui.status->text() + QLatin1Char('\n') +
-                         tr("The console changes are applied."));
+    QString text = tr("The console changes are applied.");
+    if (!result->adminKeyId.isEmpty()) {
+        text += QLatin1Char(' ') + tr("Admin API key %1 was issued; its secret is in "
+                                      "gateway/admin-api-key, readable only by you.")
+                                       .arg(result->adminKeyId);
+    }
+    m_ui.status->setText(m_ui.status->text() + QLatin1Char('\n') + text);
     Q_EMIT completeChanged();
     Q_EMIT applied();
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/audit/fixes/ConsoleApplier.h"
 #include "core/audit/fixes/HardeningOutput.h"
 #include "core/store/ClusterProfile.h"
 
@@ -10,10 +11,6 @@ class QCheckBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
-
-namespace raysec {
-class ConsoleApplier;
-}
 
 namespace raysec::ui {
 
@@ -52,7 +49,7 @@ private:
     QWidget* buildChanges();
     void checkFolder();
     void browse();
-    void applyEnded(Result<ClusterProfile> result, QList<ConsoleChange> changes);
+    void applyEnded(Result<AppliedChanges> result, QList<ConsoleChange> changes);
     static QString changeText(ConsoleChange change, const QString& profile, bool replacesToken);
 
     struct Ui

@@ -48,7 +48,9 @@ void HardeningFixesPage::initializePage()
         const PlannedFix& fix = fixes.at(row);
         m_ui.table->setItem(row, CheckColumn, new QTableWidgetItem(fix.checkId));
         m_ui.table->setItem(row, TitleColumn, new QTableWidgetItem(fix.title));
-        m_ui.table->setItem(row, FixColumn, new QTableWidgetItem(fix.fixDescription));
+        auto* description = new QTableWidgetItem(fix.fixDescription);
+        description->setToolTip(fix.fixDescription);
+        m_ui.table->setItem(row, FixColumn, description);
         auto* box = new QComboBox(m_ui.table);
         for (const FixOption& option : fix.options) {
             box->addItem(option.label, option.id);

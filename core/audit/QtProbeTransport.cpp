@@ -123,7 +123,10 @@ HttpExchange QtProbeTransport::fetch(const QByteArray& method, const QString& pa
     for (const auto& [name, value] : reply->rawHeaderPairs()) {
         exchange.headers.append({name.toLower(), value});
     }
-    exchange.body = reply->readAll().left(maxBodyBytes);
+    // An aborted reply (cancel, size cap, pin mismatch) is closed and has nothing to read.
+    if (reply->isOpen()) {
+        exchange.body = reply->readAll().left(maxBodyBytes);
+    }
     if (exchange.status == 0) {
         exchange.error = m_cancelled ? tr("cancelled") : reply->errorString();
     }

@@ -154,7 +154,7 @@ int check(CliContext& ctx)
     const QStringList context = parser.isSet(QStringLiteral("user"))
                                     ? QStringList{parser.value(QStringLiteral("user"))}
                                     : QStringList{};
-    const CheckResult result = checker->check(*password, context);
+    const PasswordVerdict result = checker->check(*password, context);
     if (ctx.json()) {
         ctx.printJson(result.toJson());
     } else {
@@ -195,7 +195,7 @@ int hash(CliContext& ctx)
         return ctx.report(password.error());
     }
     if (!parser.isSet(QStringLiteral("no-check"))) {
-        const CheckResult result = checker->check(*password);
+        const PasswordVerdict result = checker->check(*password);
         if (!result.accepted()) {
             return ctx.report({QStringLiteral("password.refused"),
                                result.reasons.constFirst().message,

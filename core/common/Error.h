@@ -17,6 +17,9 @@ struct Error
 
     // message and hint joined into one paragraph.
     QString text() const;
+
+    // Qt's meta-type system asks for equality of every type a signal carries (Result<T> too).
+    friend bool operator==(const Error&, const Error&) = default;
 };
 
 template <typename T>

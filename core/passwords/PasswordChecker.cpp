@@ -17,20 +17,20 @@ QString tr(const char* text, int n = -1)
 // Shorter context words ("ai", "ml") would refuse far too many good passwords.
 constexpr qsizetype minimumContextWord = 3;
 
-void refuse(CheckResult& result, const char* code, const QString& message)
+void refuse(PasswordVerdict& result, const char* code, const QString& message)
 {
     result.reasons.append({QString::fromLatin1(code), message});
 }
 
 } // namespace
 
-bool CheckResult::hasReason(const QString& code) const
+bool PasswordVerdict::hasReason(const QString& code) const
 {
     return std::any_of(reasons.begin(), reasons.end(),
                        [&](const RefusalReason& r) { return r.code == code; });
 }
 
-nlohmann::json CheckResult::toJson() const
+nlohmann::json PasswordVerdict::toJson() const
 {
     nlohmann::json refusals = nlohmann::json::array();
     for (const RefusalReason& reason : reasons) {
@@ -57,10 +57,10 @@ PasswordChecker::PasswordChecker(PasswordPolicy policy, Blocklist imported)
 {
 }
 
-CheckResult PasswordChecker::check(const SecretBuffer& password,
-                                   const QStringList& extraContext) const
+PasswordVerdict PasswordChecker::check(const SecretBuffer& password,
+                                       const QStringList& extraContext) const
 {
-    CheckResult result;
+    PasswordVerdict result;
     auto normal = PasswordText::normalized(password);
     if (!normal) {
         refuse(result, "password.invalid-utf8", normal.error().message);
@@ -100,7 +100,7 @@ CheckResult PasswordChecker::check(const SecretBuffer& password,
     return result;
 }
 
-void PasswordChecker::checkComposition(std::string_view normal, CheckResult& result) const
+void PasswordChecker::checkComposition(std::string_view normal, PasswordVerdict& result) const
 {
     const unsigned missing = m_policy.requiredClasses & ~PasswordText::classesOf(normal);
     if (missing & PasswordText::Lower) {
@@ -119,7 +119,7 @@ void PasswordChecker::checkComposition(std::string_view normal, CheckResult& res
 }
 
 void PasswordChecker::checkLists(const SecretBuffer& normal, const QStringList& context,
-                                 CheckResult& result) const
+                                 PasswordVerdict& result) const
 {
     const auto folded = PasswordText::caseFolded(normal);
     if (!folded) {

@@ -18,7 +18,7 @@ struct RefusalReason
     QString message;
 };
 
-struct CheckResult
+struct PasswordVerdict
 {
     QList<RefusalReason> reasons; // empty when the password is accepted
     qsizetype codePoints = 0;     // length of the normalised password
@@ -43,12 +43,12 @@ public:
 
     // `password` is UTF-8 as typed; it is NFKC-normalised first. `extraContext` adds words for
     // this check only, such as the user name.
-    CheckResult check(const SecretBuffer& password, const QStringList& extraContext = {}) const;
+    PasswordVerdict check(const SecretBuffer& password, const QStringList& extraContext = {}) const;
 
 private:
-    void checkComposition(std::string_view normal, CheckResult& result) const;
+    void checkComposition(std::string_view normal, PasswordVerdict& result) const;
     void checkLists(const SecretBuffer& normal, const QStringList& context,
-                    CheckResult& result) const;
+                    PasswordVerdict& result) const;
 
     PasswordPolicy m_policy;
     Blocklist m_imported;

@@ -17,7 +17,7 @@ QString tr(const char* text)
     return QCoreApplication::translate("raysec::UserAccounts", text);
 }
 
-Error refused(const CheckResult& result)
+Error refused(const PasswordVerdict& result)
 {
     QStringList lines;
     for (const RefusalReason& r : result.reasons) {
@@ -59,7 +59,7 @@ Result<PasswordChecker> UserAccounts::checker() const
 Result<QString> UserAccounts::checkedHash(const PasswordChecker& checker, const QString& name,
                                           const SecretBuffer& password)
 {
-    const CheckResult result = checker.check(password, {name});
+    const PasswordVerdict result = checker.check(password, {name});
     if (!result.accepted()) {
         return std::unexpected(refused(result));
     }

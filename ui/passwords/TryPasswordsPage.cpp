@@ -60,7 +60,7 @@ void TryPasswordsPage::check()
         return;
     }
     const QString user = m_ui.user->text().trimmed();
-    const CheckResult result = m_draft.checker().check(
+    const PasswordVerdict result = m_draft.checker().check(
         m_ui.field->secret(), user.isEmpty() ? QStringList() : QStringList{user});
     m_ui.strength->setValue(result.strength.score);
     m_ui.verdict->setText((result.accepted() ? tr("Accepted: %1 characters, about 10^%2 guesses.")

@@ -72,7 +72,7 @@ void UserPasswordDialog::check()
     if (auto ok = DashboardUser::validateName(userName()); !ok) {
         problems.append(ok.error().message);
     }
-    const CheckResult result = m_checker.check(m_ui.password->secret(), {userName()});
+    const PasswordVerdict result = m_checker.check(m_ui.password->secret(), {userName()});
     for (const RefusalReason& r : result.reasons) {
         problems.append(r.message);
     }

@@ -87,7 +87,7 @@ private Q_SLOTS:
             PasswordPolicy::forPreset(*PasswordPolicy::presetFromName(preset.section(u'-', 0, 0)),
                                       preset == QStringLiteral("nist-mfa"));
         policy.contextWords = {QStringLiteral("rayprod")};
-        const CheckResult result = PasswordChecker(policy).check(secret(password));
+        const PasswordVerdict result = PasswordChecker(policy).check(secret(password));
         QStringList codes;
         for (const RefusalReason& r : result.reasons) {
             codes.append(r.code);
@@ -136,7 +136,7 @@ private Q_SLOTS:
         PasswordPolicy policy = PasswordPolicy::forPreset(PolicyPreset::Nist);
         policy.maxLength = 64;
         policy.minScore = 0;
-        const CheckResult result = PasswordChecker(policy).check(secret(password));
+        const PasswordVerdict result = PasswordChecker(policy).check(secret(password));
         QCOMPARE(result.codePoints, codePoints);
         QCOMPARE(result.hasReason(QStringLiteral("password.too-short")), tooShort);
         QCOMPARE(result.hasReason(QStringLiteral("password.too-long")), tooLong);
@@ -158,7 +158,7 @@ private Q_SLOTS:
         const SecretBuffer bad("abc\xFF\xFE"
                                "defghijklmnopq",
                                19);
-        const CheckResult result =
+        const PasswordVerdict result =
             PasswordChecker(PasswordPolicy::forPreset(PolicyPreset::Nist)).check(bad);
         QVERIFY(result.hasReason(QStringLiteral("password.invalid-utf8")));
     }
@@ -203,7 +203,7 @@ private Q_SLOTS:
         PasswordPolicy policy = PasswordPolicy::forPreset(PolicyPreset::Nist);
         policy.contextWords = {QStringLiteral("rayprod"), QStringLiteral("Åkerlund"),
                                QStringLiteral("ab")};
-        const CheckResult result =
+        const PasswordVerdict result =
             PasswordChecker(policy).check(secret(password), {QStringLiteral("alice")});
         QCOMPARE(result.hasReason(QStringLiteral("password.context-word")), refused);
     }
@@ -240,11 +240,11 @@ private Q_SLOTS:
         policy.minScore = 0;
         const PasswordChecker checker(policy);
         for (const QString& b : breached) {
-            const CheckResult result = checker.check(secret(b));
+            const PasswordVerdict result = checker.check(secret(b));
             QVERIFY(result.hasReason(QStringLiteral("password.breached")));
             QCOMPARE(result.breachCount, 42);
         }
-        const CheckResult clean = checker.check(secret(strong));
+        const PasswordVerdict clean = checker.check(secret(strong));
         QVERIFY(clean.accepted());
         QCOMPARE(clean.breachCount, 0);
         // A number from the filler lines: its hash is present, with count 8.

@@ -1,32 +1,37 @@
 #pragma once
 
-#include "core/quotas/AlertEvaluator.h"
 #include "core/quotas/QuotaConfig.h"
 #include "core/quotas/UsageReport.h"
 
+#include <QDateTime>
 #include <QWidget>
 
 #include <memory>
 
+class QComboBox;
 class QLabel;
-class QListWidget;
-class QPlainTextEdit;
-class QPushButton;
-class QSystemTrayIcon;
-class QTableWidget;
 
 namespace raysec {
+struct Error;
 class RayClient;
 class UsageEngine;
 } // namespace raysec
 
 namespace raysec::ui {
 
+class AlertsPanel;
 class ConsoleContext;
+class QuotaEditor;
+class TeamUsageTree;
+class TopJobsTable;
+class UsageChart;
+class WhatIfPanel;
 
-// The Quotas page: per-team usage against hard quotas, cluster totals, the alert list with
-// acknowledge (and a desktop notification when an alert is raised) and a what-if panel.
-// Usage comes from its own UsageEngine on the selected profile.
+// The Quotas page: live usage of the selected cluster from its own UsageEngine (Ray's state API,
+// parsed and aggregated off the GUI thread at the chosen interval) as per-team bars against the
+// hard quota with drill-down, a usage history chart, cluster totals and the top jobs; the alert
+// list; the policy editor; and what-if. Each refresh is recorded in the usage history and
+// evaluated for alerts. Backoff after Ray refused a request and truncated lists are shown.
 class QuotasPage : public QWidget
 {
     Q_OBJECT
@@ -37,30 +42,37 @@ public:
 
 private:
     void buildUi();
+    QWidget* buildUsageTab();
+    void loadConfig();
+    void applyConfig(const QuotaConfig& config);
     void connectProfile();
+    void closeEngine();
+    void intervalChosen();
     void showReport(const UsageReport& report);
-    void showAlerts();
-    void acknowledgeSelected();
-    void askWhatIf();
+    void showFailure(const Error& error);
+    void showClusterTotals(const UsageReport& report);
+    void recordHistory(const UsageReport& report);
 
     struct Ui
     {
         QLabel* status = nullptr;
-        QTableWidget* teams = nullptr;
+        QLabel* notice = nullptr;
+        QComboBox* interval = nullptr;
         QLabel* cluster = nullptr;
-        QListWidget* alerts = nullptr;
-        QPushButton* acknowledge = nullptr;
-        QPlainTextEdit* submission = nullptr;
-        QLabel* answer = nullptr;
+        TeamUsageTree* teams = nullptr;
+        UsageChart* chart = nullptr;
+        TopJobsTable* topJobs = nullptr;
+        AlertsPanel* alerts = nullptr;
+        QuotaEditor* editor = nullptr;
+        WhatIfPanel* whatIf = nullptr;
     };
     Ui m_ui;
     ConsoleContext& m_context;
     QuotaConfig m_config;
-    AlertEvaluator m_evaluator;
     std::unique_ptr<RayClient> m_client;
     UsageEngine* m_engine = nullptr;
-    std::optional<UsageReport> m_report;
-    QSystemTrayIcon* m_tray = nullptr;
+    int m_connection = 0; // counts profile changes, so a late connection is dropped
+    QDateTime m_lastMaintenance;
 };
 
 } // namespace raysec::ui

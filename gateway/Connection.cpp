@@ -113,6 +113,7 @@ public:
                 Response failure = parseFailure(ec);
                 m_state.metrics.recordRequest("invalid", "", failure.result_int(), {});
                 co_await http::async_write(m_stream, failure, tupleAwaitable);
+                co_await drainBeforeClose();
                 co_return;
             }
             Request request = parser.release();
@@ -123,6 +124,23 @@ public:
     }
 
 private:
+    // Reads and discards what the client is still sending (typically the rest of a body that
+    // was too large) for a bounded time and amount, so that closing the socket does not reset
+    // the connection before the client has read the error answer.
+    asio::awaitable<void> drainBeforeClose()
+    {
+        beast::get_lowest_layer(m_stream).expires_after(std::chrono::seconds(2));
+        std::array<char, 16 * 1024> chunk{};
+        std::size_t discarded = 0;
+        while (discarded < 4 * 1024 * 1024) {
+            auto [ec, n] = co_await m_stream.async_read_some(asio::buffer(chunk), tupleAwaitable);
+            if (ec) {
+                co_return;
+            }
+            discarded += n;
+        }
+    }
+
     // Returns false when the connection must close.
     asio::awaitable<bool> handle(Request& request)
     {

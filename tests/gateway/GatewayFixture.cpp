@@ -253,6 +253,13 @@ QUrl GatewayFixture::baseUrl() const
     return QUrl(QStringLiteral("https://127.0.0.1:%1").arg(m_port));
 }
 
+QUrl GatewayFixture::urlFor(const QString& path) const
+{
+    // Appended as text rather than with QUrl::resolved(), which would remove "." and ".."
+    // segments: the gateway itself must see paths as a hostile client sends them.
+    return QUrl(baseUrl().toString() + path);
+}
+
 GatewayFixture::Reply GatewayFixture::send(QNetworkRequest request, const QByteArray& verb,
                                            const QByteArray& body)
 {
@@ -276,7 +283,7 @@ GatewayFixture::Reply GatewayFixture::send(QNetworkRequest request, const QByteA
 GatewayFixture::Reply GatewayFixture::get(const QString& path, const QByteArray& key,
                                           const QByteArray& cookie)
 {
-    QNetworkRequest request(baseUrl().resolved(QUrl(path)));
+    QNetworkRequest request(urlFor(path));
     if (!key.isEmpty()) {
         request.setRawHeader("Authorization", "Bearer " + key);
     }
@@ -290,7 +297,7 @@ GatewayFixture::Reply GatewayFixture::post(const QString& path, const QByteArray
                                            const QByteArray& key, const QByteArray& cookie,
                                            const QByteArray& contentType, const QByteArray& origin)
 {
-    QNetworkRequest request(baseUrl().resolved(QUrl(path)));
+    QNetworkRequest request(urlFor(path));
     request.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
                          QNetworkRequest::ManualRedirectPolicy);

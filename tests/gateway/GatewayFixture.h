@@ -53,6 +53,7 @@ public:
     QByteArray gatewayLog();
     quint16 adminPort() const { return m_adminPort; }
     QUrl baseUrl() const;
+    QUrl urlFor(const QString& path) const;
 
 private:
     Reply send(QNetworkRequest request, const QByteArray& verb, const QByteArray& body);

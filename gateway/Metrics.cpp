@@ -72,7 +72,7 @@ void Metrics::setBundleVersion(std::string_view bundle, std::int64_t version)
 }
 
 void Metrics::setQuotaUsage(std::string_view team, std::string_view resource, double used,
-                            double hardLimit)
+                            std::optional<double> hardLimit)
 {
     std::lock_guard lock(m_gaugeMutex);
     m_quota[{std::string(team), std::string(resource)}] = {used, hardLimit};
@@ -149,9 +149,16 @@ std::string Metrics::prometheusText() const
            "# TYPE raysec_gateway_quota_used gauge\n";
     for (const auto& [k, v] : m_quota) {
         out << "raysec_gateway_quota_used{team=\"" << label(k.first) << "\",resource=\""
-            << label(k.second) << "\"} " << v.first << "\n"
-            << "raysec_gateway_quota_hard_limit{team=\"" << label(k.first) << "\",resource=\""
-            << label(k.second) << "\"} " << v.second << "\n";
+            << label(k.second) << "\"} " << v.first << "\n";
+    }
+    // A family's samples stay together, as the text format asks; unset limits are left out.
+    out << "# HELP raysec_gateway_quota_hard_limit Hard quota per team and resource.\n"
+           "# TYPE raysec_gateway_quota_hard_limit gauge\n";
+    for (const auto& [k, v] : m_quota) {
+        if (v.second) {
+            out << "raysec_gateway_quota_hard_limit{team=\"" << label(k.first) << "\",resource=\""
+                << label(k.second) << "\"} " << *v.second << "\n";
+        }
     }
     out << "# TYPE raysec_gateway_connections gauge\nraysec_gateway_connections "
         << m_connections.load(std::memory_order_relaxed) << "\n";

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <tuple>
 
@@ -22,8 +23,9 @@ public:
     void recordRateLimited(std::string_view policy, bool shadow);
     void recordDecision(std::string_view reason);
     void setBundleVersion(std::string_view bundle, std::int64_t version);
+    // hardLimit is empty when the team's policy sets no hard limit for the resource.
     void setQuotaUsage(std::string_view team, std::string_view resource, double used,
-                       double hardLimit);
+                       std::optional<double> hardLimit);
     void setActiveConnections(std::int64_t delta);
 
     std::string prometheusText() const;
@@ -49,7 +51,7 @@ private:
     std::array<Shard, 8> m_shards;
     mutable std::mutex m_gaugeMutex;
     std::map<std::string, std::int64_t> m_bundleVersions;
-    std::map<std::pair<std::string, std::string>, std::pair<double, double>> m_quota;
+    std::map<std::pair<std::string, std::string>, std::pair<double, std::optional<double>>> m_quota;
     std::atomic<std::int64_t> m_connections{0};
 };
 

@@ -80,9 +80,11 @@ std::expected<void, std::string> UsagePoller::publish(const std::array<std::stri
     auto report = std::make_shared<const UsageReport>(
         UsageAggregator::aggregate(input, config, QDateTime::currentDateTimeUtc()));
     for (auto it = report->teams.cbegin(); it != report->teams.cend(); ++it) {
+        const QuotaPolicy* team = config.find(QuotaSubject::Team, it.key());
         for (const char* metric : {"CPU", "GPU", "memory"}) {
-            m_state.metrics.setQuotaUsage(it.key().toStdString(), metric,
-                                          it->metric(QString::fromLatin1(metric)), 0);
+            const QString name = QString::fromLatin1(metric);
+            m_state.metrics.setQuotaUsage(it.key().toStdString(), metric, it->metric(name),
+                                          team ? team->hard.limit(name) : std::nullopt);
         }
     }
     m_latest.store(std::move(report));

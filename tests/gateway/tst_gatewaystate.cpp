@@ -1,6 +1,7 @@
 #include "gateway/AuditLog.h"
 #include "gateway/GatewayConfig.h"
 #include "gateway/LoginThrottle.h"
+#include "gateway/Metrics.h"
 #include "gateway/RequestGuard.h"
 #include "gateway/SessionStore.h"
 #include "support/TestMain.h"
@@ -287,6 +288,27 @@ private Q_SLOTS:
         QCOMPARE(limited.response.result_int(), 429u);
         QVERIFY(!limited.response[http::field::retry_after].empty());
         QVERIFY(!limited.response["RateLimit"].empty());
+    }
+
+    void quotaGaugesCarryTheHardLimitWhenSet()
+    {
+        Metrics metrics;
+        metrics.setQuotaUsage("ml", "CPU", 12, 16.0);
+        metrics.setQuotaUsage("ml", "GPU", 1, std::nullopt);
+        const QString text = QString::fromStdString(metrics.prometheusText());
+        QVERIFY(text.contains(
+            QStringLiteral("raysec_gateway_quota_used{team=\"ml\",resource=\"CPU\"} 12\n")));
+        QVERIFY(text.contains(
+            QStringLiteral("raysec_gateway_quota_hard_limit{team=\"ml\",resource=\"CPU\"} 16\n")));
+        QVERIFY(text.contains(
+            QStringLiteral("raysec_gateway_quota_used{team=\"ml\",resource=\"GPU\"} 1\n")));
+        QVERIFY(!text.contains(
+            QStringLiteral("raysec_gateway_quota_hard_limit{team=\"ml\",resource=\"GPU\"}")));
+        // Each family's samples follow its own TYPE line.
+        const qsizetype type =
+            text.indexOf(QStringLiteral("# TYPE raysec_gateway_quota_hard_limit"));
+        QVERIFY(type > text.lastIndexOf(QStringLiteral("raysec_gateway_quota_used{")));
+        QVERIFY(type < text.indexOf(QStringLiteral("raysec_gateway_quota_hard_limit{")));
     }
 };
 

@@ -132,6 +132,16 @@ Result<void> KeyRegistry::updateStatus(const ApiKeyRecord& r)
         {ApiKeyRecord::statusName(r.status), text(r.statusReason), timeValue(r.graceUntil), r.id});
 }
 
+Result<void> KeyRegistry::recordLastUsed(const QString& id, const QDateTime& when)
+{
+    if (!when.isValid()) {
+        return {};
+    }
+    return m_db.exec(QStringLiteral("UPDATE api_keys SET last_used = ? "
+                                    "WHERE id = ? AND (last_used IS NULL OR last_used < ?)"),
+                     {timeValue(when), id, timeValue(when)});
+}
+
 Result<ApiKeyRecord> KeyRegistry::find(const QString& id) const
 {
     QSqlQuery q(m_db.connection());

@@ -33,6 +33,9 @@ public:
 
     Result<void> insert(const ApiKeyRecord& record);
     Result<void> updateStatus(const ApiKeyRecord& record);
+    // Moves a key's last use forward to `when` (from the gateway's metrics). An id the registry
+    // does not hold, or a time older than the one stored, changes nothing.
+    Result<void> recordLastUsed(const QString& id, const QDateTime& when);
     Result<ApiKeyRecord> find(const QString& id) const;
     Result<std::vector<ApiKeyRecord>> list(const KeyFilter& filter, const QDateTime& now) const;
     Result<QStringList> teams() const;

@@ -1,5 +1,6 @@
 #include "ui/gateway/GatewayPage.h"
 
+#include "core/keys/KeyRegistry.h"
 #include "ui/ConsoleContext.h"
 #include "ui/PageRegistry.h"
 #include "ui/gateway/GatewayDashboard.h"
@@ -175,8 +176,28 @@ void GatewayPage::showReport(const GatewayStatusReport& report)
                                       milliseconds(r.p50), milliseconds(r.p95),
                                       milliseconds(r.p99)));
         m_ui.dashboard->addRates(double(m_elapsed.elapsed()) / 1000.0, r, m_metrics.lastUsed());
+        recordLastUse();
     }
     Q_EMIT statusUpdated(report);
+}
+
+void GatewayPage::recordLastUse()
+{
+    // Keys the gateway saw in use get their last-used time in the registry of this store; ids
+    // from another workstation's registry are not there and are skipped by the registry.
+    KeyRegistry registry(m_context.store());
+    Result<void> written = registry.migrate();
+    for (const auto& [keyId, when] : m_metrics.lastUsed()) {
+        if (!written) {
+            break;
+        }
+        written = registry.recordLastUsed(keyId, when);
+    }
+    if (!written) {
+        m_ui.banner->showMessage(ErrorBanner::Level::Warning,
+                                 tr("The keys' last-used times could not be saved."),
+                                 written.error().text());
+    }
 }
 
 void GatewayPage::showFailure(const Error& error)

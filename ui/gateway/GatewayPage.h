@@ -43,6 +43,7 @@ private:
     void poll();
     void showReport(const GatewayStatusReport& report);
     void showFailure(const Error& error);
+    void recordLastUse();
 
     struct Ui
     {

@@ -1,4 +1,5 @@
 #include "core/gatewayclient/FakeGatewayAdmin.h"
+#include "core/keys/KeyRegistry.h"
 #include "core/store/Database.h"
 #include "core/store/Keychain.h"
 #include "support/TestMain.h"
@@ -95,6 +96,47 @@ private Q_SLOTS:
 
         page.findChild<QPushButton*>(QStringLiteral("gatewayStart"))->click();
         QVERIFY(!page.polling());
+    }
+
+    void writesLastUseIntoTheKeyRegistry()
+    {
+        KeyRegistry registry(*m_db);
+        QVERIFY(registry.migrate());
+        // Whole seconds, as the registry stores them.
+        const QDateTime earlier =
+            QDateTime::fromSecsSinceEpoch(QDateTime::currentSecsSinceEpoch(), Qt::UTC).addDays(-3);
+        for (const char* id : {"k_a", "k_idle"}) {
+            ApiKeyRecord record;
+            record.id = QString::fromLatin1(id);
+            record.owner = QStringLiteral("ci");
+            record.team = QStringLiteral("ml");
+            record.scopes = 1;
+            record.created = earlier.addDays(-1);
+            record.lastUsed = earlier;
+            const auto inserted = registry.insert(record);
+            QVERIFY2(inserted, inserted ? "" : qPrintable(inserted.error().text()));
+        }
+
+        FakeGatewayAdmin admin;
+        admin.set("/-/healthz", {{200, "ok"}});
+        admin.set("/metrics", {{200, before}, {200, after}});
+        ui::GatewayPage page(*m_context);
+        page.findChild<QLineEdit*>(QStringLiteral("gatewayAddress"))->setText(admin.address());
+        page.findChild<QSpinBox*>()->setValue(1);
+        QSignalSpy updated(&page, &ui::GatewayPage::statusUpdated);
+        QVERIFY(page.startPolling());
+        QTRY_VERIFY_WITH_TIMEOUT(updated.count() >= 2, 10000);
+        page.stopPolling();
+
+        // k_a served requests between the two scrapes; k_idle did not; k_b is not in this
+        // registry and is skipped.
+        QVERIFY(registry.find(QStringLiteral("k_a"))->lastUsed > earlier.addDays(2));
+        QCOMPARE(registry.find(QStringLiteral("k_idle"))->lastUsed, earlier);
+        QVERIFY(!registry.find(QStringLiteral("k_b")));
+
+        // An older time never moves a last use back.
+        QVERIFY(registry.recordLastUsed(QStringLiteral("k_idle"), earlier.addDays(-1)));
+        QCOMPARE(registry.find(QStringLiteral("k_idle"))->lastUsed, earlier);
     }
 
     void silentGatewayNeverBlocksTheGuiThread()

@@ -49,6 +49,14 @@ bool verifyPassword(const std::string& phc, const SecretBuffer& password)
            crypto_pwhash_str_verify(phc.c_str(), password.data(), password.size()) == 0;
 }
 
+// The Argon2id check as a coroutine of its own for the slow-work pool. A plain function with
+// by-value parameters rather than a capturing lambda: g++ 12 destroys the captures of a
+// coroutine lambda handed to co_spawn twice.
+asio::awaitable<bool> verifyOnPool(std::string phc, std::shared_ptr<const SecretBuffer> password)
+{
+    co_return verifyPassword(phc, *password);
+}
+
 // Used when the user does not exist, so that the answer takes as long as a real check.
 const std::string& decoyHash()
 {
@@ -141,10 +149,9 @@ asio::awaitable<Response> LoginHandler::login(const Request& request, const std:
     const std::string phc = found && !found->disabled ? found->passwordHash : decoyHash();
     auto secret = std::make_shared<SecretBuffer>(SecretBuffer::fromView(password));
     sodium_memzero(password.data(), password.size());
-    const bool verified = co_await asio::co_spawn(
-        m_slowWork.get_executor(),
-        [phc, secret]() -> asio::awaitable<bool> { co_return verifyPassword(phc, *secret); },
-        asio::use_awaitable);
+    asio::awaitable<bool> check = verifyOnPool(phc, secret);
+    const bool verified =
+        co_await asio::co_spawn(m_slowWork.get_executor(), std::move(check), asio::use_awaitable);
     secret->clear();
 
     if (!found || found->disabled || !verified) {

@@ -184,30 +184,32 @@ void Server::acceptLoop(std::size_t worker)
                 socket.set_option(tcp::no_delay(true));
                 beast::error_code peerError;
                 const std::string peer = socket.remote_endpoint(peerError).address().to_string();
-                asio::co_spawn(
-                    acceptor.get_executor(),
-                    [this, s = std::move(socket), peer]() mutable -> asio::awaitable<void> {
-                        if (m_state.config.plainHttp) {
-                            beast::tcp_stream stream(std::move(s));
-                            co_await serveConnection(stream, m_state, peer, m_slowWork);
-                            co_return;
-                        }
-                        std::shared_ptr<asio::ssl::context> tls = m_tls.load();
-                        asio::ssl::stream<beast::tcp_stream> stream(std::move(s), *tls);
-                        beast::get_lowest_layer(stream).expires_after(m_state.config.clientTimeout);
-                        auto [hs] = co_await stream.async_handshake(asio::ssl::stream_base::server,
-                                                                    tupleAwaitable);
-                        if (hs) {
-                            co_return;
-                        }
-                        co_await serveConnection(stream, m_state, peer, m_slowWork);
-                        beast::get_lowest_layer(stream).expires_after(std::chrono::seconds(2));
-                        co_await stream.async_shutdown(tupleAwaitable);
-                    },
-                    asio::detached);
+                asio::co_spawn(acceptor.get_executor(), serveClient(std::move(socket), peer),
+                               asio::detached);
             }
         },
         asio::detached);
+}
+
+// A member coroutine with by-value parameters rather than a capturing lambda: g++ 12
+// destroys the captures of a coroutine lambda handed to co_spawn twice.
+asio::awaitable<void> Server::serveClient(tcp::socket socket, std::string peer)
+{
+    if (m_state.config.plainHttp) {
+        beast::tcp_stream stream(std::move(socket));
+        co_await serveConnection(stream, m_state, peer, m_slowWork);
+        co_return;
+    }
+    std::shared_ptr<asio::ssl::context> tls = m_tls.load();
+    asio::ssl::stream<beast::tcp_stream> stream(std::move(socket), *tls);
+    beast::get_lowest_layer(stream).expires_after(m_state.config.clientTimeout);
+    auto [hs] = co_await stream.async_handshake(asio::ssl::stream_base::server, tupleAwaitable);
+    if (hs) {
+        co_return;
+    }
+    co_await serveConnection(stream, m_state, peer, m_slowWork);
+    beast::get_lowest_layer(stream).expires_after(std::chrono::seconds(2));
+    co_await stream.async_shutdown(tupleAwaitable);
 }
 
 void Server::run()

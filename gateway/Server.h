@@ -2,7 +2,9 @@
 
 #include "gateway/GatewayState.h"
 
+#include <boost/asio/awaitable.hpp>
 #include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/ssl/context.hpp>
 #include <boost/asio/thread_pool.hpp>
 
@@ -43,6 +45,7 @@ public:
 
 private:
     void acceptLoop(std::size_t worker);
+    boost::asio::awaitable<void> serveClient(boost::asio::ip::tcp::socket socket, std::string peer);
     void watchFiles();
 
     GatewayState& m_state;

@@ -232,9 +232,17 @@ bool GatewayFixture::start(QString* error)
     return true;
 }
 
-void GatewayFixture::reload()
+bool GatewayFixture::reload()
 {
-    ::kill(pid_t(m_gateway.processId()), SIGHUP);
+    // processId() is 0 once the gateway has exited, and kill(0, ...) would signal this test's
+    // whole process group (ctest and the shell that runs it) instead.
+    const qint64 pid = m_gateway.processId();
+    if (pid <= 0 || m_gateway.state() != QProcess::Running) {
+        qInfo("raysec-gateway is not running (exit status %d, code %d); its log:\n%s",
+              int(m_gateway.exitStatus()), m_gateway.exitCode(), gatewayLog().constData());
+        return false;
+    }
+    return ::kill(pid_t(pid), SIGHUP) == 0;
 }
 
 void GatewayFixture::stopUpstream()

@@ -41,7 +41,7 @@ public:
 
     bool start(QString* error);
     bool writeBundles(QString* error);
-    void reload(); // SIGHUP
+    bool reload(); // SIGHUP; false when the gateway is not running
     void stopUpstream();
 
     Reply get(const QString& path, const QByteArray& key = {}, const QByteArray& cookie = {});

@@ -95,8 +95,10 @@ private Q_SLOTS:
             << QByteArray("admin") << "/api/v0/nodes" << 200 << QByteArray();
         QTest::newRow("log proxy closed") << QByteArray("admin") << "/log_proxy?url=http://x" << 404
                                           << QByteArray("route-closed");
-        QTest::newRow("traversal closed") << QByteArray("admin") << "/static/%2e%2e/etc/passwd"
-                                          << 404 << QByteArray("route-closed");
+        // QUrl folds "%2e%2e" to ".." and resolves it before sending; an encoded slash it keeps,
+        // so this path reaches the gateway as a client would send it.
+        QTest::newRow("traversal closed") << QByteArray("admin") << "/static/..%2fetc/passwd" << 404
+                                          << QByteArray("route-closed");
     }
 
     void keyMatrix()
@@ -245,7 +247,7 @@ private Q_SLOTS:
         registry.resize(0);
         registry.write(bytes);
         registry.close();
-        m_fx.reload();
+        QVERIFY2(m_fx.reload(), m_fx.gatewayLog().right(2000).constData());
         QTRY_VERIFY_WITH_TIMEOUT(m_fx.gatewayLog().contains("refused key registry"), 10000);
         QCOMPARE(m_fx.get(QStringLiteral("/api/version"), m_revoked).status, 401);
         QCOMPARE(m_fx.get(QStringLiteral("/api/version"), m_grace).status, 200);

@@ -85,6 +85,7 @@ Result<void> GatewayStatus::fetch(const QString& adminHostPort)
     m_metricsBody.clear();
     m_healthDone = false;
     m_metricsDone = false;
+    m_firstError.reset();
 
     m_health = get(QStringLiteral("/-/healthz"));
     m_metrics = get(QStringLiteral("/metrics"));
@@ -137,7 +138,7 @@ void GatewayStatus::healthFinished(QNetworkReply* reply)
     m_health = nullptr;
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     if (reply->error() != QNetworkReply::NoError && status == 0) {
-        finishWith(unreachable(m_report.admin, reply->errorString()));
+        failOne(unreachable(m_report.admin, reply->errorString()));
         return;
     }
     const QByteArray body = reply->read(maxHealthBytes).trimmed();
@@ -154,24 +155,24 @@ void GatewayStatus::metricsFinished(QNetworkReply* reply)
     m_metrics = nullptr;
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     if (reply->property("raysecTooLarge").toBool()) {
-        finishWith(Error{QStringLiteral("prometheus.too-large"),
-                         tr("The metrics answer is larger than %1 bytes.").arg(maxMetricsBytes),
-                         tr("Check that the address is the gateway's admin listener.")});
+        failOne(Error{QStringLiteral("prometheus.too-large"),
+                      tr("The metrics answer is larger than %1 bytes.").arg(maxMetricsBytes),
+                      tr("Check that the address is the gateway's admin listener.")});
         return;
     }
     if (reply->error() != QNetworkReply::NoError && status == 0) {
-        finishWith(unreachable(m_report.admin, reply->errorString()));
+        failOne(unreachable(m_report.admin, reply->errorString()));
         return;
     }
     if (status != 200) {
-        finishWith(Error{QStringLiteral("gateway.metrics-http"),
-                         tr("The gateway answered HTTP %1 for /metrics.").arg(status),
-                         tr("Check that the address is the gateway's admin listener.")});
+        failOne(Error{QStringLiteral("gateway.metrics-http"),
+                      tr("The gateway answered HTTP %1 for /metrics.").arg(status),
+                      tr("Check that the address is the gateway's admin listener.")});
         return;
     }
     auto scrape = PrometheusParser::parse(reply->readAll(), maxMetricsBytes);
     if (!scrape) {
-        finishWith(scrape.error());
+        failOne(scrape.error());
         return;
     }
     m_report.bundleVersions = GatewayMetrics::bundleVersions(*scrape);
@@ -195,8 +196,26 @@ void GatewayStatus::finishWith(const Error& error)
     Q_EMIT failed(error);
 }
 
+// A failed reply waits for the other one rather than aborting it: a refused connection fails
+// both at once, and aborting a reply whose failure is already queued makes Qt report it twice.
+void GatewayStatus::failOne(const Error& error)
+{
+    if (!m_firstError) {
+        m_firstError = error;
+    }
+    if (!m_health && !m_metrics) {
+        const Error first = *m_firstError;
+        m_firstError.reset();
+        finishWith(first);
+    }
+}
+
 void GatewayStatus::complete()
 {
+    if (m_firstError) {
+        failOne(*m_firstError);
+        return;
+    }
     if (m_healthDone && m_metricsDone) {
         m_deadline->stop();
         Q_EMIT fetched(m_report);

@@ -9,6 +9,7 @@
 
 #include <chrono>
 #include <map>
+#include <optional>
 
 class QNetworkAccessManager;
 class QNetworkReply;
@@ -60,6 +61,7 @@ private:
     void metricsFinished(QNetworkReply* reply);
     void timedOut();
     void finishWith(const Error& error);
+    void failOne(const Error& error);
     void complete();
 
     QNetworkAccessManager* m_manager;
@@ -71,6 +73,7 @@ private:
     QByteArray m_metricsBody;
     bool m_healthDone = false;
     bool m_metricsDone = false;
+    std::optional<Error> m_firstError;
 };
 
 } // namespace raysec

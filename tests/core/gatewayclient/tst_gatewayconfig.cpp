@@ -209,7 +209,7 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("spec");
         QTest::addColumn<bool>("accepted");
-        QTest::newRow("submit") << QStringLiteral("default:submit=0.2/3") << true;
+        QTest::newRow("submit") << QStringLiteral("default:submit=0.5/4") << true;
         QTest::newRow("star") << QStringLiteral("batch:*=5/10") << true;
         QTest::newRow("no class") << QStringLiteral("default=1/2") << false;
         QTest::newRow("empty class") << QStringLiteral("default:=1/2") << false;

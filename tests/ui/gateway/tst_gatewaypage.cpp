@@ -112,6 +112,7 @@ private Q_SLOTS:
             record.team = QStringLiteral("ml");
             record.scopes = 1;
             record.created = earlier.addDays(-1);
+            record.notBefore = record.created;
             record.lastUsed = earlier;
             const auto inserted = registry.insert(record);
             QVERIFY2(inserted, inserted ? "" : qPrintable(inserted.error().text()));

@@ -234,8 +234,9 @@ void AuditPage::showProgress(int done, int total, const QString& checkId)
 {
     m_ui.progress->setRange(0, total);
     m_ui.progress->setValue(done);
-    m_ui.progress->setFormat(checkId.isEmpty() ? QStringLiteral("%v/%m")
-                                               : tr("%1 (%2 of %3)").arg(checkId).arg(done + 1).arg(total));
+    m_ui.progress->setFormat(checkId.isEmpty()
+                                 ? QStringLiteral("%v/%m")
+                                 : tr("%1 (%2 of %3)").arg(checkId).arg(done + 1).arg(total));
 }
 
 void AuditPage::scanFailed(const QString& message)
@@ -347,8 +348,8 @@ void AuditPage::askExport(Format format)
     const QString filter = format == Format::Html    ? tr("HTML page (*.html)")
                            : format == Format::Sarif ? tr("SARIF log (*.sarif)")
                                                      : tr("JSON report (*.json)");
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export the audit report"), {},
-                                                      filter);
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Export the audit report"), {}, filter);
     if (path.isEmpty()) {
         return;
     }

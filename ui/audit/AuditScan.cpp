@@ -45,8 +45,7 @@ void AuditScan::start(const ClusterProfile& profile)
                             Q_EMIT failed(token.error().text());
                             return;
                         }
-                        launch(profile,
-                               std::make_shared<const SecretBuffer>(std::move(*token)));
+                        launch(profile, std::make_shared<const SecretBuffer>(std::move(*token)));
                     });
 }
 

@@ -5341,18 +5341,6 @@
         <translation>%1 von %2 Jobs verstoßen gegen die Job-Richtlinie: %3</translation>
     </message>
     <message>
-        <source>Console store, table %1</source>
-        <translation>Datenspeicher der Konsole, Tabelle %1</translation>
-    </message>
-    <message>
-        <source>%1 rows</source>
-        <translation>%1 Zeilen</translation>
-    </message>
-    <message>
-        <source>table absent</source>
-        <translation>Tabelle fehlt</translation>
-    </message>
-    <message>
         <source>%1 quota policies are defined.</source>
         <translation>%1 Kontingentrichtlinien sind definiert.</translation>
     </message>
@@ -5419,6 +5407,18 @@
     <message>
         <source>The certificate key is %1 with %2 bits (minimum %3).</source>
         <translation>Der Zertifikatsschlüssel ist %1 mit %2 Bit (Minimum %3).</translation>
+    </message>
+    <message>
+        <source>Console store, quota configuration</source>
+        <translation>Konsolenspeicher, Kontingentkonfiguration</translation>
+    </message>
+    <message>
+        <source>%1 policies</source>
+        <translation>%1 Richtlinien</translation>
+    </message>
+    <message>
+        <source>no quota configuration saved</source>
+        <translation>keine Kontingentkonfiguration gespeichert</translation>
     </message>
 </context>
 <context>

@@ -32,9 +32,7 @@ void AuditRunner::prepare(ProbeSettings& settings, const CheckCatalog& catalog, 
 {
     for (const Check& check : catalog.checks()) {
         if (check.probe == QLatin1String("quota-policy") && store) {
-            const QString table =
-                QString::fromStdString(check.params.value("table", std::string()));
-            settings.quotaPolicies = probes::countQuotaPolicies(*store, table);
+            settings.quotaPolicies = probes::countQuotaPolicies(*store);
         }
     }
 }

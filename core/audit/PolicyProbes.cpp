@@ -3,12 +3,11 @@
 #include "core/audit/ProbeContext.h"
 #include "core/audit/Probes.h"
 #include "core/audit/Redactor.h"
+#include "core/quotas/QuotaRepository.h"
 #include "core/store/Database.h"
 #include "core/validation/JobPolicyChecker.h"
 
 #include <QCoreApplication>
-#include <QRegularExpression>
-#include <QSqlQuery>
 
 namespace raysec::probes {
 
@@ -79,11 +78,10 @@ CheckResult checkJobs(const Check& check, ProbeContext& ctx, JobAspect aspect)
 
 CheckResult quotaPolicy(const Check& check, ProbeContext& ctx)
 {
-    const QString table = QString::fromStdString(check.params.value("table", std::string()));
     const auto count = ctx.settings().quotaPolicies;
     const QList<Evidence> evidence{
-        Evidence{tr("Console store, table %1").arg(table), 0,
-                 count ? tr("%1 rows").arg(*count) : tr("table absent")}};
+        Evidence{tr("Console store, quota configuration"), 0,
+                 count ? tr("%1 policies").arg(*count) : tr("no quota configuration saved")}};
     if (count && *count > 0) {
         return result(check, CheckOutcome::Pass, tr("%1 quota policies are defined.").arg(*count),
                       evidence);
@@ -92,18 +90,17 @@ CheckResult quotaPolicy(const Check& check, ProbeContext& ctx)
                   tr("No quota policy is defined: any job may take every resource."), evidence);
 }
 
-std::optional<qint64> countQuotaPolicies(Database& store, const QString& table)
+std::optional<qint64> countQuotaPolicies(Database& store)
 {
-    static const QRegularExpression identifier(QStringLiteral("^[a-z_][a-z0-9_]{0,62}$"));
-    if (!identifier.match(table).hasMatch() || !store.connection().tables().contains(table)) {
+    // Read only: an audit never creates the quota module's tables.
+    if (!store.connection().tables().contains(QStringLiteral("quota_config"))) {
         return std::nullopt;
     }
-    QSqlQuery q(store.connection());
-    // The name matched an identifier pattern above; table names cannot be bound parameters.
-    if (!q.exec(QStringLiteral("SELECT COUNT(*) FROM ") + table) || !q.next()) {
+    const auto config = QuotaRepository(store).load();
+    if (!config) {
         return std::nullopt;
     }
-    return q.value(0).toLongLong();
+    return qint64(config->policies.size());
 }
 
 CheckResult jobRuntimeEnv(const Check& check, ProbeContext& ctx)

@@ -37,7 +37,7 @@ CheckResult rateLimit(const Check& check, ProbeContext& ctx);
 
 CheckResult quotaPolicy(const Check& check, ProbeContext& ctx);
 // Rows of the quota module's policy table in the store, when the table exists.
-std::optional<qint64> countQuotaPolicies(Database& store, const QString& table);
+std::optional<qint64> countQuotaPolicies(Database& store);
 CheckResult jobRuntimeEnv(const Check& check, ProbeContext& ctx);
 CheckResult jobEntrypoint(const Check& check, ProbeContext& ctx);
 

@@ -1,7 +1,6 @@
 #include "core/audit/fixes/ConsoleApplier.h"
 
 #include "core/audit/fixes/KeyRegistryApplier.h"
-#include "core/audit/fixes/QuotaCheckIndex.h"
 #include "core/keys/RayClusterToken.h"
 #include "core/quotas/QuotaRepository.h"
 #include "core/store/Keychain.h"
@@ -30,10 +29,7 @@ Result<void> saveQuotas(Database& db, const QuotaConfig& add)
     for (const QuotaPolicy& policy : add.policies) {
         current->upsert(policy);
     }
-    if (auto ok = repository.save(*current); !ok) {
-        return ok;
-    }
-    return QuotaCheckIndex::sync(db, *current);
+    return repository.save(*current);
 }
 
 } // namespace

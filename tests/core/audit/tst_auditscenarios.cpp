@@ -2,6 +2,7 @@
 #include "core/audit/AuditRunner.h"
 #include "core/audit/PassiveGuard.h"
 #include "core/audit/QtProbeTransport.h"
+#include "core/quotas/QuotaRepository.h"
 #include "core/store/Database.h"
 #include "support/TestMain.h"
 
@@ -204,8 +205,13 @@ private Q_SLOTS:
              QStringLiteral("--token-file"), m_tokenFile});
         auto db = Database::open(QStringLiteral(":memory:"));
         QVERIFY(db);
-        QVERIFY(db->exec(QStringLiteral("CREATE TABLE quota_policies (name TEXT)")));
-        QVERIFY(db->exec(QStringLiteral("INSERT INTO quota_policies VALUES ('team-a')")));
+        QVERIFY(QuotaRepository::migrate(*db));
+        QuotaConfig quotas;
+        QuotaPolicy teamA;
+        teamA.name = QStringLiteral("team-a");
+        teamA.hard.cpu = 16;
+        quotas.policies.append(teamA);
+        QVERIFY(QuotaRepository(*db).save(quotas));
         ProbeSettings settings;
         settings.ports = QList<PortSpec>{{closedPort(), QStringLiteral("GCS")}};
         AuditRunner::prepare(settings, *m_catalog, &*db);

@@ -1,5 +1,6 @@
 #include "core/audit/AuditRunner.h"
 #include "core/audit/QtProbeTransport.h"
+#include "core/quotas/QuotaRepository.h"
 #include "core/store/Database.h"
 #include "support/SimProcess.h"
 #include "support/TestMain.h"
@@ -177,8 +178,13 @@ private Q_SLOTS:
                  qPrintable(error));
         auto db = Database::open(QStringLiteral(":memory:"));
         QVERIFY(db);
-        QVERIFY(db->exec(QStringLiteral("CREATE TABLE quota_policies (name TEXT)")));
-        QVERIFY(db->exec(QStringLiteral("INSERT INTO quota_policies VALUES ('team-a')")));
+        QVERIFY(QuotaRepository::migrate(*db));
+        QuotaConfig quotas;
+        QuotaPolicy teamA;
+        teamA.name = QStringLiteral("team-a");
+        teamA.hard.cpu = 16;
+        quotas.policies.append(teamA);
+        QVERIFY(QuotaRepository(*db).save(quotas));
         ProbeSettings settings;
         settings.ports = QList<PortSpec>{{closedPort(), QStringLiteral("GCS")}};
         AuditRunner::prepare(settings, *m_catalog, &*db);

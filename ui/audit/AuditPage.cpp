@@ -12,6 +12,7 @@
 #include "ui/audit/FindingsModel.h"
 #include "ui/audit/hardening/HardeningWizard.h"
 #include "ui/widgets/ErrorBanner.h"
+#include "ui/widgets/RecordSplitter.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -97,22 +98,11 @@ void AuditPage::buildUi()
     auto* title = new QLabel(tr("Audit"), this);
     title->setObjectName(QStringLiteral("pageTitle"));
     m_ui.banner = new ErrorBanner(this);
-    m_ui.table = new QTableView(this);
-    m_ui.table->setModel(m_filter);
-    m_ui.table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_ui.table->setSelectionMode(QAbstractItemView::SingleSelection);
+    auto* splitter = new RecordSplitter(
+        m_filter, tr("Run a scan, then select a finding to see its evidence."), 2, this);
+    m_ui.table = splitter->table();
+    m_ui.details = splitter->details();
     m_ui.table->setSortingEnabled(true);
-    m_ui.table->horizontalHeader()->setStretchLastSection(true);
-    m_ui.details = new QLabel(tr("Run a scan, then select a finding to see its evidence."), this);
-    m_ui.details->setTextFormat(Qt::PlainText);
-    m_ui.details->setWordWrap(true);
-    m_ui.details->setAlignment(Qt::AlignTop | Qt::AlignLeft);
-    m_ui.details->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    auto* splitter = new QSplitter(this);
-    splitter->addWidget(m_ui.table);
-    splitter->addWidget(m_ui.details);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(title);

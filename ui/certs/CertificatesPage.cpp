@@ -8,6 +8,7 @@
 #include "ui/certs/CertificateRenewal.h"
 #include "ui/certs/CertificateWizard.h"
 #include "ui/widgets/ErrorBanner.h"
+#include "ui/widgets/RecordSplitter.h"
 
 #include <QFileDialog>
 #include <QHBoxLayout>
@@ -64,21 +65,10 @@ CertificatesPage::CertificatesPage(ConsoleContext& context, QWidget* parent)
     title->setObjectName(QStringLiteral("pageTitle"));
     m_ui.banner = new ErrorBanner(this);
     m_ui.warning = new ErrorBanner(this);
-    m_ui.table = new QTableView(this);
-    m_ui.table->setModel(m_model);
-    m_ui.table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_ui.table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_ui.table->horizontalHeader()->setStretchLastSection(true);
-    m_ui.details = new QLabel(tr("Select a certificate to see its details."), this);
-    m_ui.details->setTextFormat(Qt::PlainText);
-    m_ui.details->setWordWrap(true);
-    m_ui.details->setAlignment(Qt::AlignTop | Qt::AlignLeft);
-    m_ui.details->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    auto* splitter = new QSplitter(this);
-    splitter->addWidget(m_ui.table);
-    splitter->addWidget(m_ui.details);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
+    auto* splitter =
+        new RecordSplitter(m_model, tr("Select a certificate to see its details."), 2, this);
+    m_ui.table = splitter->table();
+    m_ui.details = splitter->details();
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(title);

@@ -11,6 +11,7 @@
 #include "ui/keys/SecretClipboard.h"
 #include "ui/keys/SecretRevealDialog.h"
 #include "ui/widgets/ErrorBanner.h"
+#include "ui/widgets/RecordSplitter.h"
 
 #include "core/store/Keychain.h"
 
@@ -87,22 +88,10 @@ void KeysPage::buildUi()
     title->setObjectName(QStringLiteral("pageTitle"));
     m_ui.banner = new ErrorBanner(this);
     m_ui.warning = new ErrorBanner(this);
-    m_ui.table = new QTableView(this);
-    m_ui.table->setModel(m_filter);
-    m_ui.table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_ui.table->setSelectionMode(QAbstractItemView::SingleSelection);
+    auto* splitter = new RecordSplitter(m_filter, tr("Select a key to see its details."), 1, this);
+    m_ui.table = splitter->table();
+    m_ui.details = splitter->details();
     m_ui.table->setSortingEnabled(true);
-    m_ui.table->horizontalHeader()->setStretchLastSection(true);
-    m_ui.details = new QLabel(tr("Select a key to see its details."), this);
-    m_ui.details->setTextFormat(Qt::PlainText);
-    m_ui.details->setWordWrap(true);
-    m_ui.details->setAlignment(Qt::AlignTop | Qt::AlignLeft);
-    m_ui.details->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    auto* splitter = new QSplitter(this);
-    splitter->addWidget(m_ui.table);
-    splitter->addWidget(m_ui.details);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 1);
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(title);

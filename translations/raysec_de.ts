@@ -6256,6 +6256,14 @@
         <source>Export the audit report</source>
         <translation>Den Audit-Bericht exportieren</translation>
     </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>PDF exportieren…</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF-Dokument (*.pdf)</translation>
+    </message>
 </context>
 <context>
     <name>raysec::ui::CaPage</name>

@@ -10,6 +10,7 @@
 #include "ui/audit/AuditScan.h"
 #include "ui/audit/FindingsFilterModel.h"
 #include "ui/audit/FindingsModel.h"
+#include "ui/audit/PdfReport.h"
 #include "ui/audit/hardening/HardeningWizard.h"
 #include "ui/widgets/ErrorBanner.h"
 #include "ui/widgets/RecordSplitter.h"
@@ -168,10 +169,11 @@ QWidget* AuditPage::buildExports()
     m_ui.exportJson = new QPushButton(tr("Export JSON…"), row);
     m_ui.exportSarif = new QPushButton(tr("Export SARIF…"), row);
     m_ui.exportHtml = new QPushButton(tr("Export HTML…"), row);
+    m_ui.exportPdf = new QPushButton(tr("Export PDF…"), row);
     m_ui.wizard = new QPushButton(tr("Hardening wizard…"), row);
     auto* layout = new QHBoxLayout(row);
     layout->setContentsMargins(0, 0, 0, 0);
-    for (QPushButton* b : {m_ui.exportJson, m_ui.exportSarif, m_ui.exportHtml}) {
+    for (QPushButton* b : {m_ui.exportJson, m_ui.exportSarif, m_ui.exportHtml, m_ui.exportPdf}) {
         b->setEnabled(false);
         layout->addWidget(b);
     }
@@ -180,6 +182,7 @@ QWidget* AuditPage::buildExports()
     connect(m_ui.exportJson, &QPushButton::clicked, this, [this] { askExport(Format::Json); });
     connect(m_ui.exportSarif, &QPushButton::clicked, this, [this] { askExport(Format::Sarif); });
     connect(m_ui.exportHtml, &QPushButton::clicked, this, [this] { askExport(Format::Html); });
+    connect(m_ui.exportPdf, &QPushButton::clicked, this, [this] { askExport(Format::Pdf); });
     connect(m_ui.wizard, &QPushButton::clicked, this, &AuditPage::openWizard);
     return row;
 }
@@ -294,7 +297,7 @@ void AuditPage::showReport()
                             .arg(s.passed)
                             .arg(s.failed)
                             .arg(s.undecided));
-    for (QPushButton* b : {m_ui.exportJson, m_ui.exportSarif, m_ui.exportHtml}) {
+    for (QPushButton* b : {m_ui.exportJson, m_ui.exportSarif, m_ui.exportHtml, m_ui.exportPdf}) {
         b->setEnabled(true);
     }
     m_ui.details->setText(m_model->rowCount() == 0 ? tr("No check failed.")
@@ -317,6 +320,8 @@ QByteArray AuditPage::render(const AuditReport& report, Format format)
         return SarifReport::render(report);
     case Format::Html:
         return HtmlReport::render(report);
+    case Format::Pdf:
+        return PdfReport::render(report);
     case Format::Json:
         break;
     }
@@ -336,6 +341,7 @@ Result<void> AuditPage::exportReport(Format format, const QString& path) const
 void AuditPage::askExport(Format format)
 {
     const QString filter = format == Format::Html    ? tr("HTML page (*.html)")
+                           : format == Format::Pdf   ? tr("PDF document (*.pdf)")
                            : format == Format::Sarif ? tr("SARIF log (*.sarif)")
                                                      : tr("JSON report (*.json)");
     const QString path =

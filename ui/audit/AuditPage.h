@@ -35,7 +35,8 @@ public:
     {
         Json,
         Sarif,
-        Html
+        Html,
+        Pdf
     };
 
     explicit AuditPage(ConsoleContext& context, QWidget* parent = nullptr);
@@ -98,6 +99,7 @@ private:
         QPushButton* exportJson = nullptr;
         QPushButton* exportSarif = nullptr;
         QPushButton* exportHtml = nullptr;
+        QPushButton* exportPdf = nullptr;
         QPushButton* wizard = nullptr;
     };
     Ui m_ui;

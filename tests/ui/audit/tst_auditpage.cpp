@@ -19,6 +19,7 @@
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
@@ -198,6 +199,21 @@ private Q_SLOTS:
         QVERIFY(!page1.contains("<script"));
         QVERIFY(test::readFile(sarif).contains("\"version\": \"2.1.0\"") ||
                 test::readFile(sarif).contains("\"version\":\"2.1.0\""));
+
+        // The printable report: a real PDF whose text (read back by poppler's pdftotext) has
+        // the findings and shows the hostile markup as the literal text it is.
+        const QString pdf = dir.filePath(QStringLiteral("report.pdf"));
+        QVERIFY(page.exportReport(AuditPage::Format::Pdf, pdf));
+        QVERIFY(test::readFile(pdf).startsWith("%PDF-"));
+        QProcess pdftotext;
+        pdftotext.start(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")});
+        QVERIFY2(pdftotext.waitForFinished(30000), "pdftotext (poppler-utils) did not finish");
+        QCOMPARE(pdftotext.exitCode(), 0);
+        const QString text = QString::fromUtf8(pdftotext.readAllStandardOutput());
+        QVERIFY2(text.contains(QStringLiteral("RAY-1.1")), qPrintable(text.left(2000)));
+        QVERIFY(text.contains(QStringLiteral("RAY-2.1")));
+        QVERIFY2(text.contains(QStringLiteral("<img src=x onerror=alert(1)>")),
+                 qPrintable(text.left(4000)));
     }
 };
 

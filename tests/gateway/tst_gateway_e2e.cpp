@@ -238,6 +238,30 @@ private Q_SLOTS:
         QVERIFY(!last.header("RateLimit-Policy").isEmpty());
     }
 
+    void reloadUnderLoadFailsNoRequest()
+    {
+        // Requests keep flowing while the gateway reloads its certificate and bundles five
+        // times; each one gets a real answer (200, or 429 from the fixture's small rate limit),
+        // never a dropped connection or a 5xx.
+        int answered = 0;
+        for (int i = 0; i < 30; ++i) {
+            if (i % 6 == 0) {
+                QVERIFY(m_fx.reload());
+            }
+            // A key of its own (the admin key's bucket is spent by the test before), paced
+            // near the fixture's rate of 5 per second.
+            const auto reply = m_fx.get(QStringLiteral("/api/version"), m_reader);
+            QTest::qWait(150);
+            QVERIFY2(
+                reply.status == 200 || reply.status == 429,
+                qPrintable(QStringLiteral("request %1 got status %2").arg(i).arg(reply.status)));
+            answered += reply.status == 200 ? 1 : 0;
+        }
+        QVERIFY(answered > 0);
+        QTRY_VERIFY_WITH_TIMEOUT(m_fx.gatewayLog().count("loaded key registry") >= 6, 10000);
+        QTest::qWait(2000); // the reader's bucket refills for the tests after this one
+    }
+
     void tamperedRegistryIsRefusedAndLastGoodStays()
     {
         QFile registry(m_fx.dir(QStringLiteral("registry.json")));

@@ -134,14 +134,19 @@ int main(int argc, char* argv[])
                             : 8;
     QTemporaryDir dir;
     const QString d = dir.path();
-    QProcess::execute(QStringLiteral("openssl"),
-                      {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
-                       QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
-                       QStringLiteral("ec_paramgen_curve:P-256"), QStringLiteral("-nodes"),
-                       QStringLiteral("-keyout"), d + QStringLiteral("/tls.key"),
-                       QStringLiteral("-out"), d + QStringLiteral("/tls.crt"),
-                       QStringLiteral("-days"), QStringLiteral("1"), QStringLiteral("-subj"),
-                       QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-quiet")});
+    const int made = QProcess::execute(
+        QStringLiteral("openssl"),
+        {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+         QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
+         QStringLiteral("ec_paramgen_curve:P-256"), QStringLiteral("-nodes"),
+         QStringLiteral("-keyout"), d + QStringLiteral("/tls.key"), QStringLiteral("-out"),
+         d + QStringLiteral("/tls.crt"), QStringLiteral("-days"), QStringLiteral("1"),
+         QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-addext"),
+         QStringLiteral("subjectAltName=IP:127.0.0.1")});
+    if (made != 0) {
+        std::fprintf(stderr, "openssl could not make the benchmark's TLS certificate\n");
+        return 1;
+    }
 
     const MinisignKeyPair signer = MinisignKeyPair::generate();
     QByteArray key;
@@ -190,10 +195,12 @@ int main(int argc, char* argv[])
     gateway.start(QStringLiteral(RAYSEC_GATEWAY_BINARY),
                   {QStringLiteral("--config"), d + QStringLiteral("/gateway.json")});
     gateway.waitForReadyRead(30000);
-    QThread::sleep(1);
-    if (nginx.state() != QProcess::Running || gateway.state() != QProcess::Running) {
-        std::fprintf(stderr, "could not start nginx or the gateway: %s %s\n",
-                     nginx.readAllStandardError().constData(),
+    // Started and still alive a second later (waitForFinished returns true only if it died).
+    const bool nginxUp = nginx.waitForStarted(5000) && !nginx.waitForFinished(1000);
+    const bool gatewayUp = gateway.waitForStarted(5000) && !gateway.waitForFinished(1000);
+    if (!nginxUp || !gatewayUp) {
+        std::fprintf(stderr, "could not start nginx or the gateway (exit codes %d, %d): %s %s\n",
+                     nginx.exitCode(), gateway.exitCode(), nginx.readAllStandardError().constData(),
                      gateway.readAllStandardError().constData());
         return 1;
     }

@@ -94,19 +94,26 @@ void AuditLog::append(nlohmann::json event)
     if (!m_writer.joinable()) {
         return;
     }
+    bool full = false;
     {
         std::lock_guard lock(m_mutex);
         event["time"] = utcNow();
         m_queue.push_back(std::move(event));
         ++m_enqueued;
+        full = m_queue.size() == batchSize;
     }
-    m_wake.notify_one();
+    // The writer wakes on its own every writeInterval; waking it for every request would cost
+    // two context switches per request on a busy gateway.
+    if (full) {
+        m_wake.notify_one();
+    }
 }
 
 void AuditLog::flush()
 {
     std::unique_lock lock(m_mutex);
     const std::uint64_t target = m_enqueued;
+    m_flushWanted = true;
     m_wake.notify_one();
     m_flushed.wait(lock, [&] { return m_written >= target || !m_writer.joinable(); });
 }
@@ -115,8 +122,9 @@ void AuditLog::run()
 {
     std::unique_lock lock(m_mutex);
     while (true) {
-        m_wake.wait_for(lock, std::chrono::milliseconds(200),
-                        [&] { return m_stopping || !m_queue.empty(); });
+        m_wake.wait_for(lock, writeInterval,
+                        [&] { return m_stopping || m_flushWanted || m_queue.size() >= batchSize; });
+        m_flushWanted = false;
         std::deque<nlohmann::json> batch;
         batch.swap(m_queue);
         lock.unlock();

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <chrono>
 #include <condition_variable>
 #include <cstdint>
 #include <deque>
@@ -15,9 +16,9 @@ namespace raysec::gateway {
 
 // Every gateway decision as one JSON line, each carrying the SHA-256 of the previous line's
 // hash and its own event, so that removing or editing a line breaks the chain (verify()).
-// Lines are written by a background thread and flushed at least every 200 ms, so the request
-// path never waits for the disk. Events must not contain secrets: callers pass key ids, never
-// keys, and user names, never passwords.
+// Lines are written by a background thread in batches, every writeInterval or as soon as
+// batchSize events wait, so the request path never waits for the disk or wakes a thread. Events
+// must not contain secrets: callers pass key ids, never keys, and user names, never passwords.
 class AuditLog
 {
 public:
@@ -35,6 +36,9 @@ public:
     static std::expected<std::uint64_t, std::string> verify(const std::string& path);
     static std::string chainHash(const std::string& previous, const std::string& eventText);
 
+    static constexpr std::chrono::milliseconds writeInterval{50};
+    static constexpr std::size_t batchSize = 512;
+
 private:
     void run();
 
@@ -45,6 +49,7 @@ private:
     std::ofstream m_file;
     std::thread m_writer;
     bool m_stopping = false;
+    bool m_flushWanted = false;
     std::uint64_t m_enqueued = 0;
     std::uint64_t m_written = 0;
     std::uint64_t m_sequence = 0;

@@ -291,7 +291,7 @@ private Q_SLOTS:
         QVERIFY(metrics.contains("raysec_gateway_rate_limited_total"));
         QVERIFY(metrics.contains("raysec_gateway_bundle_version{bundle=\"keys\"}"));
 
-        QTest::qWait(500); // the audit writer flushes at least every 200 ms
+        QTest::qWait(500); // the audit writer writes at least every 50 ms
         QFile audit(m_fx.dir(QStringLiteral("audit.jsonl")));
         QVERIFY(audit.open(QIODevice::ReadOnly));
         const QByteArray log = audit.readAll();

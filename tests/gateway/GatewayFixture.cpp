@@ -5,12 +5,14 @@
 #include "core/keys/RegistryBundle.h"
 #include "support/TestSupport.h"
 
+#include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSignalSpy>
 #include <QSslConfiguration>
+#include <QSslSocket>
 #include <QTest>
 
 #include <sodium.h>
@@ -180,6 +182,7 @@ bool GatewayFixture::writeConfig()
         {QStringLiteral("upstream"), QStringLiteral("127.0.0.1:%1").arg(m_sim.port())},
         {QStringLiteral("upstreamTokenFile"), dir(QStringLiteral("ray-token"))},
         {QStringLiteral("upstreamTimeoutSeconds"), 5},
+        {QStringLiteral("clientTimeoutSeconds"), 3},
         {QStringLiteral("usageRefreshSeconds"), 1},
         {QStringLiteral("publicKey"), dir(QStringLiteral("console.pub"))},
         {QStringLiteral("keyRegistry"), dir(QStringLiteral("registry.json"))},
@@ -259,6 +262,36 @@ QByteArray GatewayFixture::gatewayLog()
 QUrl GatewayFixture::baseUrl() const
 {
     return QUrl(QStringLiteral("https://127.0.0.1:%1").arg(m_port));
+}
+
+QByteArray GatewayFixture::rawExchange(const QByteArray& bytes, int waitMs, bool* closed)
+{
+    QSslSocket socket;
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setCaCertificates(m_trusted);
+    socket.setSslConfiguration(tls);
+    socket.setPeerVerifyName(QStringLiteral("127.0.0.1"));
+    socket.connectToHostEncrypted(QStringLiteral("127.0.0.1"), m_port);
+    *closed = false;
+    if (!socket.waitForEncrypted(5000)) {
+        return "no TLS session: " + socket.errorString().toUtf8();
+    }
+    socket.write(bytes);
+    socket.flush();
+    QByteArray answer;
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < waitMs) {
+        if (socket.waitForReadyRead(200)) {
+            answer += socket.readAll();
+        }
+        if (socket.state() != QAbstractSocket::ConnectedState) {
+            answer += socket.readAll();
+            *closed = true;
+            break;
+        }
+    }
+    return answer;
 }
 
 QUrl GatewayFixture::urlFor(const QString& path) const

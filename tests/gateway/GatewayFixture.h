@@ -54,6 +54,9 @@ public:
     quint16 adminPort() const { return m_adminPort; }
     QUrl baseUrl() const;
     QUrl urlFor(const QString& path) const;
+    // Sends `bytes` as they are over a fresh TLS connection and returns what the gateway
+    // answered until it closed the connection (or `waitMs` passed); `closed` tells which.
+    QByteArray rawExchange(const QByteArray& bytes, int waitMs, bool* closed);
 
 private:
     Reply send(QNetworkRequest request, const QByteArray& verb, const QByteArray& body);

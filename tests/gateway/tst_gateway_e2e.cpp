@@ -1,6 +1,7 @@
 #include "GatewayFixture.h"
 #include "support/TestMain.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -298,6 +299,28 @@ private Q_SLOTS:
         QVERIFY(log.contains("\"decision\":\"key-revoked\""));
         QVERIFY(!log.contains(m_reader.mid(4, 20))); // never a secret
         QVERIFY(!log.contains("correct horse"));
+    }
+
+    void malformedRequestIs400()
+    {
+        bool closed = false;
+        const QByteArray answer =
+            m_fx.rawExchange("GARBAGE / HTTP/1.1 extra\r\nno colon here\r\n\r\n", 5000, &closed);
+        QVERIFY2(answer.startsWith("HTTP/1.1 400"), answer.left(300).constData());
+        QVERIFY(answer.contains("\"error\""));
+    }
+
+    void slowClientIsDisconnected()
+    {
+        // Half a request line and then silence: the gateway gives up after its client timeout
+        // (3 s in this configuration) instead of holding the connection open.
+        bool closed = false;
+        QElapsedTimer timer;
+        timer.start();
+        m_fx.rawExchange("GET /api/version HT", 10000, &closed);
+        QVERIFY(closed);
+        QVERIFY2(timer.elapsed() >= 2500 && timer.elapsed() < 9000,
+                 qPrintable(QString::number(timer.elapsed())));
     }
 
     void upstreamDownIs502()

@@ -8,6 +8,7 @@
 #include <sodium.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 namespace raysec {
@@ -55,23 +56,33 @@ Result<CalibrationResult> HashCalibrator::calibrate(int targetMs, std::size_t me
         return std::unexpected(ok.error());
     }
 
-    // Time per pass at the chosen memory, the best of a few runs to damp other load.
-    double best = 0;
-    for (int i = 0; i < samples; ++i) {
+    // Time at two pass counts, the best of a few runs each to damp other load. The slope is
+    // the cost of one pass; what remains is the fixed cost of filling the memory, which a
+    // single measurement would count as passes and so stop short of the target.
+    const unsigned long long low = p.opsLimit;
+    const unsigned long long high = p.opsLimit + 2;
+    std::array<double, 2> best{};
+    for (int i = 0; i < 2 * samples; ++i) {
         if (stop.stop_requested()) {
             return CalibrationResult{true, {}};
         }
-        auto ms = measure(p.opsLimit, p.memLimitBytes);
+        const std::size_t which = i < samples ? 0 : 1;
+        auto ms = measure(which == 0 ? low : high, p.memLimitBytes);
         if (!ms) {
             return std::unexpected(ms.error());
         }
-        best = i == 0 ? *ms : std::min(best, *ms);
+        best[which] = i % samples == 0 ? *ms : std::min(best[which], *ms);
         if (progress) {
-            progress((i + 1) * 60 / samples);
+            progress((i + 1) * 60 / (2 * samples));
         }
     }
-    const double perPass = best / double(p.opsLimit);
-    const auto passes = static_cast<unsigned long long>(std::lround(targetMs / perPass));
+    double perPass = (best[1] - best[0]) / double(high - low);
+    if (perPass <= 0) { // noise swamped the difference: fall back to the plain average
+        perPass = best[1] / double(high);
+    }
+    const double fixed = std::max(best[0] - perPass * double(low), 0.0);
+    const double budget = std::max(double(targetMs) - fixed, perPass);
+    const auto passes = static_cast<unsigned long long>(std::lround(budget / perPass));
     p.opsLimit = std::clamp<unsigned long long>(passes, p.opsLimit, 64);
 
     // Confirm the choice with one real measurement.

@@ -3,6 +3,7 @@
 #include <QDir>
 #include <QFile>
 #include <QProcess>
+#include <QTcpServer>
 
 namespace raysec::test {
 
@@ -48,6 +49,32 @@ bool secretServiceAvailable()
         return false;
     }
     return busctl.readAllStandardOutput().contains("boolean true");
+}
+
+int runCli(const QStringList& args, QByteArray* out, QByteArray* err)
+{
+    QProcess p;
+    p.start(builtProgram(QStringLiteral("raysec-cli")), args);
+    p.closeWriteChannel();
+    if (!p.waitForFinished(120000)) {
+        return -1;
+    }
+    if (out) {
+        *out = p.readAllStandardOutput();
+    }
+    if (err) {
+        *err = p.readAllStandardError();
+    }
+    return p.exitCode();
+}
+
+quint16 closedPort()
+{
+    QTcpServer server;
+    server.listen(QHostAddress::LocalHost, 0);
+    const quint16 port = server.serverPort();
+    server.close();
+    return port;
 }
 
 } // namespace raysec::test

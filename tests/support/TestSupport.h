@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 #include <QTemporaryDir>
 
 namespace raysec::test {
@@ -25,6 +26,13 @@ QByteArray readFile(const QString& path);
 
 // Path of a program built by this project (raysec-cli, raysec-sim, ...).
 QString builtProgram(const QString& name);
+
+// Runs the built raysec-cli with `args` and no standard input; its exit code, or -1 when it
+// did not finish within two minutes. `out` and `err` receive what it printed.
+int runCli(const QStringList& args, QByteArray* out = nullptr, QByteArray* err = nullptr);
+
+// A loopback port that was free a moment ago, for probes that must find nothing listening.
+quint16 closedPort();
 
 // True when a Secret Service is reachable on the session bus (gnome-keyring under
 // dbus-run-session in CI). Tests that need the real keychain require it rather than skip.

@@ -14,23 +14,6 @@ class TstAuditCli : public QObject
 {
     Q_OBJECT
 
-    int cli(const QStringList& args, QByteArray* out = nullptr, QByteArray* err = nullptr)
-    {
-        QProcess p;
-        p.start(test::builtProgram(QStringLiteral("raysec-cli")), args);
-        p.closeWriteChannel();
-        if (!p.waitForFinished(120000)) {
-            return -1;
-        }
-        if (out) {
-            *out = p.readAllStandardOutput();
-        }
-        if (err) {
-            *err = p.readAllStandardError();
-        }
-        return p.exitCode();
-    }
-
     static QString closedPort()
     {
         QTcpServer server;
@@ -46,9 +29,9 @@ private Q_SLOTS:
         test::ScopedDataDir data;
         test::ScenarioServer server(QStringLiteral("token-off-2.52"), {});
         QVERIFY(server.port() != 0);
-        QCOMPARE(cli({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("lab"),
-                      QStringLiteral("--url"),
-                      QStringLiteral("http://127.0.0.1:%1").arg(server.port())}),
+        QCOMPARE(test::runCli({QStringLiteral("profile"), QStringLiteral("add"),
+                               QStringLiteral("lab"), QStringLiteral("--url"),
+                               QStringLiteral("http://127.0.0.1:%1").arg(server.port())}),
                  0);
         QStringList scan{QStringLiteral("audit"),
                          QStringLiteral("--profile"),
@@ -59,7 +42,7 @@ private Q_SLOTS:
                          QStringLiteral("critical")};
         QByteArray out;
         QByteArray err;
-        QCOMPARE(cli(scan, &out, &err), 3);
+        QCOMPARE(test::runCli(scan, &out, &err), 3);
         QVERIFY(err.contains("[14/14]"));
         const auto json = nlohmann::json::parse(out.toStdString(), nullptr, false);
         QVERIFY(!json.is_discarded());
@@ -68,33 +51,34 @@ private Q_SLOTS:
 
         for (const char* check : {"RAY-1.1", "RAY-5.1"}) {
             QCOMPARE(
-                cli({QStringLiteral("audit"), QStringLiteral("suppress"),
-                     QStringLiteral("--profile"), QStringLiteral("lab"), QStringLiteral("--check"),
-                     QString::fromLatin1(check), QStringLiteral("--reason"),
-                     QStringLiteral("isolated lab network"), QStringLiteral("--until"),
-                     QDate::currentDate().addDays(30).toString(Qt::ISODate)}),
+                test::runCli({QStringLiteral("audit"), QStringLiteral("suppress"),
+                              QStringLiteral("--profile"), QStringLiteral("lab"),
+                              QStringLiteral("--check"), QString::fromLatin1(check),
+                              QStringLiteral("--reason"), QStringLiteral("isolated lab network"),
+                              QStringLiteral("--until"),
+                              QDate::currentDate().addDays(30).toString(Qt::ISODate)}),
                 0);
         }
-        QCOMPARE(cli(scan), 0);
+        QCOMPARE(test::runCli(scan), 0);
         const QString html = QDir(data.path()).filePath(QStringLiteral("report.html"));
         scan.replaceInStrings(QStringLiteral("critical"), QStringLiteral("high"));
-        QCOMPARE(cli(scan + QStringList{QStringLiteral("--format"), QStringLiteral("html"),
-                                        QStringLiteral("--output"), html}),
+        QCOMPARE(test::runCli(scan + QStringList{QStringLiteral("--format"), QStringLiteral("html"),
+                                                 QStringLiteral("--output"), html}),
                  3);
         const QByteArray page = test::readFile(html);
         QVERIFY(page.contains("isolated lab network"));
         QVERIFY(page.contains("RAY-2.1"));
         QByteArray listing;
-        QCOMPARE(cli({QStringLiteral("audit"), QStringLiteral("history"),
-                      QStringLiteral("--profile"), QStringLiteral("lab")},
-                     &listing),
+        QCOMPARE(test::runCli({QStringLiteral("audit"), QStringLiteral("history"),
+                               QStringLiteral("--profile"), QStringLiteral("lab")},
+                              &listing),
                  0);
         QCOMPARE(listing.count('\n'), 3);
         QVERIFY(listing.contains("2.52.0"));
         QByteArray diff;
-        QCOMPARE(cli({QStringLiteral("audit"), QStringLiteral("diff"), QStringLiteral("--profile"),
-                      QStringLiteral("lab")},
-                     &diff),
+        QCOMPARE(test::runCli({QStringLiteral("audit"), QStringLiteral("diff"),
+                               QStringLiteral("--profile"), QStringLiteral("lab")},
+                              &diff),
                  0);
         QVERIFY2(diff.contains("Still failing: RAY-1.1, RAY-2.1"), diff.constData());
         for (const QString& line : server.requestLog()) {
@@ -120,24 +104,25 @@ private Q_SLOTS:
         if (!args.isEmpty()) {
             all << QStringLiteral("--profile") << QStringLiteral("lab");
         }
-        QCOMPARE(cli(all + args), 2);
+        QCOMPARE(test::runCli(all + args), 2);
     }
 
     void suppressionNeedsReasonAndDate()
     {
         test::ScopedDataDir data;
         QByteArray err;
-        QCOMPARE(
-            cli({QStringLiteral("audit"), QStringLiteral("suppress"), QStringLiteral("--profile"),
-                 QStringLiteral("lab"), QStringLiteral("--check"), QStringLiteral("RAY-9.1"),
-                 QStringLiteral("--until"), QStringLiteral("2099-01-01")},
-                nullptr, &err),
-            1);
+        QCOMPARE(test::runCli({QStringLiteral("audit"), QStringLiteral("suppress"),
+                               QStringLiteral("--profile"), QStringLiteral("lab"),
+                               QStringLiteral("--check"), QStringLiteral("RAY-9.1"),
+                               QStringLiteral("--until"), QStringLiteral("2099-01-01")},
+                              nullptr, &err),
+                 1);
         QVERIFY(err.contains("reason"));
-        QCOMPARE(cli({QStringLiteral("audit"), QStringLiteral("suppress"),
-                      QStringLiteral("--profile"), QStringLiteral("lab"), QStringLiteral("--check"),
-                      QStringLiteral("RAY-9.1"), QStringLiteral("--reason"), QStringLiteral("x"),
-                      QStringLiteral("--until"), QStringLiteral("2001-01-01")}),
+        QCOMPARE(test::runCli({QStringLiteral("audit"), QStringLiteral("suppress"),
+                               QStringLiteral("--profile"), QStringLiteral("lab"),
+                               QStringLiteral("--check"), QStringLiteral("RAY-9.1"),
+                               QStringLiteral("--reason"), QStringLiteral("x"),
+                               QStringLiteral("--until"), QStringLiteral("2001-01-01")}),
                  1);
     }
 };

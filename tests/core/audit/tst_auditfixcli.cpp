@@ -7,8 +7,6 @@
 
 #include <QDir>
 #include <QFileInfo>
-#include <QProcess>
-#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -16,39 +14,9 @@
 
 using namespace raysec;
 
-namespace {
-
-quint16 closedPort()
-{
-    QTcpServer server;
-    server.listen(QHostAddress::LocalHost, 0);
-    const quint16 port = server.serverPort();
-    server.close();
-    return port;
-}
-
-} // namespace
-
 class TstAuditFixCli : public QObject
 {
     Q_OBJECT
-
-    int cli(const QStringList& args, QByteArray* out = nullptr, QByteArray* err = nullptr)
-    {
-        QProcess p;
-        p.start(test::builtProgram(QStringLiteral("raysec-cli")), args);
-        p.closeWriteChannel();
-        if (!p.waitForFinished(120000)) {
-            return -1;
-        }
-        if (out) {
-            *out = p.readAllStandardOutput();
-        }
-        if (err) {
-            *err = p.readAllStandardError();
-        }
-        return p.exitCode();
-    }
 
 private Q_SLOTS:
     void init() { test::failOnWarnings(); }
@@ -66,24 +34,26 @@ private Q_SLOTS:
                             {QStringLiteral("--tick-ms"), QStringLiteral("0")}},
                            &error),
                  qPrintable(error));
-        QCOMPARE(cli({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("lab"),
-                      QStringLiteral("--url"), sim.url().toString()}),
-                 0);
+        QCOMPARE(
+            test::runCli({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("lab"),
+                          QStringLiteral("--url"), sim.url().toString()}),
+            0);
         QTemporaryDir dir;
         const QString out = dir.filePath(QStringLiteral("fixes"));
-        const QStringList fix = {
-            QStringLiteral("audit"),   QStringLiteral("fix"),         QStringLiteral("--profile"),
-            QStringLiteral("lab"),     QStringLiteral("--out"),       out,
-            QStringLiteral("--ports"), QString::number(closedPort()), QStringLiteral("--skip"),
-            QStringLiteral("RAY-9.1"), QStringLiteral("--json")};
-        QCOMPARE(cli({QStringLiteral("audit"), QStringLiteral("fix"), QStringLiteral("--profile"),
-                      QStringLiteral("lab")}),
+        const QStringList fix = {QStringLiteral("audit"),     QStringLiteral("fix"),
+                                 QStringLiteral("--profile"), QStringLiteral("lab"),
+                                 QStringLiteral("--out"),     out,
+                                 QStringLiteral("--ports"),   QString::number(test::closedPort()),
+                                 QStringLiteral("--skip"),    QStringLiteral("RAY-9.1"),
+                                 QStringLiteral("--json")};
+        QCOMPARE(test::runCli({QStringLiteral("audit"), QStringLiteral("fix"),
+                               QStringLiteral("--profile"), QStringLiteral("lab")}),
                  2);
         QVERIFY(!QFileInfo::exists(out));
 
         QByteArray stdoutText;
         QByteArray stderrText;
-        QCOMPARE(cli(fix, &stdoutText, &stderrText), 0);
+        QCOMPARE(test::runCli(fix, &stdoutText, &stderrText), 0);
         const auto summary = nlohmann::json::parse(stdoutText.toStdString(), nullptr, false);
         QVERIFY2(!summary.is_discarded(), stdoutText.constData());
         QCOMPARE(summary["folder"].get<std::string>(), out.toStdString());
@@ -110,7 +80,7 @@ private Q_SLOTS:
         // A second run into the same folder is refused and leaves the token as it was.
         QByteArray again;
         QByteArray againErr;
-        QCOMPARE(cli(fix, &again, &againErr), 1);
+        QCOMPARE(test::runCli(fix, &again, &againErr), 1);
         QVERIFY2((again + againErr).contains("already holds"), (again + againErr).constData());
         QCOMPARE(test::readFile(QDir(out).filePath(QStringLiteral("ray/auth_token"))), token);
 
@@ -121,7 +91,7 @@ private Q_SLOTS:
         withApply.replace(withApply.indexOf(out), applied);
         withApply << QStringLiteral("--apply");
         QByteArray appliedText;
-        QCOMPARE(cli(withApply, &appliedText), 0);
+        QCOMPARE(test::runCli(withApply, &appliedText), 0);
         const auto result = nlohmann::json::parse(appliedText.toStdString(), nullptr, false);
         QVERIFY2(!result.is_discarded(), appliedText.constData());
         const nlohmann::json expected = nlohmann::json::array(
@@ -129,7 +99,8 @@ private Q_SLOTS:
         QVERIFY2(result["applied"] == expected, appliedText.constData());
         QVERIFY(QFileInfo::exists(QDir(applied).filePath(QStringLiteral("gateway/registry.json"))));
         QByteArray list;
-        QCOMPARE(cli({QStringLiteral("profile"), QStringLiteral("list"), QStringLiteral("--json")},
+        QCOMPARE(test::runCli(
+                     {QStringLiteral("profile"), QStringLiteral("list"), QStringLiteral("--json")},
                      &list),
                  0);
         QVERIFY2(list.contains("ray-token"), list.constData());

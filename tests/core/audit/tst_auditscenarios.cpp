@@ -5,9 +5,9 @@
 #include "core/quotas/QuotaRepository.h"
 #include "core/store/Database.h"
 #include "support/TestMain.h"
+#include "support/TestSupport.h"
 
 #include <QSignalSpy>
-#include <QTcpServer>
 #include <QTest>
 
 using namespace raysec;
@@ -44,15 +44,6 @@ bool makePki(const QString& dir)
                     s("-CAkey"), s("ca.key"), s("-CAcreateserial"), s("-out"), s("tls.crt"),
                     s("-days"), s("365"), s("-extfile"), ext},
                    dir);
-}
-
-quint16 closedPort()
-{
-    QTcpServer server;
-    server.listen(QHostAddress::LocalHost, 0);
-    const quint16 port = server.serverPort();
-    server.close();
-    return port;
 }
 
 QStringList failing(const AuditRun& run)
@@ -161,7 +152,7 @@ private Q_SLOTS:
         settings.profile = QStringLiteral("lab");
         settings.ports = QList<PortSpec>{{server.openPorts().at(0), QStringLiteral("GCS")},
                                          {server.openPorts().at(1), QStringLiteral("Ray Client")},
-                                         {closedPort(), QStringLiteral("metrics")}};
+                                         {test::closedPort(), QStringLiteral("metrics")}};
         const AuditRun run = audit(
             profile(QStringLiteral("http://127.0.0.1:%1").arg(server.port())), settings, false);
         QCOMPARE(undecided(run), QStringList());
@@ -182,7 +173,7 @@ private Q_SLOTS:
     {
         test::ScenarioServer server(QStringLiteral("token-off-2.52"), {});
         ProbeSettings settings;
-        settings.ports = QList<PortSpec>{{closedPort(), QStringLiteral("GCS")}};
+        settings.ports = QList<PortSpec>{{test::closedPort(), QStringLiteral("GCS")}};
         const AuditRun run = audit(
             profile(QStringLiteral("http://127.0.0.1:%1").arg(server.port())), settings, false);
         QCOMPARE(undecided(run), QStringList());
@@ -213,7 +204,7 @@ private Q_SLOTS:
         quotas.policies.append(teamA);
         QVERIFY(QuotaRepository(*db).save(quotas));
         ProbeSettings settings;
-        settings.ports = QList<PortSpec>{{closedPort(), QStringLiteral("GCS")}};
+        settings.ports = QList<PortSpec>{{test::closedPort(), QStringLiteral("GCS")}};
         AuditRunner::prepare(settings, *m_catalog, &*db);
         ClusterProfile p = profile(QStringLiteral("https://127.0.0.1:%1").arg(server.port()));
         p.trust = TrustMode::CaBundle;
@@ -239,7 +230,7 @@ private Q_SLOTS:
              QStringLiteral("--key"), m_pki.filePath(QStringLiteral("tls.key")),
              QStringLiteral("--token-file"), m_tokenFile});
         ProbeSettings settings;
-        settings.ports = QList<PortSpec>{{closedPort(), QStringLiteral("GCS")}};
+        settings.ports = QList<PortSpec>{{test::closedPort(), QStringLiteral("GCS")}};
         // System trust does not know the test CA.
         const AuditRun run = audit(
             profile(QStringLiteral("https://127.0.0.1:%1").arg(server.port())), settings, true);
@@ -274,7 +265,7 @@ private Q_SLOTS:
         test::ScenarioServer server(QStringLiteral("token-off-2.52"), {});
         const ClusterProfile p = profile(QStringLiteral("http://127.0.0.1:%1").arg(server.port()));
         ProbeSettings settings;
-        settings.ports = QList<PortSpec>{{closedPort(), QStringLiteral("GCS")}};
+        settings.ports = QList<PortSpec>{{test::closedPort(), QStringLiteral("GCS")}};
         const auto factory = [p](const std::atomic<bool>& cancelled) {
             return std::make_unique<QtProbeTransport>(p, nullptr, cancelled);
         };

@@ -8,22 +8,11 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
-#include <QTcpServer>
 #include <QTest>
 
 using namespace raysec;
 
 namespace {
-
-quint16 closedPort()
-{
-    QTcpServer server;
-    server.listen(QHostAddress::LocalHost, 0);
-    const quint16 port = server.serverPort();
-    server.close();
-    return port;
-}
 
 QStringList outcomes(const AuditRun& run, CheckOutcome wanted)
 {
@@ -94,20 +83,6 @@ class TstAuditSim : public QObject
                                 cancelled, {});
     }
 
-    int cli(const QStringList& args, QByteArray* out = nullptr)
-    {
-        QProcess p;
-        p.start(test::builtProgram(QStringLiteral("raysec-cli")), args);
-        p.closeWriteChannel();
-        if (!p.waitForFinished(120000)) {
-            return -1;
-        }
-        if (out) {
-            *out = p.readAllStandardOutput();
-        }
-        return p.exitCode();
-    }
-
 private Q_SLOTS:
     void initTestCase()
     {
@@ -132,7 +107,7 @@ private Q_SLOTS:
         ProbeSettings settings;
         settings.ports = QList<PortSpec>{{sim.openPorts().at(0), QStringLiteral("GCS")},
                                          {sim.openPorts().at(1), QStringLiteral("Ray Client")},
-                                         {closedPort(), QStringLiteral("metrics")}};
+                                         {test::closedPort(), QStringLiteral("metrics")}};
         const AuditRun run = audit(sim, settings, {});
         QCOMPARE(outcomes(run, CheckOutcome::Error), QStringList());
         QCOMPARE(outcomes(run, CheckOutcome::Fail),
@@ -155,7 +130,7 @@ private Q_SLOTS:
                            &error),
                  qPrintable(error));
         ProbeSettings settings;
-        settings.ports = QList<PortSpec>{{closedPort(), QStringLiteral("GCS")}};
+        settings.ports = QList<PortSpec>{{test::closedPort(), QStringLiteral("GCS")}};
         const AuditRun run = audit(sim, settings, {});
         QCOMPARE(outcomes(run, CheckOutcome::Error), QStringList());
         QCOMPARE(outcomes(run, CheckOutcome::Fail), ids({"RAY-1.1", "RAY-2.1", "RAY-4.1", "RAY-5.1",
@@ -186,7 +161,7 @@ private Q_SLOTS:
         quotas.policies.append(teamA);
         QVERIFY(QuotaRepository(*db).save(quotas));
         ProbeSettings settings;
-        settings.ports = QList<PortSpec>{{closedPort(), QStringLiteral("GCS")}};
+        settings.ports = QList<PortSpec>{{test::closedPort(), QStringLiteral("GCS")}};
         AuditRunner::prepare(settings, *m_catalog, &*db);
         const AuditRun run = audit(sim, settings, token);
         QCOMPARE(outcomes(run, CheckOutcome::Error), QStringList());
@@ -211,10 +186,11 @@ private Q_SLOTS:
                             {QStringLiteral("--tick-ms"), QStringLiteral("0")}},
                            &error),
                  qPrintable(error));
-        QCOMPARE(cli({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("lab"),
-                      QStringLiteral("--url"), sim.url().toString()}),
-                 0);
-        const QString port = QString::number(closedPort());
+        QCOMPARE(
+            test::runCli({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("lab"),
+                          QStringLiteral("--url"), sim.url().toString()}),
+            0);
+        const QString port = QString::number(test::closedPort());
         const QStringList scan{QStringLiteral("audit"),
                                QStringLiteral("--profile"),
                                QStringLiteral("lab"),
@@ -225,22 +201,23 @@ private Q_SLOTS:
                                QStringLiteral("--format"),
                                QStringLiteral("sarif")};
         QByteArray out;
-        QCOMPARE(cli(scan, &out), 3);
+        QCOMPARE(test::runCli(scan, &out), 3);
         const auto sarif = nlohmann::json::parse(out.toStdString(), nullptr, false);
         QVERIFY(!sarif.is_discarded());
         QCOMPARE(sarif["runs"][0]["results"].size(), std::size_t(7));
         for (const char* check : {"RAY-1.1", "RAY-5.1"}) {
             QCOMPARE(
-                cli({QStringLiteral("audit"), QStringLiteral("suppress"),
-                     QStringLiteral("--profile"), QStringLiteral("lab"), QStringLiteral("--check"),
-                     QString::fromLatin1(check), QStringLiteral("--reason"),
-                     QStringLiteral("isolated lab network"), QStringLiteral("--until"),
-                     QDate::currentDate().addDays(30).toString(Qt::ISODate)}),
+                test::runCli({QStringLiteral("audit"), QStringLiteral("suppress"),
+                              QStringLiteral("--profile"), QStringLiteral("lab"),
+                              QStringLiteral("--check"), QString::fromLatin1(check),
+                              QStringLiteral("--reason"), QStringLiteral("isolated lab network"),
+                              QStringLiteral("--until"),
+                              QDate::currentDate().addDays(30).toString(Qt::ISODate)}),
                 0);
         }
-        QCOMPARE(cli(scan), 0);
-        QCOMPARE(cli(QStringList(scan).replaceInStrings(QStringLiteral("critical"),
-                                                        QStringLiteral("high"))),
+        QCOMPARE(test::runCli(scan), 0);
+        QCOMPARE(test::runCli(QStringList(scan).replaceInStrings(QStringLiteral("critical"),
+                                                                 QStringLiteral("high"))),
                  3);
         QCOMPARE(writesIn(sim.requestLogFile()), QString());
     }

@@ -23,7 +23,6 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
-#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -33,15 +32,6 @@ using namespace raysec;
 using namespace raysec::ui;
 
 namespace {
-
-quint16 closedPort()
-{
-    QTcpServer server;
-    server.listen(QHostAddress::LocalHost, 0);
-    const quint16 port = server.serverPort();
-    server.close();
-    return port;
-}
 
 QStringList shownChecks(const AuditPage& page)
 {
@@ -126,7 +116,7 @@ private Q_SLOTS:
         QVERIFY(startSim(sim, {}));
         selectSim(sim);
         AuditPage page(*m_context);
-        page.scan()->setPorts(QList<PortSpec>{{closedPort(), QStringLiteral("GCS")}});
+        page.scan()->setPorts(QList<PortSpec>{{test::closedPort(), QStringLiteral("GCS")}});
         QVERIFY(scanned(page));
 
         QCOMPARE(shownChecks(page),
@@ -157,7 +147,7 @@ private Q_SLOTS:
         QVERIFY(startSim(sim, {QStringLiteral("--latency-ms"), QStringLiteral("3000")}));
         selectSim(sim);
         AuditPage page(*m_context);
-        page.scan()->setPorts(QList<PortSpec>{{closedPort(), QStringLiteral("GCS")}});
+        page.scan()->setPorts(QList<PortSpec>{{test::closedPort(), QStringLiteral("GCS")}});
         QSignalSpy done(&page, &AuditPage::scanFinished);
         QElapsedTimer timer;
         timer.start();
@@ -182,7 +172,7 @@ private Q_SLOTS:
         QVERIFY(startSim(sim, {QStringLiteral("--hostile")}));
         selectSim(sim);
         AuditPage page(*m_context);
-        page.scan()->setPorts(QList<PortSpec>{{closedPort(), QStringLiteral("GCS")}});
+        page.scan()->setPorts(QList<PortSpec>{{test::closedPort(), QStringLiteral("GCS")}});
         QVERIFY(!page.exportReport(AuditPage::Format::Html, QStringLiteral("/nonexistent")));
         QVERIFY(scanned(page));
 

@@ -38,7 +38,6 @@
 #include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QTableWidget>
-#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -48,15 +47,6 @@ using namespace raysec;
 using namespace raysec::ui;
 
 namespace {
-
-quint16 closedPort()
-{
-    QTcpServer server;
-    server.listen(QHostAddress::LocalHost, 0);
-    const quint16 port = server.serverPort();
-    server.close();
-    return port;
-}
 
 QStringList ids(const char* spaceSeparated)
 {
@@ -108,7 +98,7 @@ class TestHardeningWizard : public QObject
     // Scan, choose, generate, write and apply: the wizard's first four pages.
     void hardenUpToRunbook(HardeningWizard& wizard, const QString& folder)
     {
-        wizard.scan()->setPorts(QList<PortSpec>{{closedPort(), QStringLiteral("GCS")}});
+        wizard.scan()->setPorts(QList<PortSpec>{{test::closedPort(), QStringLiteral("GCS")}});
         wizard.show();
         QSignalSpy scanned(wizard.scanPage(), &HardeningScanPage::scanFinished);
         wizard.scanPage()->scanButton()->click();

@@ -186,7 +186,9 @@ void GatewayPage::recordLastUse()
     // Keys the gateway saw in use get their last-used time in the registry of this store; ids
     // from another workstation's registry are not there and are skipped by the registry.
     KeyRegistry registry(m_context.store());
-    Result<void> written = registry.migrate();
+    // The registry's tables are made once per page, not on every poll.
+    Result<void> written = m_registryReady ? Result<void>() : registry.migrate();
+    m_registryReady = written.has_value();
     for (const auto& [keyId, when] : m_metrics.lastUsed()) {
         if (!written) {
             break;

@@ -64,6 +64,7 @@ private:
     QTimer* m_timer;
     GatewayMetrics m_metrics;
     QElapsedTimer m_elapsed;
+    bool m_registryReady = false; // the key registry's tables exist in the store
     QString m_admin;
 };
 

@@ -101,9 +101,11 @@ struct Batch
                 filesWritten += int(written->size());
             }
             slots[std::size_t(i)] = std::move(*issued);
+            // Counted and reported under one lock, so reports arrive in order and the count
+            // never goes back (two workers could otherwise report 3 before 2).
+            const std::lock_guard lock(mutex);
             const int finished = ++done;
             if (progress) {
-                const std::lock_guard lock(mutex);
                 progress->progressed(finished, total);
             }
         }

@@ -11,8 +11,6 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
-#include <algorithm>
-
 namespace raysec::ui {
 
 IssuePage::IssuePage(CertDraft& draft, tls::CaStore& store, QWidget* parent)
@@ -45,8 +43,7 @@ IssuePage::IssuePage(CertDraft& draft, tls::CaStore& store, QWidget* parent)
     connect(m_retry, &QPushButton::clicked, this, &IssuePage::start);
     connect(m_job, &tls::IssueJob::progressed, this, [this](int done, int total) {
         m_progress->setMaximum(total);
-        // The worker threads may report out of order; the bar never goes back.
-        m_progress->setValue(std::max(done, m_progress->value()));
+        m_progress->setValue(done);
     });
     connect(m_job, &tls::IssueJob::finished, this, &IssuePage::jobFinished);
     setRunning(false);

@@ -51,6 +51,10 @@ private Q_SLOTS:
         QCOMPARE(progress.size(), 20);
         QCOMPARE(progress.last().at(0).toInt(), 20);
         QCOMPARE(progress.last().at(1).toInt(), 20);
+        // Reports arrive in order from the worker threads: 1, 2, ... 20.
+        for (qsizetype i = 0; i < progress.size(); ++i) {
+            QCOMPARE(progress.at(i).at(0).toInt(), int(i) + 1);
+        }
         QVERIFY(QFile::exists(dir.filePath(QStringLiteral("node-19/tls.key"))));
     }
 

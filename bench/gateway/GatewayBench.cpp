@@ -205,6 +205,22 @@ int main(int argc, char* argv[])
         return 1;
     }
 
+    if (qEnvironmentVariableIsSet("RAYSEC_BENCH_HOLD")) {
+        // For profiling: leave both proxies running until Enter, and say how to drive them.
+        // The benchmark key is a throw-away made for this run; it goes to a 0600 file.
+        write(d + QStringLiteral("/bench-key"), key);
+        std::printf("nginx on https://127.0.0.1:%u, gateway on https://127.0.0.1:%u (pid %lld)\n"
+                    "gateway key in %s/bench-key; press Enter to stop\n",
+                    nginxPort, gatewayPort, gateway.processId(), qPrintable(d));
+        std::fflush(stdout);
+        std::getchar();
+        gateway.terminate();
+        nginx.terminate();
+        gateway.waitForFinished(10000);
+        nginx.waitForFinished(10000);
+        return 0;
+    }
+
     std::vector<double> gRps, nRps, gP99, nP99, gP50, nP50;
     for (int round = 0; round < 3; ++round) {
         const Run n = wrk(nginxPort, {}, seconds);

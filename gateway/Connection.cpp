@@ -8,6 +8,7 @@
 #include <boost/asio/experimental/awaitable_operators.hpp>
 #include <boost/asio/ssl/stream.hpp>
 #include <boost/asio/use_awaitable.hpp>
+#include <boost/asio/write.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
@@ -112,7 +113,7 @@ public:
             if (ec) {
                 Response failure = parseFailure(ec);
                 m_state.metrics.recordRequest("invalid", "", failure.result_int(), {});
-                co_await http::async_write(m_stream, failure, tupleAwaitable);
+                co_await send(failure);
                 co_await drainBeforeClose();
                 co_return;
             }
@@ -124,6 +125,14 @@ public:
     }
 
 private:
+    template <typename Message>
+    asio::awaitable<beast::error_code> send(const Message& message)
+    {
+        auto [ec, n] =
+            co_await asio::async_write(m_stream, m_wire.prepare(message), tupleAwaitable);
+        co_return ec;
+    }
+
     // Reads and discards what the client is still sending (typically the rest of a body that
     // was too large) for a bounded time and amount, so that closing the socket does not reset
     // the connection before the client has read the error answer.
@@ -167,13 +176,14 @@ private:
         }
         response.keep_alive(keepAlive && response.keep_alive());
         beast::get_lowest_layer(m_stream).expires_after(m_state.config.clientTimeout);
-        auto [ec, n] = co_await http::async_write(m_stream, response, tupleAwaitable);
+        const beast::error_code ec = co_await send(response);
         record(decision, response.result_int(), started);
         co_return !ec && response.keep_alive();
     }
 
     asio::awaitable<Response> forward(Request& request, const Decision& decision)
     {
+        const bool headRequest = request.method() == http::verb::head;
         prepareUpstreamRequest(request, m_state.config.upstream.host, m_state.config.upstream.port,
                                m_state.rayToken.get(), false);
         auto answer = co_await m_upstream.forward(std::move(request));
@@ -185,7 +195,12 @@ private:
                                 11, true);
         }
         Response response = std::move(*answer);
+        // Beast has already undone a chunked answer; it goes on framed by its length.
+        const bool wasChunked = response.chunked();
         stripHopByHop(response);
+        if (wasChunked && !headRequest) {
+            response.content_length(response.body().size());
+        }
         for (const auto& [name, value] : decision.responseHeaders) {
             response.set(name, value);
         }
@@ -202,7 +217,7 @@ private:
                                    : jsonError(answer.error(), "upstream-down",
                                                "The Ray dashboard cannot be reached.", 11, false);
         const bool upgraded = response.result() == http::status::switching_protocols;
-        auto [ec, n] = co_await http::async_write(m_stream, response, tupleAwaitable);
+        const beast::error_code ec = co_await send(response);
         record(decision, response.result_int(), started);
         if (!ec && upgraded) {
             co_await tunnel(m_stream, m_buffer, m_upstream);
@@ -214,17 +229,15 @@ private:
     {
         const auto elapsed = std::chrono::duration_cast<std::chrono::microseconds>(
             std::chrono::steady_clock::now() - start);
-        const std::string keyId = decision.identity ? decision.identity->id : std::string();
-        m_state.metrics.recordRequest(routeName(decision.route.routeClass), keyId, status, elapsed);
+        const std::string_view keyId =
+            decision.identity ? std::string_view(decision.identity->id) : std::string_view();
+        const std::string_view route = routeName(decision.route.routeClass);
+        m_state.metrics.recordRequest(route, keyId, status, elapsed);
         if (status >= 400) {
             m_state.metrics.recordDecision(decision.reason);
         }
-        m_state.audit.append({{"type", "request"},
-                              {"route", routeName(decision.route.routeClass)},
-                              {"who", keyId},
-                              {"peer", m_peer},
-                              {"decision", decision.reason},
-                              {"status", status}});
+        m_state.audit.appendRequest(
+            AuditLog::RequestEvent{route, keyId, m_peer, decision.reason, status});
     }
 
     Stream& m_stream;
@@ -234,6 +247,7 @@ private:
     LoginHandler m_login;
     Upstream m_upstream;
     beast::flat_buffer m_buffer;
+    WireWriter m_wire;
 };
 
 } // namespace

@@ -30,4 +30,64 @@ Response jsonError(http::status status, std::string_view code, std::string_view 
     return response;
 }
 
+namespace {
+
+void appendVersion(unsigned version, std::string& out)
+{
+    out += "HTTP/";
+    out.push_back(char('0' + version / 10 % 10));
+    out.push_back('.');
+    out.push_back(char('0' + version % 10));
+}
+
+} // namespace
+
+template <typename Message>
+std::array<boost::asio::const_buffer, 2> WireWriter::finish(const Message& message)
+{
+    for (const auto& field : message) {
+        const auto name = field.name_string();
+        const auto value = field.value();
+        m_text.append(name.data(), name.size());
+        m_text += ": ";
+        m_text.append(value.data(), value.size());
+        m_text += "\r\n";
+    }
+    m_text += "\r\n";
+    const std::string& body = message.body();
+    if (body.size() <= copiedBodyBytes) {
+        m_text += body;
+        return {boost::asio::buffer(m_text), boost::asio::const_buffer()};
+    }
+    return {boost::asio::buffer(m_text), boost::asio::buffer(body)};
+}
+
+std::array<boost::asio::const_buffer, 2> WireWriter::prepare(const Request& request)
+{
+    m_text.clear();
+    const auto method = request.method_string();
+    const auto target = request.target();
+    m_text.append(method.data(), method.size());
+    m_text.push_back(' ');
+    m_text.append(target.data(), target.size());
+    m_text.push_back(' ');
+    appendVersion(request.version(), m_text);
+    m_text += "\r\n";
+    return finish(request);
+}
+
+std::array<boost::asio::const_buffer, 2> WireWriter::prepare(const Response& response)
+{
+    m_text.clear();
+    appendVersion(response.version(), m_text);
+    m_text.push_back(' ');
+    m_text += std::to_string(response.result_int());
+    m_text.push_back(' ');
+    const auto reason =
+        response.reason().empty() ? http::obsolete_reason(response.result()) : response.reason();
+    m_text.append(reason.data(), reason.size());
+    m_text += "\r\n";
+    return finish(response);
+}
+
 } // namespace raysec::gateway

@@ -41,7 +41,13 @@ void Metrics::recordRequest(std::string_view routeClass, std::string_view keyId,
     Shard& s = shard();
     const double seconds = double(latency.count()) / 1e6;
     std::lock_guard lock(s.mutex);
-    ++s.requests[RequestKey(std::string(routeClass), std::string(keyId), status)];
+    // Looked up by views first: the strings are made only for a combination not seen before.
+    const auto it = s.requests.find(std::tuple(routeClass, keyId, status));
+    if (it != s.requests.end()) {
+        ++it->second;
+    } else {
+        s.requests.emplace(RequestKey(std::string(routeClass), std::string(keyId), status), 1);
+    }
     std::size_t bucket = 0;
     while (bucket < latencyBuckets.size() && seconds > latencyBuckets[bucket]) {
         ++bucket;

@@ -38,7 +38,7 @@ private:
     struct Shard
     {
         mutable std::mutex mutex;
-        std::map<RequestKey, std::uint64_t> requests;
+        std::map<RequestKey, std::uint64_t, std::less<>> requests;
         std::map<std::pair<std::string, bool>, std::uint64_t> rateLimited;
         std::map<std::string, std::uint64_t> decisions;
         std::array<std::uint64_t, latencyBuckets.size() + 1> latency{};

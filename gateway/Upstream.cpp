@@ -2,11 +2,15 @@
 
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/use_awaitable.hpp>
+#include <boost/asio/write.hpp>
 #include <boost/beast/http.hpp>
+
+#include <sodium.h>
 
 #include <algorithm>
 #include <array>
-#include <cctype>
+#include <charconv>
+#include <iterator>
 
 namespace raysec::gateway {
 
@@ -17,29 +21,43 @@ namespace {
 
 constexpr auto tupleAwaitable = asio::as_tuple(asio::use_awaitable);
 
-bool startsWithIgnoringCase(std::string_view s, std::string_view prefix)
+constexpr char asciiLower(char c)
 {
-    return s.size() >= prefix.size() &&
-           std::equal(prefix.begin(), prefix.end(), s.begin(), [](char a, char b) {
-               return std::tolower(static_cast<unsigned char>(a)) ==
-                      std::tolower(static_cast<unsigned char>(b));
-           });
+    return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c;
 }
 
-template <typename Message>
-void eraseMatching(Message& message, std::initializer_list<std::string_view> prefixes)
+// prefix is lower case.
+bool startsWithIgnoringCase(std::string_view s, std::string_view prefix)
 {
-    std::vector<std::string> doomed;
-    for (const auto& field : message) {
-        for (std::string_view prefix : prefixes) {
-            if (startsWithIgnoringCase(field.name_string(), prefix)) {
-                doomed.emplace_back(field.name_string());
-                break;
-            }
+    if (s.size() < prefix.size()) {
+        return false;
+    }
+    for (std::size_t i = 0; i < prefix.size(); ++i) {
+        if (asciiLower(s[i]) != prefix[i]) {
+            return false;
         }
     }
-    for (const std::string& name : doomed) {
-        message.erase(name);
+    return true;
+}
+
+// A pattern ending in '-' names a family of fields by prefix; any other names one field.
+bool matchesField(std::string_view name, std::string_view lowerPattern)
+{
+    return lowerPattern.ends_with('-')
+               ? startsWithIgnoringCase(name, lowerPattern)
+               : name.size() == lowerPattern.size() && startsWithIgnoringCase(name, lowerPattern);
+}
+
+// Erases in place, walking the fields once; this runs for every forwarded request and answer.
+template <typename Message>
+void eraseMatching(Message& message, std::initializer_list<std::string_view> lowerPatterns)
+{
+    for (auto it = message.begin(); it != message.end();) {
+        const std::string_view name = it->name_string();
+        const bool doomed =
+            std::any_of(lowerPatterns.begin(), lowerPatterns.end(),
+                        [&](std::string_view pattern) { return matchesField(name, pattern); });
+        it = doomed ? message.erase(it) : std::next(it);
     }
 }
 
@@ -48,29 +66,40 @@ void eraseMatching(Message& message, std::initializer_list<std::string_view> pre
 void prepareUpstreamRequest(Request& request, const std::string& host, std::uint16_t port,
                             const std::string* rayToken, bool keepUpgrade)
 {
-    const std::string upgradeValue = std::string(request[http::field::upgrade]);
-    eraseMatching(request, {"Connection", "Keep-Alive", "Proxy-", "TE", "Trailer", "Upgrade",
-                            "Authorization", "X-Ray-Authorization", "Cookie", "Origin", "Referer",
-                            "Sec-Fetch-", "Access-Control-Request-", "X-Raysec-"});
+    const std::string upgradeValue =
+        keepUpgrade ? std::string(request[http::field::upgrade]) : std::string();
+    eraseMatching(request, {"connection", "keep-alive", "proxy-", "te", "trailer", "upgrade",
+                            "authorization", "x-ray-authorization", "cookie", "origin", "referer",
+                            "sec-fetch-", "access-control-request-", "x-raysec-"});
     if (keepUpgrade) {
         request.set(http::field::connection, "Upgrade");
         request.set(http::field::upgrade, upgradeValue);
     }
     const auto agent = request[http::field::user_agent];
-    if (agent.empty() || startsWithIgnoringCase(agent, "Mozilla")) {
+    if (agent.empty() || startsWithIgnoringCase(agent, "mozilla")) {
         request.set(http::field::user_agent, "raysec-gateway");
     }
-    request.set(http::field::host, host + ":" + std::to_string(port));
+    // Built in one reused buffer per thread; the token's copy there is wiped after use.
+    thread_local std::string value;
+    value.assign(host);
+    value.push_back(':');
+    char digits[8];
+    const auto [end, ec] = std::to_chars(digits, digits + sizeof digits, port);
+    value.append(digits, end);
+    request.set(http::field::host, value);
     if (rayToken && !rayToken->empty()) {
-        request.set(http::field::authorization, "Bearer " + *rayToken);
+        value.assign("Bearer ");
+        value.append(*rayToken);
+        request.set(http::field::authorization, value);
+        sodium_memzero(value.data(), value.size());
     }
     request.prepare_payload();
 }
 
 void stripHopByHop(Response& response)
 {
-    eraseMatching(response, {"Connection", "Keep-Alive", "Proxy-", "TE", "Trailer",
-                             "Transfer-Encoding", "Upgrade"});
+    eraseMatching(response, {"connection", "keep-alive", "proxy-", "te", "trailer",
+                             "transfer-encoding", "upgrade"});
 }
 
 Upstream::Upstream(asio::any_io_executor executor, asio::ip::tcp::endpoint endpoint,
@@ -112,7 +141,8 @@ asio::awaitable<std::expected<Response, http::status>> Upstream::forward(Request
             co_return std::unexpected(http::status::bad_gateway);
         }
         m_stream.expires_after(m_timeout);
-        auto [writeError, written] = co_await http::async_write(m_stream, request, tupleAwaitable);
+        auto [writeError, written] =
+            co_await asio::async_write(m_stream, m_wire.prepare(request), tupleAwaitable);
         http::response_parser<http::string_body> parser;
         parser.body_limit(m_maxResponseBytes);
         if (request.method() == http::verb::head) {
@@ -149,7 +179,8 @@ asio::awaitable<std::expected<Response, http::status>> Upstream::upgrade(Request
         co_return std::unexpected(http::status::bad_gateway);
     }
     m_stream.expires_after(m_timeout);
-    auto [writeError, written] = co_await http::async_write(m_stream, request, tupleAwaitable);
+    auto [writeError, written] =
+        co_await asio::async_write(m_stream, m_wire.prepare(request), tupleAwaitable);
     if (writeError) {
         co_return std::unexpected(http::status::bad_gateway);
     }

@@ -42,6 +42,7 @@ private:
 
     boost::beast::tcp_stream m_stream;
     boost::beast::flat_buffer m_buffer;
+    WireWriter m_wire;
     boost::asio::ip::tcp::endpoint m_endpoint;
     std::chrono::seconds m_timeout;
     std::size_t m_maxResponseBytes;

@@ -1,5 +1,6 @@
 #include "gateway/AuditLog.h"
 #include "gateway/GatewayConfig.h"
+#include "gateway/HttpTypes.h"
 #include "gateway/LoginThrottle.h"
 #include "gateway/Metrics.h"
 #include "gateway/RequestGuard.h"
@@ -12,6 +13,7 @@
 
 using namespace raysec::gateway;
 using namespace std::chrono_literals;
+namespace beast = boost::beast;
 
 namespace {
 
@@ -149,6 +151,123 @@ private Q_SLOTS:
         removed.removeAt(3);
         rewrite(removed);
         QVERIFY(!AuditLog::verify(path).has_value());
+    }
+
+    void requestEventsAreWhatJsonWouldWrite_data()
+    {
+        QTest::addColumn<QByteArray>("who");
+        QTest::addColumn<QByteArray>("peer");
+        QTest::newRow("plain") << QByteArray("k_0123456789abcdef") << QByteArray("127.0.0.1");
+        QTest::newRow("empty") << QByteArray() << QByteArray("::1");
+        QTest::newRow("quotes and escapes")
+            << QByteArray("a\"b\\c\nd\re\tf\bg\fh") << QByteArray("x");
+        QTest::newRow("control characters") << QByteArray("\x01\x1f\x7f", 3) << QByteArray("y");
+        QTest::newRow("unicode") << QByteArray("J\xc3\xbcrgen \xe2\x82\xac \xf0\x9f\x94\x91")
+                                 << QByteArray("fe80::1");
+        QTest::newRow("invalid utf-8")
+            << QByteArray("bad\xff\xc3(\xe2\x82") << QByteArray("\xed\xa0\x80");
+        QTest::newRow("overlong") << QByteArray("\xc0\xaf") << QByteArray("\xf4\x90\x80\x80");
+    }
+
+    // The audit writer formats request events itself; verify() checks each line's hash against
+    // nlohmann's own serialisation of the parsed event, so the two must agree byte for byte.
+    void requestEventsAreWhatJsonWouldWrite()
+    {
+        QFETCH(QByteArray, who);
+        QFETCH(QByteArray, peer);
+        const std::string whoText = who.toStdString();
+        const std::string peerText = peer.toStdString();
+        const AuditLog::RequestEvent event{"jobs-submit", whoText, peerText, "scope", 403};
+        std::string text;
+        AuditLog::formatRequestEvent(event, "2026-01-02T03:04:05.678Z", text);
+        const nlohmann::json expected = {{"type", "request"},
+                                         {"route", "jobs-submit"},
+                                         {"who", who.toStdString()},
+                                         {"peer", peer.toStdString()},
+                                         {"decision", "scope"},
+                                         {"status", 403},
+                                         {"time", "2026-01-02T03:04:05.678Z"}};
+        QCOMPARE(QByteArray::fromStdString(text),
+                 QByteArray::fromStdString(
+                     expected.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)));
+        const auto reparsed = nlohmann::json::parse(text, nullptr, false);
+        QVERIFY(!reparsed.is_discarded());
+        QCOMPARE(QByteArray::fromStdString(reparsed.dump()), QByteArray::fromStdString(text));
+
+        QTemporaryDir dir;
+        const std::string path = dir.filePath(QStringLiteral("audit.jsonl")).toStdString();
+        {
+            AuditLog log;
+            QVERIFY(log.open(path).has_value());
+            log.appendRequest(event);
+            log.append({{"type", "login"}, {"user", who.toStdString()}});
+            log.appendRequest(event);
+            log.flush();
+        }
+        const auto verified = AuditLog::verify(path);
+        QVERIFY2(verified.has_value(), verified ? "" : verified.error().c_str());
+        QCOMPARE(*verified, 3u);
+    }
+
+    void wireTextParsesBackToTheSameMessage_data()
+    {
+        QTest::addColumn<int>("bodyBytes");
+        QTest::newRow("no body") << 0;
+        QTest::newRow("copied behind the fields") << 300;
+        QTest::newRow("sent from the message") << int(WireWriter::copiedBodyBytes + 1);
+    }
+
+    void wireTextParsesBackToTheSameMessage()
+    {
+        QFETCH(int, bodyBytes);
+        Request request{http::verb::post, "/api/jobs/?x=1%202", 11};
+        request.set(http::field::host, "127.0.0.1:8265");
+        request.set("X-Custom", "a: b");
+        request.body().assign(std::size_t(bodyBytes), 'j');
+        request.prepare_payload();
+        Response response{http::status::too_many_requests, 10};
+        response.set(http::field::retry_after, "3");
+        response.body().assign(std::size_t(bodyBytes), 'r');
+        response.prepare_payload();
+
+        WireWriter writer;
+        const auto wire = [](const auto& buffers) {
+            std::string text;
+            for (const auto& b : buffers) {
+                text.append(static_cast<const char*>(b.data()), b.size());
+            }
+            return text;
+        };
+        const std::string requestText = wire(writer.prepare(request));
+        QCOMPARE(writer.prepare(request)[1].size() > 0,
+                 std::size_t(bodyBytes) > WireWriter::copiedBodyBytes);
+        // put() stops after the header; feed it the rest the way a stream read would.
+        const auto parse = [](auto& parser, std::string_view text, beast::error_code& ec) {
+            parser.eager(true);
+            while (!text.empty() && !ec) {
+                text.remove_prefix(parser.put(boost::asio::buffer(text.data(), text.size()), ec));
+            }
+        };
+        http::request_parser<http::string_body> requestParser;
+        requestParser.body_limit(1024 * 1024);
+        beast::error_code ec;
+        parse(requestParser, requestText, ec);
+        QVERIFY2(!ec, ec.message().c_str());
+        QVERIFY(requestParser.is_done());
+        const Request& parsedRequest = requestParser.get();
+        QCOMPARE(parsedRequest.method(), http::verb::post);
+        QCOMPARE(std::string(parsedRequest.target()), std::string("/api/jobs/?x=1%202"));
+        QCOMPARE(std::string(parsedRequest["X-Custom"]), std::string("a: b"));
+        QCOMPARE(parsedRequest.body(), request.body());
+
+        const std::string responseText = wire(writer.prepare(response));
+        QVERIFY(responseText.starts_with("HTTP/1.0 429 Too Many Requests\r\n"));
+        http::response_parser<http::string_body> responseParser;
+        parse(responseParser, responseText, ec);
+        QVERIFY2(!ec, ec.message().c_str());
+        QCOMPARE(responseParser.get().result(), http::status::too_many_requests);
+        QCOMPARE(std::string(responseParser.get()[http::field::retry_after]), std::string("3"));
+        QCOMPARE(responseParser.get().body(), response.body());
     }
 
     void sessionsExpireWhenIdleOrTooOld()

@@ -17,6 +17,7 @@ struct ApiRequest
     QUrlQuery query;
     QByteArray body;
     std::int64_t nowMs = 0;
+    bool webSocketUpgrade = false; // the client asked to switch to a WebSocket
 
     bool isGet() const { return method == QHttpServerRequest::Method::Get; }
     bool isPost() const { return method == QHttpServerRequest::Method::Post; }

@@ -37,6 +37,10 @@ std::optional<HttpReply> JobsApi::handle(const ApiRequest& request)
         }
         return request.isPost() ? submit(request) : HttpReply::methodNotAllowed();
     }
+    if (parts.size() == 3 && parts[1] == QLatin1String("logs") &&
+        parts[2] == QLatin1String("tail") && !parts[0].isEmpty()) {
+        return tail(request, parts[0]);
+    }
     if (parts.size() > 2 || parts[0].isEmpty()) {
         return std::nullopt;
     }
@@ -116,6 +120,28 @@ HttpReply JobsApi::onJob(const ApiRequest& request, const QString& id, const QSt
                                400);
     }
     return HttpReply::json({{"deleted", m_model.remove(id.toStdString())}});
+}
+
+HttpReply JobsApi::tail(const ApiRequest& request, const QString& id)
+{
+    if (!request.isGet()) {
+        return HttpReply::methodNotAllowed();
+    }
+    const SimJob* job = m_model.findJob(id.toStdString());
+    if (!job) {
+        return noSuchJob(id);
+    }
+    if (job->type != "SUBMISSION") {
+        return HttpReply::text("Can only get logs of submission type jobs", 400);
+    }
+    if (!request.webSocketUpgrade) {
+        // What aiohttp's WebSocketResponse raises for a plain request (unconfirmed whether
+        // Ray turns it into a 500 with a traceback instead).
+        return HttpReply::text("No WebSocket UPGRADE hdr: None\n Can \"Upgrade\" only to "
+                               "\"WebSocket\".",
+                               400);
+    }
+    return HttpReply::text({}, 101);
 }
 
 } // namespace raysec::sim

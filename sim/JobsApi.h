@@ -8,8 +8,9 @@
 
 namespace raysec::sim {
 
-// Ray's Jobs API under /api/jobs/: list, get, submit, stop, delete and logs. Plain JSON in
-// snake_case; errors are plain text, with Python tracebacks for rejected submissions.
+// Ray's Jobs API under /api/jobs/: list, get, submit, stop, delete, logs and the log tail.
+// Plain JSON in snake_case; errors are plain text, with Python tracebacks for rejected
+// submissions. A log tail that may go ahead answers 101; JobLogTail then serves it.
 class JobsApi
 {
 public:
@@ -21,6 +22,7 @@ private:
     HttpReply list() const;
     HttpReply submit(const ApiRequest& request);
     HttpReply onJob(const ApiRequest& request, const QString& id, const QString& action);
+    HttpReply tail(const ApiRequest& request, const QString& id);
 
     ClusterModel& m_model;
 };

@@ -1,5 +1,7 @@
 #include "sim/RaySimServer.h"
 
+#include "sim/JobLogTail.h"
+
 #include <QDateTime>
 #include <QHttpServerResponder>
 #include <QPointer>
@@ -10,9 +12,31 @@
 
 namespace raysec::sim {
 
+namespace {
+
+// The test Qt 6.4 applies before it hands a connection to its WebSocket server: an HTTP
+// upgrade (Connection: upgrade) to "websocket".
+bool isWebSocketUpgrade(const QHttpServerRequest& request)
+{
+    const QByteArray upgrade = AuthGate::headerValue(request, "upgrade").trimmed();
+    if (upgrade.compare("websocket", Qt::CaseInsensitive) != 0) {
+        return false;
+    }
+    const QByteArray connection = AuthGate::headerValue(request, "connection");
+    for (const QByteArray& token : connection.split(',')) {
+        if (token.trimmed().compare("upgrade", Qt::CaseInsensitive) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+} // namespace
+
 RaySimServer::RaySimServer(const SimOptions& options, ClusterModel& model, AuthGate auth,
                            QObject* parent)
     : QAbstractHttpServer(parent)
+    , m_model(model)
     , m_latencyMs(options.latencyMs)
     , m_auth(std::move(auth))
     , m_guard(options.rayVersion)
@@ -22,12 +46,25 @@ RaySimServer::RaySimServer(const SimOptions& options, ClusterModel& model, AuthG
     , m_jobs(model)
     , m_clusterStatus(model)
 {
+    connect(this, &QAbstractHttpServer::newWebSocketConnection, this,
+            &RaySimServer::followLogTails);
 }
 
 bool RaySimServer::handleRequest(const QHttpServerRequest& request, QTcpSocket* socket)
 {
     const HttpReply reply = answer(request);
     m_log.record(request, reply.status);
+
+    if (isWebSocketUpgrade(request)) {
+        // Qt 6.4 gives the connection to its WebSocket server when this returns true without
+        // writing anything; otherwise it calls missingHandler() and then closes the
+        // connection, so a refusal cannot wait for --latency-ms.
+        if (reply.status == 101) {
+            return true;
+        }
+        m_upgradeRefusal = reply;
+        return false;
+    }
 
     auto responder = std::make_shared<QHttpServerResponder>(makeResponder(request, socket));
     if (m_latencyMs <= 0) {
@@ -47,7 +84,15 @@ bool RaySimServer::handleRequest(const QHttpServerRequest& request, QTcpSocket* 
 void RaySimServer::missingHandler(const QHttpServerRequest& request, QTcpSocket* socket)
 {
     QHttpServerResponder responder = makeResponder(request, socket);
-    send(responder, HttpReply::notFound());
+    send(responder, m_upgradeRefusal.value_or(HttpReply::notFound()));
+    m_upgradeRefusal.reset();
+}
+
+void RaySimServer::followLogTails()
+{
+    while (std::unique_ptr<QWebSocket> socket = nextPendingWebSocketConnection()) {
+        new JobLogTail(m_model, std::move(socket), m_latencyMs, this);
+    }
 }
 
 HttpReply RaySimServer::answer(const QHttpServerRequest& request)
@@ -75,6 +120,7 @@ HttpReply RaySimServer::route(const QHttpServerRequest& request)
     api.query = request.query();
     api.body = request.body();
     api.nowMs = QDateTime::currentMSecsSinceEpoch();
+    api.webSocketUpgrade = isWebSocketUpgrade(request);
 
     if (std::optional<HttpReply> reply = m_meta.handle(api)) {
         return *reply;

@@ -18,6 +18,8 @@ namespace raysec::sim {
 // The simulated dashboard's HTTP front: every request passes the browser guard, the token
 // check and the fault switches, then goes to the API area that owns its path; the answer is
 // logged and sent, after --latency-ms if set. Unknown paths get aiohttp's "404: Not Found".
+// A WebSocket upgrade passes the same checks; a log tail that may go ahead is handed to Qt's
+// WebSocket server and then followed by a JobLogTail.
 class RaySimServer : public QAbstractHttpServer
 {
     Q_OBJECT
@@ -36,7 +38,9 @@ private:
     HttpReply answer(const QHttpServerRequest& request);
     HttpReply route(const QHttpServerRequest& request);
     void send(QHttpServerResponder& responder, const HttpReply& reply);
+    void followLogTails();
 
+    ClusterModel& m_model;
     int m_latencyMs;
     AuthGate m_auth;
     BrowserGuard m_guard;
@@ -46,6 +50,8 @@ private:
     JobsApi m_jobs;
     ClusterStatusApi m_clusterStatus;
     RequestLog m_log;
+    // The answer to a refused upgrade, sent by missingHandler() right after handleRequest().
+    std::optional<HttpReply> m_upgradeRefusal;
 };
 
 } // namespace raysec::sim

@@ -181,7 +181,7 @@ bool GatewayFixture::writeConfig()
         {QStringLiteral("key"), dir(QStringLiteral("tls.key"))},
         {QStringLiteral("upstream"), QStringLiteral("127.0.0.1:%1").arg(m_sim.port())},
         {QStringLiteral("upstreamTokenFile"), dir(QStringLiteral("ray-token"))},
-        {QStringLiteral("upstreamTimeoutSeconds"), 5},
+        {QStringLiteral("upstreamTimeoutSeconds"), m_upstreamTimeout},
         {QStringLiteral("clientTimeoutSeconds"), 3},
         {QStringLiteral("usageRefreshSeconds"), 1},
         {QStringLiteral("publicKey"), dir(QStringLiteral("console.pub"))},
@@ -206,14 +206,24 @@ bool GatewayFixture::writeConfig()
                      QByteArray::fromStdString(m_signingKey.publicKeyFile()));
 }
 
-bool GatewayFixture::start(QString* error)
+namespace {
+
+SimProcess::Options upstreamOptions(const QStringList& arguments)
 {
     SimProcess::Options options;
     options.tls = false;
     options.token = rayToken;
     options.rayVersion = QStringLiteral("2.53.0");
-    if (!m_sim.start(options, error) || !writeCertificate(error) || !writeBundles(error) ||
-        !writeConfig()) {
+    options.extraArgs = arguments;
+    return options;
+}
+
+} // namespace
+
+bool GatewayFixture::start(QString* error)
+{
+    if (!m_sim.start(upstreamOptions(m_simArguments), error) || !writeCertificate(error) ||
+        !writeBundles(error) || !writeConfig()) {
         return false;
     }
     m_gateway.start(builtProgram(QStringLiteral("raysec-gateway")),
@@ -251,6 +261,29 @@ bool GatewayFixture::reload()
 void GatewayFixture::stopUpstream()
 {
     m_sim.stop();
+}
+
+bool GatewayFixture::restartUpstream(const QStringList& arguments, QString* error)
+{
+    const quint16 port = m_sim.port();
+    m_sim.stop();
+    // The last --port wins over the one SimProcess puts first.
+    return m_sim.start(
+        upstreamOptions(arguments + QStringList{QStringLiteral("--port"), QString::number(port)}),
+        error);
+}
+
+QByteArray GatewayFixture::upstreamRequestLog() const
+{
+    QFile log(m_sim.requestLogFile());
+    return log.open(QIODevice::ReadOnly) ? log.readAll() : QByteArray();
+}
+
+QSslConfiguration GatewayFixture::clientTls() const
+{
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setCaCertificates(m_trusted);
+    return tls;
 }
 
 QByteArray GatewayFixture::gatewayLog()

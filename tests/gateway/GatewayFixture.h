@@ -8,6 +8,7 @@
 #include <QNetworkReply>
 #include <QProcess>
 #include <QSslCertificate>
+#include <QSslConfiguration>
 #include <QTemporaryDir>
 
 #include <map>
@@ -38,11 +39,18 @@ public:
                  bool disabled = false);
     void setQuotaCpuLimit(const QString& team, double cpus);
     void setRateLimit(double rate, double burst);
+    // Before start(): the gateway's upstreamTimeoutSeconds, and switches for raysec-sim.
+    void setUpstreamTimeout(int seconds) { m_upstreamTimeout = seconds; }
+    void setSimArguments(const QStringList& arguments) { m_simArguments = arguments; }
 
     bool start(QString* error);
     bool writeBundles(QString* error);
     bool reload(); // SIGHUP; false when the gateway is not running
     void stopUpstream();
+    // Stops raysec-sim and starts it again on the same port with other switches.
+    bool restartUpstream(const QStringList& arguments, QString* error);
+    // raysec-sim's request log (one JSON line per request it saw).
+    QByteArray upstreamRequestLog() const;
 
     Reply get(const QString& path, const QByteArray& key = {}, const QByteArray& cookie = {});
     Reply post(const QString& path, const QByteArray& body, const QByteArray& key = {},
@@ -54,6 +62,8 @@ public:
     quint16 adminPort() const { return m_adminPort; }
     QUrl baseUrl() const;
     QUrl urlFor(const QString& path) const;
+    // TLS settings that trust exactly the gateway's certificate.
+    QSslConfiguration clientTls() const;
     // Sends `bytes` as they are over a fresh TLS connection and returns what the gateway
     // answered until it closed the connection (or `waitMs` passed); `closed` tells which.
     QByteArray rawExchange(const QByteArray& bytes, int waitMs, bool* closed);
@@ -76,6 +86,8 @@ private:
     QByteArray m_quotas;
     double m_rate = 1000;
     double m_burst = 1000;
+    int m_upstreamTimeout = 5;
+    QStringList m_simArguments;
     quint16 m_port = 0;
     quint16 m_adminPort = 0;
 };

@@ -1,0 +1,222 @@
+#include "GatewayFixture.h"
+#include "support/TestMain.h"
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSignalSpy>
+#include <QTest>
+#include <QWebSocket>
+
+using namespace raysec::test;
+
+namespace {
+
+QJsonObject errorObject(const QByteArray& body)
+{
+    return QJsonDocument::fromJson(body).object().value(QStringLiteral("error")).toObject();
+}
+
+// The status code and body of a raw HTTP answer.
+std::pair<int, QByteArray> splitAnswer(const QByteArray& answer)
+{
+    const qsizetype headerEnd = answer.indexOf("\r\n\r\n");
+    const QList<QByteArray> statusLine = answer.left(answer.indexOf("\r\n")).split(' ');
+    const int status = statusLine.size() >= 2 ? statusLine[1].toInt() : 0;
+    return {status, headerEnd < 0 ? QByteArray() : answer.mid(headerEnd + 4)};
+}
+
+// How many requests for a log tail raysec-sim has logged.
+qsizetype tailRequests(const QByteArray& requestLog)
+{
+    return requestLog.count("/logs/tail\"");
+}
+
+} // namespace
+
+// raysec-gateway's traffic with Ray beyond one request and one answer: a job's log tail as a
+// WebSocket through the gateway to raysec-sim, and a Ray dashboard too slow to answer.
+class TestGatewayUpstream : public QObject
+{
+    Q_OBJECT
+
+private:
+    GatewayFixture m_fx;
+    QByteArray m_tailer, m_jobsOnly;
+
+    // A job of the submission type that is still running, as listed through the gateway.
+    QString runningJob()
+    {
+        const auto jobs = m_fx.get(QStringLiteral("/api/jobs/"), m_tailer);
+        for (const QJsonValue& job : QJsonDocument::fromJson(jobs.body).array()) {
+            const QJsonObject detail = job.toObject();
+            if (detail.value(QStringLiteral("type")).toString() == QLatin1String("SUBMISSION") &&
+                detail.value(QStringLiteral("status")).toString() == QLatin1String("RUNNING")) {
+                return detail.value(QStringLiteral("submission_id")).toString();
+            }
+        }
+        return {};
+    }
+
+    QByteArray jobLogs(const QString& id)
+    {
+        const auto reply = m_fx.get(QStringLiteral("/api/jobs/%1/logs").arg(id), m_tailer);
+        return QJsonDocument::fromJson(reply.body)
+            .object()
+            .value(QStringLiteral("logs"))
+            .toString()
+            .toUtf8();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_tailer = m_fx.addKey(QStringLiteral("tailer"), QStringLiteral("ml"),
+                               {QStringLiteral("logs:read"), QStringLiteral("jobs:read"),
+                                QStringLiteral("jobs:stop")});
+        m_jobsOnly = m_fx.addKey(QStringLiteral("lister"), QStringLiteral("ml"),
+                                 {QStringLiteral("jobs:read")});
+        QString error;
+        QVERIFY2(m_fx.start(&error), qPrintable(error));
+    }
+
+    void init() { failOnWarnings(); }
+
+    void logTailStreamsThroughTheGateway()
+    {
+        QString id;
+        QTRY_VERIFY_WITH_TIMEOUT(!(id = runningJob()).isEmpty(), 20000);
+        const QByteArray logsBefore = jobLogs(id);
+        QVERIFY(!logsBefore.isEmpty());
+
+        QWebSocket socket;
+        QStringList frames;
+        connect(&socket, &QWebSocket::textMessageReceived, this,
+                [&frames](const QString& frame) { frames.append(frame); });
+        QSignalSpy connected(&socket, &QWebSocket::connected);
+        QSignalSpy disconnected(&socket, &QWebSocket::disconnected);
+        socket.setSslConfiguration(m_fx.clientTls());
+        QUrl url = m_fx.urlFor(QStringLiteral("/api/jobs/%1/logs/tail").arg(id));
+        url.setScheme(QStringLiteral("wss"));
+        QNetworkRequest request(url);
+        request.setRawHeader("Authorization", "Bearer " + m_tailer);
+        socket.open(request);
+        QVERIFY2(connected.wait(10000), qPrintable(socket.errorString()));
+
+        // First what the job has logged so far, then the line its stop adds, then a normal
+        // close once the job has ended.
+        QTRY_VERIFY_WITH_TIMEOUT(!frames.isEmpty(), 10000);
+        QVERIFY2(frames.first().toUtf8().startsWith(logsBefore), qPrintable(frames.first()));
+        const auto stop = m_fx.post(QStringLiteral("/api/jobs/%1/stop").arg(id), {}, m_tailer);
+        QCOMPARE(stop.status, 200);
+        const bool stopped =
+            QJsonDocument::fromJson(stop.body).object().value(QStringLiteral("stopped")).toBool();
+        QVERIFY(disconnected.count() > 0 || disconnected.wait(10000));
+        QCOMPARE(socket.closeCode(), QWebSocketProtocol::CloseCodeNormal);
+        if (stopped) {
+            QCOMPARE(frames.last(), QStringLiteral("Received SIGTERM, stopping.\n"));
+        }
+        QCOMPARE(frames.join(QString()).toUtf8(), jobLogs(id));
+
+        // The upgrade reached raysec-sim, which switched protocols.
+        const QByteArray simLog = m_fx.upstreamRequestLog();
+        QVERIFY(simLog.contains("/api/jobs/" + id.toUtf8() + "/logs/tail\""));
+        QVERIFY(simLog.contains("\"status\":101"));
+    }
+
+    void logTailUpgradeNeedsTheScope_data()
+    {
+        QTest::addColumn<QByteArray>("which");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("code");
+        QTest::newRow("no key") << QByteArray() << 401 << QStringLiteral("credentials-missing");
+        QTest::newRow("jobs:read only")
+            << QByteArray("jobs-only") << 403 << QStringLiteral("forbidden");
+    }
+
+    void logTailUpgradeNeedsTheScope()
+    {
+        QFETCH(QByteArray, which);
+        QFETCH(int, status);
+        QFETCH(QString, code);
+        QString id;
+        QTRY_VERIFY_WITH_TIMEOUT(!(id = runningJob()).isEmpty(), 20000);
+        const qsizetype tailsBefore = tailRequests(m_fx.upstreamRequestLog());
+
+        // Written by hand so that the test sees the gateway's status line and JSON body, which
+        // QWebSocket reports only as an error text.
+        QByteArray upgrade = "GET /api/jobs/" + id.toUtf8() +
+                             "/logs/tail HTTP/1.1\r\n"
+                             "Host: 127.0.0.1\r\n"
+                             "Connection: Upgrade, close\r\n"
+                             "Upgrade: websocket\r\n"
+                             "Sec-WebSocket-Version: 13\r\n"
+                             "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n";
+        if (which == "jobs-only") {
+            upgrade += "Authorization: Bearer " + m_jobsOnly + "\r\n";
+        }
+        upgrade += "\r\n";
+        bool closed = false;
+        const auto [answered, body] = splitAnswer(m_fx.rawExchange(upgrade, 5000, &closed));
+        QCOMPARE(answered, status);
+        QCOMPARE(errorObject(body).value(QStringLiteral("code")).toString(), code);
+
+        // A real client is refused the same way and never receives a frame.
+        QWebSocket socket;
+        QSignalSpy connected(&socket, &QWebSocket::connected);
+        QSignalSpy failed(&socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error));
+        socket.setSslConfiguration(m_fx.clientTls());
+        QUrl url = m_fx.urlFor(QStringLiteral("/api/jobs/%1/logs/tail").arg(id));
+        url.setScheme(QStringLiteral("wss"));
+        QNetworkRequest request(url);
+        if (which == "jobs-only") {
+            request.setRawHeader("Authorization", "Bearer " + m_jobsOnly);
+        }
+        socket.open(request);
+        QVERIFY(failed.wait(10000));
+        QCOMPARE(connected.count(), 0);
+        QVERIFY2(socket.errorString().contains(QString::number(status)),
+                 qPrintable(socket.errorString()));
+
+        // Neither upgrade went past the gateway.
+        QCOMPARE(tailRequests(m_fx.upstreamRequestLog()), tailsBefore);
+    }
+
+    void slowUpstreamIs504AndTheGatewayRecovers()
+    {
+        // Ray answers after 3 s, the gateway waits 1 s.
+        GatewayFixture slow;
+        const QByteArray reader = slow.addKey(QStringLiteral("reader"), QStringLiteral("ml"),
+                                              {QStringLiteral("cluster:read")});
+        slow.setUpstreamTimeout(1);
+        slow.setSimArguments({QStringLiteral("--latency-ms"), QStringLiteral("3000")});
+        QString error;
+        QVERIFY2(slow.start(&error), qPrintable(error));
+
+        for (int attempt = 0; attempt < 2; ++attempt) {
+            QElapsedTimer timer;
+            timer.start();
+            const auto reply = slow.get(QStringLiteral("/api/version"), reader);
+            const qint64 elapsed = timer.elapsed();
+            QCOMPARE(reply.status, 504);
+            QVERIFY(reply.header("Content-Type").startsWith("application/json"));
+            const QJsonObject answer = errorObject(reply.body);
+            QCOMPARE(answer.value(QStringLiteral("code")).toString(),
+                     QStringLiteral("upstream-timeout"));
+            QCOMPARE(answer.value(QStringLiteral("status")).toInt(), 504);
+            QVERIFY(!answer.value(QStringLiteral("message")).toString().isEmpty());
+            // The gateway's own timeout decided, not the simulator's delay.
+            QVERIFY2(elapsed >= 900 && elapsed < 2800, qPrintable(QString::number(elapsed)));
+        }
+
+        // Ray is quick again: the same gateway answers from it.
+        QVERIFY2(slow.restartUpstream({}, &error), qPrintable(error));
+        const auto recovered = slow.get(QStringLiteral("/api/version"), reader);
+        QCOMPARE(recovered.status, 200);
+        QVERIFY(recovered.body.contains("ray_version"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestGatewayUpstream)
+#include "tst_gateway_upstream.moc"

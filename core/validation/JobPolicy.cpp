@@ -33,6 +33,15 @@ Result<QStringList> list(const nlohmann::json& root, const char* key, const QStr
     return out;
 }
 
+nlohmann::ordered_json jsonList(const QStringList& items)
+{
+    nlohmann::ordered_json out = nlohmann::ordered_json::array();
+    for (const QString& item : items) {
+        out.push_back(item.toStdString());
+    }
+    return out;
+}
+
 } // namespace
 
 JobPolicy JobPolicy::defaults()
@@ -79,6 +88,19 @@ Result<JobPolicy> JobPolicy::parse(const QByteArray& bytes, const QString& fileN
     }
     policy.maxEntrypointLength = length->get<int>();
     return policy;
+}
+
+nlohmann::ordered_json JobPolicy::toJson() const
+{
+    nlohmann::ordered_json json;
+    json["format"] = "raysec-job-policy";
+    json["formatVersion"] = formatVersion;
+    json["allowedHosts"] = jsonList(allowedHosts);
+    json["allowedSchemes"] = jsonList(allowedSchemes);
+    json["allowedPrograms"] = jsonList(allowedPrograms);
+    json["forbiddenTokens"] = jsonList(forbiddenTokens);
+    json["maxEntrypointLength"] = maxEntrypointLength;
+    return json;
 }
 
 bool JobPolicy::hostAllowed(const QString& host) const

@@ -24,6 +24,8 @@ struct JobPolicy
     // Raysec's default: PyPI only, Ray's own uploaded packages, python entrypoints, no shell.
     static JobPolicy defaults();
     static Result<JobPolicy> parse(const QByteArray& bytes, const QString& fileName);
+    // The policy as a raysec-job-policy document, which parse() reads back unchanged.
+    nlohmann::ordered_json toJson() const;
     bool hostAllowed(const QString& host) const;
 };
 

@@ -13,29 +13,11 @@ QString tr(const char* text)
     return QCoreApplication::translate("raysec::JobPolicyFix", text);
 }
 
-nlohmann::ordered_json list(const QStringList& items)
-{
-    nlohmann::ordered_json out = nlohmann::ordered_json::array();
-    for (const QString& item : items) {
-        out.push_back(item.toStdString());
-    }
-    return out;
-}
-
 } // namespace
 
 QByteArray JobPolicyFix::defaultPolicyJson()
 {
-    const JobPolicy policy = JobPolicy::defaults();
-    nlohmann::ordered_json json;
-    json["format"] = "raysec-job-policy";
-    json["formatVersion"] = JobPolicy::formatVersion;
-    json["allowedHosts"] = list(policy.allowedHosts);
-    json["allowedSchemes"] = list(policy.allowedSchemes);
-    json["allowedPrograms"] = list(policy.allowedPrograms);
-    json["forbiddenTokens"] = list(policy.forbiddenTokens);
-    json["maxEntrypointLength"] = policy.maxEntrypointLength;
-    return QByteArray::fromStdString(json.dump(2) + "\n");
+    return QByteArray::fromStdString(JobPolicy::defaults().toJson().dump(2) + "\n");
 }
 
 Result<void> JobPolicyFix::generate(const HardeningInputs& in, const QStringList& checks,
@@ -48,9 +30,13 @@ Result<void> JobPolicyFix::generate(const HardeningInputs& in, const QStringList
     out.add(FixArtefact::text(QString::fromLatin1(policyFile),
                               tr("The job-submission policy the gateway enforces."), json));
     out.runbook.add(RunbookPhase::Configure, checks.join(QStringLiteral(", ")),
-                    tr("Enforce the job policy at submission: add it to the gateway policy"), {},
-                    tr("Put the content of %1 under \"jobPolicy\" in gateway/policy.json.example, "
-                       "save it as policy.json in %2 and sign it. Jobs already running keep "
+                    tr("Enforce the job policy at submission: sign it into the gateway policy"),
+                    {QStringLiteral("raysec-cli gateway bundles --out gateway/ --replace "
+                                    "--job-policy %1")
+                         .arg(QString::fromLatin1(policyFile))},
+                    tr("The console's gateway bundles already carry this policy (it is Raysec's "
+                       "recommended one); run the command after editing %1, then copy "
+                       "gateway/policy.json and its .minisig to %2. Jobs already running keep "
                        "their runtime_env: stop the offending ones.")
                         .arg(QString::fromLatin1(policyFile), in.gatewayDir));
     out.fixedChecks << checks;

@@ -1,13 +1,15 @@
-// raysec-cli gateway config|status|metrics: writes raysec-gateway's configuration and reads its
-// loopback admin listener.
+// raysec-cli gateway config|bundles|status|metrics: writes raysec-gateway's configuration and
+// signed bundles, and reads its loopback admin listener.
 
 #include "CliCommand.h"
 #include "CliContext.h"
+#include "GatewayBundlesCli.h"
 
 #include "core/gatewayclient/GatewayConfigWriter.h"
 #include "core/gatewayclient/GatewayMetrics.h"
 #include "core/gatewayclient/GatewayStatus.h"
 
+#include <QFileInfo>
 #include <QLocale>
 #include <QTimer>
 
@@ -107,12 +109,68 @@ Result<GatewayConfig> configFrom(const QCommandLineParser& parser)
     return config;
 }
 
+void printWritten(CliContext& ctx, const QStringList& written)
+{
+    if (ctx.json()) {
+        nlohmann::json files = nlohmann::json::array();
+        for (const QString& path : written) {
+            files.push_back(utf8(path));
+        }
+        ctx.printJson({{"written", files}});
+        return;
+    }
+    for (const QString& path : written) {
+        ctx.out() << tr("Wrote %1").arg(path) << Qt::endl;
+    }
+    ctx.out() << tr("Fill in policy.json.example, then sign it as the policy bundle, or run "
+                    "again with --bundles to have the console sign it.")
+              << Qt::endl;
+}
+
+// --bundles: gateway.json and, signed, the bundles it names, with the file names it gives them.
+int writeConfigAndBundles(CliContext& ctx, const QCommandLineParser& parser,
+                          const GatewayConfig& config)
+{
+    if (config.policy.isEmpty()) {
+        return ctx.usage(tr("--bundles needs --policy, the path of the policy bundle on the "
+                            "gateway (and --user-store for the users)."));
+    }
+    const QString folder = parser.value(QStringLiteral("out"));
+    const bool replace = parser.isSet(QStringLiteral("replace"));
+    if (auto ok = GatewayConfigWriter::check(config, folder, replace,
+                                             GatewayConfigWriter::Policy::Signed);
+        !ok) {
+        return ctx.report(ok.error());
+    }
+    auto sources = gatewaybundles::sources(ctx, parser);
+    if (!sources) {
+        return ctx.report(sources.error());
+    }
+    if (config.userStore.isEmpty()) {
+        sources->users.clear(); // the gateway would not read them
+    }
+    GatewayBundleFiles files;
+    files.folder = folder;
+    files.policy = QFileInfo(config.policy).fileName();
+    files.users = QFileInfo(config.userStore).fileName();
+    files.publicKey = QFileInfo(config.publicKey).fileName();
+    files.replace = replace;
+    gatewaybundles::publish(ctx, std::move(*sources), std::move(files), [config, folder, replace] {
+        return GatewayConfigWriter::write(config, folder, replace,
+                                          GatewayConfigWriter::Policy::Signed);
+    });
+    return CliContext::Pending;
+}
+
 int writeConfig(CliContext& ctx)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        tr("Writes gateway.json and a policy skeleton (policy.json.example) into a folder. "
-           "Every field is checked as the gateway checks it; nothing is written on error."));
+        tr("Writes gateway.json and a policy skeleton (policy.json.example) into a folder, or "
+           "with --bundles gateway.json and the bundles it names, signed with the "
+           "workstation's signing key: the policy (job policy and saved quota policies) and "
+           "the dashboard users. Every field is checked as the gateway checks it; nothing is "
+           "written on error."));
     parser.addPositionalArgument(QStringLiteral("config"), tr("Write the configuration."));
     for (const PathOption& option : pathOptions) {
         parser.addOption({QString::fromLatin1(option.option), tr(option.help), tr("value")});
@@ -126,6 +184,9 @@ int writeConfig(CliContext& ctx)
         {QStringLiteral("tier"), tr("A tier's bucket, TIER:CLASS=RATE/BURST (repeatable)."),
          tr("spec")},
         {QStringLiteral("replace"), tr("Replace files that exist already.")},
+        {QStringLiteral("bundles"),
+         tr("Also sign and write the policy and user bundles instead of the skeleton.")},
+        gatewaybundles::jobPolicyOption(),
     });
     int code = 0;
     if (!ctx.parse(parser, &code)) {
@@ -134,28 +195,22 @@ int writeConfig(CliContext& ctx)
     if (!parser.isSet(QStringLiteral("out"))) {
         return ctx.usage(tr("gateway config needs --out FOLDER."));
     }
+    if (parser.isSet(QStringLiteral("job-policy")) && !parser.isSet(QStringLiteral("bundles"))) {
+        return ctx.usage(tr("--job-policy goes with --bundles."));
+    }
     auto config = configFrom(parser);
     if (!config) {
         return ctx.report(config.error());
+    }
+    if (parser.isSet(QStringLiteral("bundles"))) {
+        return writeConfigAndBundles(ctx, parser, *config);
     }
     auto written = GatewayConfigWriter::write(*config, parser.value(QStringLiteral("out")),
                                               parser.isSet(QStringLiteral("replace")));
     if (!written) {
         return ctx.report(written.error());
     }
-    if (ctx.json()) {
-        nlohmann::json files = nlohmann::json::array();
-        for (const QString& path : *written) {
-            files.push_back(utf8(path));
-        }
-        ctx.printJson({{"written", files}});
-    } else {
-        for (const QString& path : *written) {
-            ctx.out() << tr("Wrote %1").arg(path) << Qt::endl;
-        }
-        ctx.out() << tr("Fill in policy.json.example, then sign it as the policy bundle.")
-                  << Qt::endl;
-    }
+    printWritten(ctx, *written);
     return CliContext::ExitOk;
 }
 
@@ -343,18 +398,22 @@ int run(CliContext& ctx)
     if (sub == QLatin1String("config")) {
         return writeConfig(ctx);
     }
+    if (sub == QLatin1String("bundles")) {
+        return gatewaybundles::run(ctx);
+    }
     if (sub == QLatin1String("status")) {
         return status(ctx);
     }
     if (sub == QLatin1String("metrics")) {
         return metrics(ctx);
     }
-    return ctx.usage(tr("gateway takes config, status or metrics."));
+    return ctx.usage(tr("gateway takes config, bundles, status or metrics."));
 }
 
 const CliRegistration registration{
     {QStringLiteral("gateway"),
-     QT_TRANSLATE_NOOP("raysec-cli", "Write the gateway's configuration and read its metrics"),
+     QT_TRANSLATE_NOOP("raysec-cli",
+                       "Write the gateway's configuration and signed bundles, read its metrics"),
      run}};
 
 } // namespace

@@ -31,11 +31,11 @@ nlohmann::ordered_json GatewayConfigWriter::policySkeleton()
             {"quotas", nlohmann::ordered_json::object()}};
 }
 
-Result<QStringList> GatewayConfigWriter::write(const GatewayConfig& config, const QString& folder,
-                                               bool replace)
+Result<void> GatewayConfigWriter::check(const GatewayConfig& config, const QString& folder,
+                                        bool replace, Policy policy)
 {
     if (auto ok = config.validated(); !ok) {
-        return std::unexpected(ok.error());
+        return ok;
     }
     const QDir dir(folder);
     if (folder.isEmpty() || !dir.exists()) {
@@ -43,15 +43,29 @@ Result<QStringList> GatewayConfigWriter::write(const GatewayConfig& config, cons
                     tr("The folder \"%1\" does not exist.").arg(folder),
                     tr("Create it first or choose another folder."));
     }
-    const QString configPath = dir.filePath(QString::fromLatin1(configFileName));
-    const QString policyPath = dir.filePath(QString::fromLatin1(policyExampleFileName));
-    for (const QString& path : {configPath, policyPath}) {
+    QStringList paths{dir.filePath(QString::fromLatin1(configFileName))};
+    if (policy == Policy::Skeleton) {
+        paths << dir.filePath(QString::fromLatin1(policyExampleFileName));
+    }
+    for (const QString& path : paths) {
         if (!replace && QFileInfo::exists(path)) {
             return fail(QStringLiteral("gateway.config-exists"),
                         tr("%1 exists already; nothing was written.").arg(path),
                         tr("Choose another folder or ask to replace the files."));
         }
     }
+    return {};
+}
+
+Result<QStringList> GatewayConfigWriter::write(const GatewayConfig& config, const QString& folder,
+                                               bool replace, Policy policy)
+{
+    if (auto ok = check(config, folder, replace, policy); !ok) {
+        return std::unexpected(ok.error());
+    }
+    const QDir dir(folder);
+    const QString configPath = dir.filePath(QString::fromLatin1(configFileName));
+    const QString policyPath = dir.filePath(QString::fromLatin1(policyExampleFileName));
 
     // The configuration holds paths and limits, no secret, so it is readable by the gateway's
     // own user after installation.
@@ -59,11 +73,14 @@ Result<QStringList> GatewayConfigWriter::write(const GatewayConfig& config, cons
     if (auto ok = SafeFile::write(configPath, configText); !ok) {
         return std::unexpected(ok.error());
     }
+    qCInfo(lcGatewayConfig) << "wrote gateway configuration to" << folder;
+    if (policy == Policy::Signed) {
+        return QStringList{configPath};
+    }
     const std::string policyText = policySkeleton().dump(2) + "\n";
     if (auto ok = SafeFile::write(policyPath, policyText); !ok) {
         return std::unexpected(ok.error());
     }
-    qCInfo(lcGatewayConfig) << "wrote gateway configuration to" << folder;
     return QStringList{configPath, policyPath};
 }
 

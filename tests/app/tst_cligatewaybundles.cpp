@@ -1,0 +1,173 @@
+// raysec-cli gateway config --bundles and gateway bundles end to end: the signing key in the
+// real keychain (gnome-keyring), the signatures checked with Debian's minisign.
+
+#include "support/TestMain.h"
+#include "support/TestSupport.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <nlohmann/json.hpp>
+
+namespace {
+
+int minisignVerify(const QString& publicKey, const QString& file)
+{
+    QProcess minisign;
+    minisign.start(QStringLiteral("minisign"), {QStringLiteral("-V"), QStringLiteral("-p"),
+                                                publicKey, QStringLiteral("-m"), file});
+    return minisign.waitForFinished(30000) ? minisign.exitCode() : -1;
+}
+
+QStringList configArgs(const QString& folder)
+{
+    return {QStringLiteral("gateway"),        QStringLiteral("config"),
+            QStringLiteral("--out"),          folder,
+            QStringLiteral("--certificate"),  QStringLiteral("/etc/raysec-gateway/tls.crt"),
+            QStringLiteral("--key"),          QStringLiteral("/etc/raysec-gateway/tls.key"),
+            QStringLiteral("--public-key"),   QStringLiteral("/etc/raysec-gateway/console.pub"),
+            QStringLiteral("--key-registry"), QStringLiteral("/etc/raysec-gateway/registry.json"),
+            QStringLiteral("--user-store"),   QStringLiteral("/etc/raysec-gateway/users.json"),
+            QStringLiteral("--policy"),       QStringLiteral("/etc/raysec-gateway/policy.json"),
+            QStringLiteral("--audit-log"),    QStringLiteral("/var/log/raysec-gateway/audit.jsonl"),
+            QStringLiteral("--bundles"),      QStringLiteral("--json")};
+}
+
+} // namespace
+
+class TestCliGatewayBundles : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY2(raysec::test::secretServiceAvailable(),
+                 "no Secret Service: start a D-Bus bus with an unlocked keyring (scripts/test.sh)");
+    }
+
+    void init() { raysec::test::failOnWarnings(); }
+
+    void configSignsThePolicyAndTheUsers()
+    {
+        raysec::test::ScopedDataDir data;
+        QCOMPARE(raysec::test::runCli({QStringLiteral("quotas"), QStringLiteral("set"),
+                                       QStringLiteral("team"), QStringLiteral("ml"),
+                                       QStringLiteral("--soft"), QStringLiteral("CPU=8"),
+                                       QStringLiteral("--hard"), QStringLiteral("CPU=12,jobs=3")}),
+                 0);
+        QFile password(data.filePath(QStringLiteral("password.txt")));
+        QVERIFY(password.open(QIODevice::WriteOnly));
+        password.write("correct horse battery staple 42\n");
+        password.close();
+        QByteArray err;
+        QCOMPARE(raysec::test::runCli({QStringLiteral("users"), QStringLiteral("add"),
+                                       QStringLiteral("alice"), QStringLiteral("--role"),
+                                       QStringLiteral("operator"),
+                                       QStringLiteral("--password-file"), password.fileName()},
+                                      nullptr, &err),
+                 0);
+        // The key registry's export makes the signing key when there is none yet.
+        QTemporaryDir registry;
+        QCOMPARE(raysec::test::runCli({QStringLiteral("keys"), QStringLiteral("export"),
+                                       QStringLiteral("--out"), registry.path()}),
+                 0);
+
+        QTemporaryDir dir;
+        QByteArray out;
+        QCOMPARE(raysec::test::runCli(configArgs(dir.path()), &out, &err), 0);
+        const auto summary = nlohmann::json::parse(out.toStdString(), nullptr, false);
+        QVERIFY2(!summary.is_discarded(), out.constData());
+        QCOMPARE(summary["written"].size(), std::size_t(6));
+        QCOMPARE(summary["bundles"]["quotaPolicies"].get<int>(), 1);
+        QCOMPARE(summary["bundles"]["userCount"].get<int>(), 1);
+        QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("policy.json.example"))));
+
+        const QString pub = dir.filePath(QStringLiteral("console.pub"));
+        const QString policy = dir.filePath(QStringLiteral("policy.json"));
+        QCOMPARE(raysec::test::readFile(pub),
+                 raysec::test::readFile(registry.filePath(QStringLiteral("raysec-registry.pub"))));
+        QCOMPARE(minisignVerify(pub, policy), 0);
+        QCOMPARE(minisignVerify(pub, dir.filePath(QStringLiteral("users.json"))), 0);
+        const QByteArray text = raysec::test::readFile(policy);
+        const auto doc = nlohmann::json::parse(text.toStdString());
+        QCOMPARE(doc["quotas"]["teams"]["ml"]["hard"]["CPU"].get<double>(), 12.0);
+        QCOMPARE(doc["quotas"]["teams"]["ml"]["hard"]["concurrentJobs"].get<int>(), 3);
+        const auto config = nlohmann::json::parse(
+            raysec::test::readFile(dir.filePath(QStringLiteral("gateway.json"))).toStdString());
+        QCOMPARE(config["policy"].get<std::string>(),
+                 std::string("/etc/raysec-gateway/policy.json"));
+
+        // One changed byte and minisign refuses the bundle.
+        QByteArray changed = text;
+        const qsizetype at = changed.indexOf("12.0");
+        QVERIFY(at > 0);
+        changed[at] = '9';
+        QFile tampered(policy);
+        QVERIFY(tampered.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        tampered.write(changed);
+        tampered.close();
+        QVERIFY(minisignVerify(pub, policy) != 0);
+
+        // Existing files are kept; --replace signs again.
+        QByteArray again;
+        QCOMPARE(raysec::test::runCli(configArgs(dir.path()), nullptr, &again), 1);
+        QVERIFY2(again.contains("exists already"), again.constData());
+        QCOMPARE(raysec::test::readFile(policy), changed);
+        QStringList replace = configArgs(dir.path());
+        replace << QStringLiteral("--replace");
+        QCOMPARE(raysec::test::runCli(replace), 0);
+        QCOMPARE(minisignVerify(pub, policy), 0);
+    }
+
+    void bundlesCommandAndRefusals()
+    {
+        raysec::test::ScopedDataDir data;
+        QTemporaryDir registry;
+        QCOMPARE(raysec::test::runCli({QStringLiteral("keys"), QStringLiteral("export"),
+                                       QStringLiteral("--out"), registry.path()}),
+                 0);
+
+        // Without users only the policy is signed, from the recommended job policy.
+        QTemporaryDir dir;
+        QByteArray out;
+        QCOMPARE(raysec::test::runCli({QStringLiteral("gateway"), QStringLiteral("bundles"),
+                                       QStringLiteral("--out"), dir.path()},
+                                      &out),
+                 0);
+        QVERIFY2(out.contains("No dashboard user"), out.constData());
+        QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("users.json"))));
+        QCOMPARE(minisignVerify(dir.filePath(QStringLiteral("raysec-registry.pub")),
+                                dir.filePath(QStringLiteral("policy.json"))),
+                 0);
+
+        // A job policy file that is not one is refused before anything is written.
+        QTemporaryDir empty;
+        QFile bad(data.filePath(QStringLiteral("job-policy.json")));
+        QVERIFY(bad.open(QIODevice::WriteOnly));
+        bad.write("{\"format\": \"something else\"}");
+        bad.close();
+        QByteArray err;
+        QCOMPARE(raysec::test::runCli({QStringLiteral("gateway"), QStringLiteral("bundles"),
+                                       QStringLiteral("--out"), empty.path(),
+                                       QStringLiteral("--job-policy"), bad.fileName()},
+                                      nullptr, &err),
+                 1);
+        QVERIFY2(err.contains("job policy"), err.constData());
+        QVERIFY(QDir(empty.path()).isEmpty());
+
+        // --bundles needs the policy's path; nothing is written.
+        QStringList noPolicy = configArgs(empty.path());
+        const qsizetype at = noPolicy.indexOf(QStringLiteral("--policy"));
+        noPolicy.remove(at, 2);
+        QCOMPARE(raysec::test::runCli(noPolicy, nullptr, &err), 2);
+        QVERIFY(QDir(empty.path()).isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliGatewayBundles)
+#include "tst_cligatewaybundles.moc"

@@ -851,6 +851,22 @@
         <source>Skip this step when the console applied its changes: it issued the key, wrote its secret to gateway/admin-api-key (readable only by you) and published the registry. Otherwise the secret is printed once; keep it in your password manager.</source>
         <translation>Überspringen Sie diesen Schritt, wenn die Konsole ihre Änderungen angewendet hat: Sie hat den Schlüssel ausgestellt, sein Geheimnis nach gateway/admin-api-key geschrieben (nur für Sie lesbar) und das Register veröffentlicht. Andernfalls wird das Geheimnis einmal ausgegeben; bewahren Sie es in Ihrem Passwortmanager auf.</translation>
     </message>
+    <message>
+        <source>Sign the gateway&apos;s policy bundle and user store with the registry&apos;s key</source>
+        <translation>Das Richtlinienbündel und den Benutzerspeicher des Gateways mit dem Schlüssel der Registry signieren</translation>
+    </message>
+    <message>
+        <source>Skip this step when the console applied its changes and no user or quota was changed since: it signed gateway/policy.json (Raysec&apos;s recommended job policy and the quota policies saved in the console) and, when dashboard users exist, gateway/users.json. Run it again whenever the users or quotas change; add --job-policy FILE for another job policy.</source>
+        <translation>Überspringen Sie diesen Schritt, wenn die Konsole ihre Änderungen angewendet hat und seitdem kein Benutzer und kein Kontingent geändert wurde: Sie hat gateway/policy.json (die von Raysec empfohlene Job-Richtlinie und die in der Konsole gespeicherten Kontingentrichtlinien) und, sofern Dashboard-Benutzer existieren, gateway/users.json signiert. Führen Sie ihn erneut aus, sobald sich Benutzer oder Kontingente ändern; mit --job-policy DATEI gilt eine andere Job-Richtlinie.</translation>
+    </message>
+    <message>
+        <source>The quota configuration saved in the console cannot be used for the gateway policy: %1</source>
+        <translation>Die in der Konsole gespeicherte Kontingentkonfiguration ist für die Gateway-Richtlinie nicht verwendbar: %1</translation>
+    </message>
+    <message>
+        <source>Correct it on the Quotas page or replace it with raysec-cli quotas set --file FILE; no bundle was written.</source>
+        <translation>Korrigieren Sie sie auf der Seite Kontingente oder ersetzen Sie sie mit raysec-cli quotas set --file DATEI; es wurde kein Bündel geschrieben.</translation>
+    </message>
 </context>
 <context>
     <name>raysec-cli</name>
@@ -895,10 +911,6 @@
         <translation>Zertifikate für Rays gegenseitiges TLS: CA, ausstellen, prüfen, rotieren</translation>
     </message>
     <message>
-        <source>Write the gateway&apos;s configuration and read its metrics</source>
-        <translation>Die Konfiguration des Gateways schreiben und seine Metriken lesen</translation>
-    </message>
-    <message>
         <source>Dashboard password policy, checks, hashes and generator</source>
         <translation>Passwortrichtlinie, Prüfungen, Hashes und Generator für das Dashboard</translation>
     </message>
@@ -913,6 +925,10 @@
     <message>
         <source>core modules: %1</source>
         <translation>Kernmodule: %1</translation>
+    </message>
+    <message>
+        <source>Write the gateway&apos;s configuration and signed bundles, read its metrics</source>
+        <translation>Die Konfiguration und die signierten Bündel des Gateways schreiben, seine Metriken lesen</translation>
     </message>
 </context>
 <context>
@@ -1492,12 +1508,16 @@
         <translation>Erzeugen Sie die Korrekturen erneut.</translation>
     </message>
     <message>
-        <source>The gateway&apos;s keys go into the written folder, and none is written yet.</source>
-        <translation>Die Schlüssel des Gateways kommen in den geschriebenen Ordner, und es wurde noch keiner geschrieben.</translation>
-    </message>
-    <message>
         <source>Write the files first, then apply.</source>
         <translation>Schreiben Sie zuerst die Dateien und wenden Sie sie dann an.</translation>
+    </message>
+    <message>
+        <source>The gateway&apos;s keys and bundles go into the written folder, and none is written yet.</source>
+        <translation>Die Schlüssel und Bündel des Gateways kommen in den geschriebenen Ordner, und es wurde noch keiner geschrieben.</translation>
+    </message>
+    <message>
+        <source>Raysec&apos;s recommended job policy (the one the audit checks jobs against)</source>
+        <translation>die von Raysec empfohlene Job-Richtlinie (gegen die auch die Prüfung die Jobs prüft)</translation>
     </message>
 </context>
 <context>
@@ -1546,6 +1566,37 @@
     </message>
 </context>
 <context>
+    <name>raysec::GatewayBundleWriter</name>
+    <message>
+        <source>The folder &quot;%1&quot; does not exist; no bundle was written.</source>
+        <translation>Der Ordner „%1“ existiert nicht; es wurde kein Bündel geschrieben.</translation>
+    </message>
+    <message>
+        <source>Create it first or choose another folder.</source>
+        <translation>Erstellen Sie ihn zuerst oder wählen Sie einen anderen Ordner.</translation>
+    </message>
+    <message>
+        <source>%1 exists already; no bundle was written.</source>
+        <translation>%1 existiert bereits; es wurde kein Bündel geschrieben.</translation>
+    </message>
+    <message>
+        <source>Choose another folder or ask to replace the files.</source>
+        <translation>Wählen Sie einen anderen Ordner oder lassen Sie die Dateien ersetzen.</translation>
+    </message>
+    <message>
+        <source>%1 The bundles are signed with the workstation&apos;s signing key from the keychain; nothing was written.</source>
+        <translation>%1 Die Bündel werden mit dem Signaturschlüssel dieses Arbeitsplatzes aus dem Schlüsselbund signiert; es wurde nichts geschrieben.</translation>
+    </message>
+    <message>
+        <source>This workstation has no signing key yet, so the gateway&apos;s bundles cannot be signed; nothing was written.</source>
+        <translation>Dieser Arbeitsplatz hat noch keinen Signaturschlüssel, daher können die Bündel des Gateways nicht signiert werden; es wurde nichts geschrieben.</translation>
+    </message>
+    <message>
+        <source>Publish the key registry first (raysec-cli keys export --out FOLDER, or the Keys page), which creates the key, or restore a backup with raysec-cli keys restore FILE; then try again.</source>
+        <translation>Veröffentlichen Sie zuerst die Schlüssel-Registry (raysec-cli keys export --out ORDNER oder die Seite Schlüssel), was den Schlüssel erzeugt, oder stellen Sie eine Sicherung mit raysec-cli keys restore DATEI wieder her; versuchen Sie es dann erneut.</translation>
+    </message>
+</context>
+<context>
     <name>raysec::GatewayConfig</name>
     <message>
         <source>&quot;%1&quot; is not a rate and burst.</source>
@@ -1577,10 +1628,6 @@
     <message>
         <source>raysec-gateway&apos;s configuration: TLS, API keys, login, rate limits.</source>
         <translation>Konfiguration von raysec-gateway: TLS, API-Schlüssel, Anmeldung, Ratenbegrenzungen.</translation>
-    </message>
-    <message>
-        <source>The gateway policy to fill in and sign.</source>
-        <translation>Die Gateway-Richtlinie zum Ausfüllen und Signieren.</translation>
     </message>
     <message>
         <source>The dashboard password policy (NIST SP 800-63B preset).</source>
@@ -1979,12 +2026,12 @@
         <translation>Die Richtlinie für Job-Einreichungen, die das Gateway durchsetzt.</translation>
     </message>
     <message>
-        <source>Enforce the job policy at submission: add it to the gateway policy</source>
-        <translation>Die Job-Richtlinie bei der Einreichung durchsetzen: zur Gateway-Richtlinie hinzufügen</translation>
+        <source>Enforce the job policy at submission: sign it into the gateway policy</source>
+        <translation>Die Job-Richtlinie bei der Einreichung durchsetzen: in die Gateway-Richtlinie signieren</translation>
     </message>
     <message>
-        <source>Put the content of %1 under &quot;jobPolicy&quot; in gateway/policy.json.example, save it as policy.json in %2 and sign it. Jobs already running keep their runtime_env: stop the offending ones.</source>
-        <translation>Fügen Sie den Inhalt von %1 unter „jobPolicy“ in gateway/policy.json.example ein, speichern Sie die Datei als policy.json in %2 und signieren Sie sie. Bereits laufende Jobs behalten ihr runtime_env: Stoppen Sie die betroffenen.</translation>
+        <source>The console&apos;s gateway bundles already carry this policy (it is Raysec&apos;s recommended one); run the command after editing %1, then copy gateway/policy.json and its .minisig to %2. Jobs already running keep their runtime_env: stop the offending ones.</source>
+        <translation>Die Gateway-Bündel der Konsole enthalten diese Richtlinie bereits (es ist die von Raysec empfohlene); führen Sie den Befehl aus, nachdem Sie %1 bearbeitet haben, und kopieren Sie dann gateway/policy.json und seine .minisig nach %2. Bereits laufende Jobs behalten ihr runtime_env: Stoppen Sie die betroffenen.</translation>
     </message>
 </context>
 <context>
@@ -2492,12 +2539,12 @@
         <translation>Überspringen Sie diesen Schritt, wenn die Konsole ihre Änderungen angewendet hat: Sie hat dieselbe Richtlinie gespeichert.</translation>
     </message>
     <message>
-        <source>Enforce the quotas at submission: add them to the gateway policy</source>
-        <translation>Die Kontingente bei der Einreichung durchsetzen: zur Gateway-Richtlinie hinzufügen</translation>
+        <source>Enforce the quotas at submission: sign them into the gateway policy</source>
+        <translation>Die Kontingente bei der Einreichung durchsetzen: in die Gateway-Richtlinie signieren</translation>
     </message>
     <message>
-        <source>Put the content of quotas.json under &quot;quotas&quot; in gateway/policy.json.example, save it as policy.json in %1 and sign it.</source>
-        <translation>Fügen Sie den Inhalt von quotas.json unter „quotas“ in gateway/policy.json.example ein, speichern Sie die Datei als policy.json in %1 und signieren Sie sie.</translation>
+        <source>Skip this step when the console applied its changes: the gateway policy it signed carries the saved quota policies. Otherwise run it once the configuration is loaded, then copy gateway/policy.json and its .minisig to %1.</source>
+        <translation>Überspringen Sie diesen Schritt, wenn die Konsole ihre Änderungen angewendet hat: Die von ihr signierte Gateway-Richtlinie enthält die gespeicherten Kontingentrichtlinien. Andernfalls führen Sie ihn aus, sobald die Konfiguration geladen ist, und kopieren Sie dann gateway/policy.json und seine .minisig nach %1.</translation>
     </message>
 </context>
 <context>
@@ -3046,6 +3093,21 @@
     </message>
 </context>
 <context>
+    <name>raysec::WrittenGatewayBundles</name>
+    <message>
+        <source>Signed the gateway policy %1 with key %2: %3 and %n saved quota policies.</source>
+        <translation>Gateway-Richtlinie %1 mit Schlüssel %2 signiert: %3 und %n gespeicherte Kontingentrichtlinien.</translation>
+    </message>
+    <message>
+        <source>No dashboard user exists yet, so no user store was written: add users (raysec-cli users add) and export them with raysec-cli users export.</source>
+        <translation>Es gibt noch keinen Dashboard-Benutzer, daher wurde kein Benutzerspeicher geschrieben: Legen Sie Benutzer an (raysec-cli users add) und exportieren Sie sie mit raysec-cli users export.</translation>
+    </message>
+    <message>
+        <source>Signed the user store %1 with %n dashboard users.</source>
+        <translation>Benutzerspeicher %1 mit %n Dashboard-Benutzern signiert.</translation>
+    </message>
+</context>
+<context>
     <name>raysec::cli</name>
     <message>
         <source>Adds or replaces a cluster profile. A Ray token is read from --token-file or from standard input and stored in the OS keychain, never in the profile.</source>
@@ -3488,10 +3550,6 @@
         <translation>Diese Prüfung offen lassen (wiederholbar).</translation>
     </message>
     <message>
-        <source>Also store the token in the keychain, switch the profile to it and save the quota policy.</source>
-        <translation>Außerdem das Token im Schlüsselbund speichern, das Profil darauf umstellen und die Kontingentrichtlinie speichern.</translation>
-    </message>
-    <message>
         <source>audit fix needs --profile and --out.</source>
         <translation>audit fix benötigt --profile und --out.</translation>
     </message>
@@ -3530,10 +3588,6 @@
     <message>
         <source>(no key)</source>
         <translation>(kein Schlüssel)</translation>
-    </message>
-    <message>
-        <source>Writes gateway.json and a policy skeleton (policy.json.example) into a folder. Every field is checked as the gateway checks it; nothing is written on error.</source>
-        <translation>Schreibt gateway.json und ein Richtliniengerüst (policy.json.example) in einen Ordner. Jedes Feld wird so geprüft, wie das Gateway es prüft; bei einem Fehler wird nichts geschrieben.</translation>
     </message>
     <message>
         <source>Write the configuration.</source>
@@ -3586,10 +3640,6 @@
     <message>
         <source>Wrote %1</source>
         <translation>%1 geschrieben</translation>
-    </message>
-    <message>
-        <source>Fill in policy.json.example, then sign it as the policy bundle.</source>
-        <translation>Füllen Sie policy.json.example aus und signieren Sie sie dann als Richtlinienpaket.</translation>
     </message>
     <message>
         <source>The gateway&apos;s admin address (loopback).</source>
@@ -3674,10 +3724,6 @@
     <message>
         <source>--interval takes 1 to 3600 seconds and --top a positive count.</source>
         <translation>--interval erwartet 1 bis 3600 Sekunden und --top eine positive Anzahl.</translation>
-    </message>
-    <message>
-        <source>gateway takes config, status or metrics.</source>
-        <translation>gateway erwartet config, status oder metrics.</translation>
     </message>
     <message>
         <source>Lengths, score and age take whole numbers.</source>
@@ -4070,6 +4116,34 @@
     <message>
         <source>users takes add, list, disable, enable, reset or export; add --help to any of them.</source>
         <translation>users erwartet add, list, disable, enable, reset oder export; fügen Sie jedem davon --help hinzu.</translation>
+    </message>
+    <message>
+        <source>Also store the token in the keychain, switch the profile to it, save the quota policy, publish the key registry and sign the gateway&apos;s policy and user bundles.</source>
+        <translation>Außerdem das Token im Schlüsselbund speichern, das Profil darauf umstellen, die Kontingentrichtlinie speichern, die Schlüssel-Registry veröffentlichen und die Richtlinien- und Benutzerbündel des Gateways signieren.</translation>
+    </message>
+    <message>
+        <source>Fill in policy.json.example, then sign it as the policy bundle, or run again with --bundles to have the console sign it.</source>
+        <translation>Füllen Sie policy.json.example aus und signieren Sie sie dann als Richtlinienbündel, oder führen Sie den Befehl erneut mit --bundles aus, damit die Konsole sie signiert.</translation>
+    </message>
+    <message>
+        <source>--bundles needs --policy, the path of the policy bundle on the gateway (and --user-store for the users).</source>
+        <translation>--bundles braucht --policy, den Pfad des Richtlinienbündels auf dem Gateway (und --user-store für die Benutzer).</translation>
+    </message>
+    <message>
+        <source>Writes gateway.json and a policy skeleton (policy.json.example) into a folder, or with --bundles gateway.json and the bundles it names, signed with the workstation&apos;s signing key: the policy (job policy and saved quota policies) and the dashboard users. Every field is checked as the gateway checks it; nothing is written on error.</source>
+        <translation>Schreibt gateway.json und ein Richtliniengerüst (policy.json.example) in einen Ordner, oder mit --bundles gateway.json und die darin genannten Bündel, signiert mit dem Signaturschlüssel dieses Arbeitsplatzes: die Richtlinie (Job-Richtlinie und gespeicherte Kontingentrichtlinien) und die Dashboard-Benutzer. Jedes Feld wird so geprüft, wie das Gateway es prüft; bei einem Fehler wird nichts geschrieben.</translation>
+    </message>
+    <message>
+        <source>Also sign and write the policy and user bundles instead of the skeleton.</source>
+        <translation>Statt des Gerüsts auch die Richtlinien- und Benutzerbündel signieren und schreiben.</translation>
+    </message>
+    <message>
+        <source>--job-policy goes with --bundles.</source>
+        <translation>--job-policy gehört zu --bundles.</translation>
+    </message>
+    <message>
+        <source>gateway takes config, bundles, status or metrics.</source>
+        <translation>gateway nimmt config, bundles, status oder metrics.</translation>
     </message>
 </context>
 <context>
@@ -4641,6 +4715,53 @@
     <message>
         <source>Issued %1 of %2 certificates.</source>
         <translation>%1 von %2 Zertifikaten ausgestellt.</translation>
+    </message>
+</context>
+<context>
+    <name>raysec::cli::gatewaybundles</name>
+    <message>
+        <source>Wrote %1</source>
+        <translation>%1 geschrieben</translation>
+    </message>
+    <message>
+        <source>Job policy for the gateway (raysec-job-policy file; default: Raysec&apos;s recommended policy).</source>
+        <translation>Job-Richtlinie für das Gateway (raysec-job-policy-Datei; Standard: die von Raysec empfohlene Richtlinie).</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Raysec&apos;s recommended job policy (the one the audit checks jobs against)</source>
+        <translation>die von Raysec empfohlene Job-Richtlinie (gegen die auch die Prüfung die Jobs prüft)</translation>
+    </message>
+    <message>
+        <source>the job policy in %1</source>
+        <translation>die Job-Richtlinie in %1</translation>
+    </message>
+    <message>
+        <source>Signs the gateway&apos;s policy bundle (policy.json: the job policy and the quota policies saved in the console) and, when dashboard users exist, the user store (users.json) with the workstation&apos;s signing key, and writes them with their .minisig files and the public key (raysec-registry.pub) into a folder.</source>
+        <translation>Signiert das Richtlinienbündel des Gateways (policy.json: die Job-Richtlinie und die in der Konsole gespeicherten Kontingentrichtlinien) und, sofern Dashboard-Benutzer existieren, den Benutzerspeicher (users.json) mit dem Signaturschlüssel dieses Arbeitsplatzes und schreibt sie mit ihren .minisig-Dateien und dem öffentlichen Schlüssel (raysec-registry.pub) in einen Ordner.</translation>
+    </message>
+    <message>
+        <source>Write the signed bundles.</source>
+        <translation>Die signierten Bündel schreiben.</translation>
+    </message>
+    <message>
+        <source>Folder to write into.</source>
+        <translation>Zielordner.</translation>
+    </message>
+    <message>
+        <source>folder</source>
+        <translation>Ordner</translation>
+    </message>
+    <message>
+        <source>Replace files that exist already.</source>
+        <translation>Bereits vorhandene Dateien ersetzen.</translation>
+    </message>
+    <message>
+        <source>gateway bundles needs --out FOLDER.</source>
+        <translation>gateway bundles braucht --out ORDNER.</translation>
     </message>
 </context>
 <context>
@@ -7297,6 +7418,10 @@ So beheben Sie es: %2</translation>
     <message>
         <source>Admin API key %1 was issued; its secret is in gateway/admin-api-key, readable only by you.</source>
         <translation>Der Admin-API-Schlüssel %1 wurde ausgestellt; sein Geheimnis liegt in gateway/admin-api-key und ist nur für Sie lesbar.</translation>
+    </message>
+    <message>
+        <source>Sign the gateway policy (Raysec&apos;s recommended job policy and the quota policies saved in the console) and the dashboard users with the same key, into the written gateway folder</source>
+        <translation>Die Gateway-Richtlinie (die von Raysec empfohlene Job-Richtlinie und die in der Konsole gespeicherten Kontingentrichtlinien) und die Dashboard-Benutzer mit demselben Schlüssel in den geschriebenen Gateway-Ordner signieren</translation>
     </message>
 </context>
 <context>

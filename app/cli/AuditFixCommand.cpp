@@ -53,8 +53,10 @@ void addOptions(QCommandLineParser& parser)
         {QStringLiteral("skip"), tr("Leave this check open (repeatable)."), tr("id")},
         {QStringLiteral("ports"), tr("Ray ports to probe instead of the checks' list."),
          tr("list")},
-        {QStringLiteral("apply"), tr("Also store the token in the keychain, switch the profile "
-                                     "to it and save the quota policy.")},
+        {QStringLiteral("apply"),
+         tr("Also store the token in the keychain, switch the profile to it, save the quota "
+            "policy, publish the key registry and sign the gateway's policy and user "
+            "bundles.")},
     });
 }
 
@@ -119,7 +121,7 @@ Result<FixRequest> request(CliContext& ctx, const QCommandLineParser& parser)
 }
 
 void printResult(CliContext& ctx, const FixRequest& r, const HardeningOutput& out,
-                 const QStringList& applied)
+                 const QStringList& applied, const QString& bundles = {})
 {
     if (ctx.json()) {
         nlohmann::json files = nlohmann::json::array();
@@ -137,7 +139,8 @@ void printResult(CliContext& ctx, const FixRequest& r, const HardeningOutput& ou
              {"folder", r.folder.toStdString()},
              {"runbook", QDir(r.folder).filePath(QStringLiteral("RUNBOOK.md")).toStdString()},
              {"files", files},
-             {"applied", applied_json}});
+             {"applied", applied_json},
+             {"bundles", bundles.toStdString()}});
         return;
     }
     ctx.out() << tr("%n files written to %1; follow %2.", int(out.artefacts.size()))
@@ -145,6 +148,9 @@ void printResult(CliContext& ctx, const FixRequest& r, const HardeningOutput& ou
               << Qt::endl;
     for (const QString& change : applied) {
         ctx.out() << tr("Applied: %1").arg(change) << Qt::endl;
+    }
+    if (!bundles.isEmpty()) {
+        ctx.out() << bundles << Qt::endl;
     }
 }
 
@@ -155,7 +161,9 @@ QStringList changeNames(const QList<ConsoleChange>& changes)
         names << (c == ConsoleChange::StoreRayToken     ? QStringLiteral("store-ray-token")
                   : c == ConsoleChange::UseRayTokenAuth ? QStringLiteral("use-ray-token-auth")
                   : c == ConsoleChange::SaveQuotaPolicy ? QStringLiteral("save-quota-policy")
-                                                        : QStringLiteral("publish-key-registry"));
+                  : c == ConsoleChange::PublishKeyRegistry
+                      ? QStringLiteral("publish-key-registry")
+                      : QStringLiteral("publish-gateway-bundles"));
     }
     return names;
 }
@@ -202,7 +210,8 @@ void generateAndWrite(CliContext& ctx, std::shared_ptr<FixRequest> r, const Audi
                            ctx.finish(ctx.report(done.error()));
                            return;
                        }
-                       printResult(ctx, *r, *shared, changeNames(shared->changes));
+                       printResult(ctx, *r, *shared, changeNames(shared->changes),
+                                   done->bundleSummary);
                        ctx.finish(CliContext::ExitOk);
                    });
 }

@@ -1,7 +1,9 @@
 #include "core/audit/fixes/ConsoleApplier.h"
 
 #include "core/audit/fixes/KeyRegistryApplier.h"
+#include "core/gatewayclient/GatewayBundleWriter.h"
 #include "core/keys/RayClusterToken.h"
+#include "core/keys/SigningKeyStore.h"
 #include "core/quotas/QuotaRepository.h"
 #include "core/store/Keychain.h"
 #include "core/store/ProfileRepository.h"
@@ -47,9 +49,12 @@ void ConsoleApplier::apply(const ClusterProfile& profile, const QList<ConsoleCha
                            const SecretBuffer& token, const std::optional<QuotaConfig>& quotas,
                            const QString& folder, Done done)
 {
-    if (changes.contains(ConsoleChange::PublishKeyRegistry) && folder.isEmpty()) {
+    if ((changes.contains(ConsoleChange::PublishKeyRegistry) ||
+         changes.contains(ConsoleChange::PublishGatewayBundles)) &&
+        folder.isEmpty()) {
         done(fail(QStringLiteral("hardening.apply"),
-                  tr("The gateway's keys go into the written folder, and none is written yet."),
+                  tr("The gateway's keys and bundles go into the written folder, and none is "
+                     "written yet."),
                   tr("Write the files first, then apply.")));
         return;
     }
@@ -85,21 +90,59 @@ void ConsoleApplier::finish(Result<ClusterProfile> profile, const QList<ConsoleC
         done(std::unexpected(profile.error()));
         return;
     }
+    AppliedChanges applied{*profile, {}, {}, {}};
     if (!changes.contains(ConsoleChange::PublishKeyRegistry)) {
-        done(AppliedChanges{*profile, {}, {}});
+        publishBundles(std::move(applied), changes, folder, done);
         return;
     }
     if (!m_keys) {
         m_keys = new KeyRegistryApplier(m_keychain, m_store, this);
     }
     m_keys->publish(QDir(folder).filePath(QStringLiteral("gateway")),
-                    [p = *profile, done](Result<KeyRegistryApplier::Published> published) {
+                    [this, applied, changes, folder,
+                     done](Result<KeyRegistryApplier::Published> published) mutable {
                         if (!published) {
                             done(std::unexpected(published.error()));
                             return;
                         }
-                        done(AppliedChanges{p, published->keyId, published->files});
+                        applied.adminKeyId = published->keyId;
+                        applied.files = published->files;
+                        publishBundles(std::move(applied), changes, folder, done);
                     });
+}
+
+void ConsoleApplier::publishBundles(AppliedChanges applied, const QList<ConsoleChange>& changes,
+                                    const QString& folder, const Done& done)
+{
+    if (!changes.contains(ConsoleChange::PublishGatewayBundles)) {
+        done(std::move(applied));
+        return;
+    }
+    // Runs after the quota policy was saved, so the bundle carries it.
+    auto sources = GatewayBundleWriter::collect(
+        m_store, JobPolicy::defaults(),
+        tr("Raysec's recommended job policy (the one the audit checks jobs against)"));
+    if (!sources) {
+        done(std::unexpected(sources.error()));
+        return;
+    }
+    if (!m_signing) {
+        m_signing = new SigningKeyStore(m_keychain,
+                                        QString::fromLatin1(SigningKeyStore::DefaultService), this);
+    }
+    GatewayBundleFiles files;
+    files.folder = QDir(folder).filePath(QStringLiteral("gateway"));
+    files.replace = true; // the console's own files in the folder it wrote
+    GatewayBundleWriter::publish(*m_signing, this, std::move(*sources), files,
+                                 [applied, done](Result<WrittenGatewayBundles> written) mutable {
+                                     if (!written) {
+                                         done(std::unexpected(written.error()));
+                                         return;
+                                     }
+                                     applied.files << written->files();
+                                     applied.bundleSummary = written->summary();
+                                     done(std::move(applied));
+                                 });
 }
 
 Result<ClusterProfile> ConsoleApplier::applyStore(ClusterProfile profile,

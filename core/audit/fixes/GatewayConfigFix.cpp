@@ -1,7 +1,6 @@
 #include "core/audit/fixes/GatewayConfigFix.h"
 
 #include "core/gatewayclient/GatewayConfig.h"
-#include "core/gatewayclient/GatewayConfigWriter.h"
 #include "core/passwords/PasswordPolicy.h"
 
 #include <QCoreApplication>
@@ -37,8 +36,15 @@ void addSteps(const HardeningInputs& in, const QString& checkId, RunbookBuilder&
                 tr("Set the dashboard password policy and add the dashboard users"),
                 {QStringLiteral("raysec-cli passwords policy set --from "
                                 "gateway/password-policy.json"),
-                 QStringLiteral("raysec-cli users add admin --role admin < admin-password.txt"),
-                 QStringLiteral("raysec-cli users export gateway/users.json")});
+                 QStringLiteral("raysec-cli users add admin --role admin < admin-password.txt")});
+    runbook.add(RunbookPhase::Prepare, checkId,
+                tr("Sign the gateway's policy bundle and user store with the registry's key"),
+                {QStringLiteral("raysec-cli gateway bundles --out gateway/ --replace")},
+                tr("Skip this step when the console applied its changes and no user or quota "
+                   "was changed since: it signed gateway/policy.json (Raysec's recommended job "
+                   "policy and the quota policies saved in the console) and, when dashboard "
+                   "users exist, gateway/users.json. Run it again whenever the users or quotas "
+                   "change; add --job-policy FILE for another job policy."));
     runbook.add(RunbookPhase::Distribute, checkId,
                 tr("Install the gateway's files on the head, next to the dashboard"),
                 {QStringLiteral("scp -r gateway tls/head/tls.crt tls/head/tls.key HEAD:/tmp/"),
@@ -94,14 +100,12 @@ Result<void> GatewayConfigFix::generate(const HardeningInputs& in, const QString
                               tr("raysec-gateway's configuration: TLS, API keys, login, rate "
                                  "limits."),
                               dump(c.toJson())));
-    out.add(FixArtefact::text(QString::fromLatin1(policyFile),
-                              tr("The gateway policy to fill in and sign."),
-                              dump(GatewayConfigWriter::policySkeleton())));
     out.add(FixArtefact::text(QString::fromLatin1(passwordPolicyFile),
                               tr("The dashboard password policy (NIST SP 800-63B preset)."),
                               QByteArray::fromStdString(passwords.toJson().dump(2) + "\n")));
     addSteps(in, checks.value(0), out.runbook);
     out.offer(ConsoleChange::PublishKeyRegistry);
+    out.offer(ConsoleChange::PublishGatewayBundles);
     out.fixedChecks << checks;
     return {};
 }

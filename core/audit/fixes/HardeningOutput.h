@@ -12,10 +12,11 @@ namespace raysec {
 // A change the console can make itself instead of the admin.
 enum class ConsoleChange
 {
-    StoreRayToken,     // the new token in the keychain entry of the profile
-    UseRayTokenAuth,   // the profile authenticates with that token
-    SaveQuotaPolicy,   // the default quota policy in the store
-    PublishKeyRegistry // an admin API key and the signed key registry in the gateway folder
+    StoreRayToken,        // the new token in the keychain entry of the profile
+    UseRayTokenAuth,      // the profile authenticates with that token
+    SaveQuotaPolicy,      // the default quota policy in the store
+    PublishKeyRegistry,   // an admin API key and the signed key registry in the gateway folder
+    PublishGatewayBundles // the signed policy bundle (and user store) in the gateway folder
 };
 
 // Everything the generators made for one plan: the files, the manual steps, what the console

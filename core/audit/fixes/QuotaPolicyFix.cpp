@@ -50,10 +50,12 @@ Result<void> QuotaPolicyFix::generate(const HardeningInputs& in, const QStringLi
                    "the same policy.")
               : QString());
     out.runbook.add(RunbookPhase::Configure, checks.value(0),
-                    tr("Enforce the quotas at submission: add them to the gateway policy"),
-                    {QStringLiteral("raysec-cli quotas show --json > quotas.json")},
-                    tr("Put the content of quotas.json under \"quotas\" in "
-                       "gateway/policy.json.example, save it as policy.json in %1 and sign it.")
+                    tr("Enforce the quotas at submission: sign them into the gateway policy"),
+                    {QStringLiteral("raysec-cli gateway bundles --out gateway/ --replace")},
+                    tr("Skip this step when the console applied its changes: the gateway "
+                       "policy it signed carries the saved quota policies. Otherwise run it once "
+                       "the configuration is loaded, then copy gateway/policy.json and its "
+                       ".minisig to %1.")
                         .arg(in.gatewayDir));
     out.fixedChecks << checks;
     return {};

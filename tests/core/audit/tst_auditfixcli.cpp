@@ -7,6 +7,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -94,10 +95,25 @@ private Q_SLOTS:
         QCOMPARE(test::runCli(withApply, &appliedText), 0);
         const auto result = nlohmann::json::parse(appliedText.toStdString(), nullptr, false);
         QVERIFY2(!result.is_discarded(), appliedText.constData());
-        const nlohmann::json expected = nlohmann::json::array(
-            {"store-ray-token", "use-ray-token-auth", "publish-key-registry", "save-quota-policy"});
+        const nlohmann::json expected =
+            nlohmann::json::array({"store-ray-token", "use-ray-token-auth", "publish-key-registry",
+                                   "publish-gateway-bundles", "save-quota-policy"});
         QVERIFY2(result["applied"] == expected, appliedText.constData());
         QVERIFY(QFileInfo::exists(QDir(applied).filePath(QStringLiteral("gateway/registry.json"))));
+        // The policy bundle carries the quota policy --apply saved, signed with the registry's key.
+        const QString gateway = QDir(applied).filePath(QStringLiteral("gateway/"));
+        const auto policy = nlohmann::json::parse(
+            test::readFile(gateway + QStringLiteral("policy.json")).toStdString(), nullptr, false);
+        QVERIFY(!policy.is_discarded());
+        QCOMPARE(policy["quotas"]["teams"]["default"]["hard"]["concurrentJobs"].get<int>(), 16);
+        QVERIFY(result["bundles"].get<std::string>().find("policy.json") != std::string::npos);
+        QProcess minisign;
+        minisign.start(QStringLiteral("minisign"),
+                       {QStringLiteral("-V"), QStringLiteral("-p"),
+                        gateway + QStringLiteral("raysec-registry.pub"), QStringLiteral("-m"),
+                        gateway + QStringLiteral("policy.json")});
+        QVERIFY(minisign.waitForFinished(30000));
+        QCOMPARE(minisign.exitCode(), 0);
         QByteArray list;
         QCOMPARE(test::runCli(
                      {QStringLiteral("profile"), QStringLiteral("list"), QStringLiteral("--json")},

@@ -41,6 +41,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <nlohmann/json.hpp>
+
 #include <memory>
 
 using namespace raysec;
@@ -150,9 +152,9 @@ class TestHardeningWizard : public QObject
         QVERIFY(write->writeButton()->isEnabled());
         write->writeButton()->click();
         QVERIFY2(write->isComplete(), qPrintable(write->banner()->message()));
-        for (ConsoleChange c :
-             {ConsoleChange::StoreRayToken, ConsoleChange::UseRayTokenAuth,
-              ConsoleChange::SaveQuotaPolicy, ConsoleChange::PublishKeyRegistry}) {
+        for (ConsoleChange c : {ConsoleChange::StoreRayToken, ConsoleChange::UseRayTokenAuth,
+                                ConsoleChange::SaveQuotaPolicy, ConsoleChange::PublishKeyRegistry,
+                                ConsoleChange::PublishGatewayBundles}) {
             QVERIFY(write->changeBox(c)->isChecked());
         }
         QSignalSpy applied(write, &HardeningWritePage::applied);
@@ -160,6 +162,12 @@ class TestHardeningWizard : public QObject
         QVERIFY2(applied.wait(20000), qPrintable(write->banner()->message()));
         QCOMPARE(wizard.draft().profile.auth, AuthMode::RayToken);
         checkGatewayKeys(folder + QStringLiteral("/gateway/"));
+        checkGatewayPolicy(folder + QStringLiteral("/gateway/"));
+        // The summary says which bundles were written and from what.
+        const QString status = write->status()->text();
+        QVERIFY2(status.contains(QStringLiteral("policy.json")), qPrintable(status));
+        QVERIFY2(status.contains(QStringLiteral("recommended job policy")), qPrintable(status));
+        QVERIFY2(status.contains(QStringLiteral("no user store was written")), qPrintable(status));
         wizard.next();
     }
 
@@ -179,6 +187,25 @@ class TestHardeningWizard : public QObject
         QCOMPARE(minisign.exitCode(), 0);
         // The registry keeps only the key's hash.
         QVERIFY(!test::readFile(gateway + QStringLiteral("registry.json")).contains(key));
+    }
+
+    // The policy bundle holds the quota policy the wizard saved and verifies with the same key.
+    static void checkGatewayPolicy(const QString& gateway)
+    {
+        const QString policy = gateway + QStringLiteral("policy.json");
+        QProcess minisign;
+        minisign.start(QStringLiteral("minisign"), {QStringLiteral("-V"), QStringLiteral("-p"),
+                                                    gateway + QStringLiteral("raysec-registry.pub"),
+                                                    QStringLiteral("-m"), policy});
+        QVERIFY(minisign.waitForFinished(30000));
+        QCOMPARE(minisign.exitCode(), 0);
+        const auto doc =
+            nlohmann::json::parse(test::readFile(policy).toStdString(), nullptr, false);
+        QVERIFY(!doc.is_discarded());
+        QCOMPARE(doc["format"].get<std::string>(), std::string("raysec-gateway-policy"));
+        QCOMPARE(doc["quotas"]["teams"]["default"]["hard"]["submissionsPerHour"].get<int>(), 120);
+        QVERIFY(doc["jobPolicy"]["forbiddenTokens"].size() > 0);
+        QVERIFY(!QFileInfo::exists(gateway + QStringLiteral("users.json")));
     }
 
 private Q_SLOTS:

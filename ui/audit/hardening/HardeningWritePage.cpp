@@ -62,9 +62,9 @@ QWidget* HardeningWritePage::buildChanges()
 {
     auto* group = new QGroupBox(tr("Changes the console makes itself"), this);
     auto* layout = new QVBoxLayout(group);
-    for (ConsoleChange change :
-         {ConsoleChange::StoreRayToken, ConsoleChange::UseRayTokenAuth,
-          ConsoleChange::SaveQuotaPolicy, ConsoleChange::PublishKeyRegistry}) {
+    for (ConsoleChange change : {ConsoleChange::StoreRayToken, ConsoleChange::UseRayTokenAuth,
+                                 ConsoleChange::SaveQuotaPolicy, ConsoleChange::PublishKeyRegistry,
+                                 ConsoleChange::PublishGatewayBundles}) {
         auto* box = new QCheckBox(group);
         box->setChecked(true);
         m_boxes.insert(change, box);
@@ -94,6 +94,10 @@ QString HardeningWritePage::changeText(ConsoleChange change, const QString& prof
     case ConsoleChange::PublishKeyRegistry:
         return tr("Issue an admin API key and publish the signed key registry into the "
                   "written gateway folder");
+    case ConsoleChange::PublishGatewayBundles:
+        return tr("Sign the gateway policy (Raysec's recommended job policy and the quota "
+                  "policies saved in the console) and the dashboard users with the same key, "
+                  "into the written gateway folder");
     }
     return {};
 }
@@ -206,6 +210,9 @@ void HardeningWritePage::applyEnded(Result<AppliedChanges> result, QList<Console
         text += QLatin1Char(' ') + tr("Admin API key %1 was issued; its secret is in "
                                       "gateway/admin-api-key, readable only by you.")
                                        .arg(result->adminKeyId);
+    }
+    if (!result->bundleSummary.isEmpty()) {
+        text += QLatin1Char(' ') + result->bundleSummary;
     }
     m_ui.status->setText(m_ui.status->text() + QLatin1Char('\n') + text);
     Q_EMIT completeChanged();

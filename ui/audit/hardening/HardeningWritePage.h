@@ -20,7 +20,8 @@ struct HardeningDraft;
 
 // Step 4: write the files to a folder (secret files 0600; an existing file is never
 // overwritten) and apply what the console can do itself: keep the new Ray token in the
-// profile's keychain entry, switch the profile to it, save the default quota policy.
+// profile's keychain entry, switch the profile to it, save the default quota policy, publish
+// the key registry and sign the gateway's policy and user bundles.
 class HardeningWritePage : public QWizardPage
 {
     Q_OBJECT

@@ -6,6 +6,7 @@
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
+#include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/ssl/stream.hpp>
@@ -27,20 +28,14 @@ using tcp = asio::ip::tcp;
 namespace {
 
 constexpr auto tupleAwaitable = asio::as_tuple(asio::use_awaitable);
-using ReusePort = asio::detail::socket_option::boolean<SOL_SOCKET, SO_REUSEPORT>;
-
-std::expected<tcp::acceptor, std::string> bind(asio::io_context& context,
-                                               const GatewayConfig::Endpoint& where,
-                                               std::uint16_t port, bool reusePort)
+std::expected<tcp::acceptor, std::string>
+bind(asio::io_context& context, const GatewayConfig::Endpoint& where, std::uint16_t port)
 {
     tcp::acceptor acceptor(context);
     beast::error_code ec;
     const tcp::endpoint endpoint(asio::ip::make_address(where.host), port);
     acceptor.open(endpoint.protocol(), ec);
     acceptor.set_option(asio::socket_base::reuse_address(true), ec);
-    if (reusePort) {
-        acceptor.set_option(ReusePort(true), ec);
-    }
     acceptor.bind(endpoint, ec);
     if (!ec) {
         acceptor.listen(asio::socket_base::max_listen_connections, ec);
@@ -80,7 +75,7 @@ asio::awaitable<void> serveAdmin(tcp::socket socket, GatewayState& state)
 
 struct Server::Listeners
 {
-    std::vector<tcp::acceptor> workers;
+    std::unique_ptr<tcp::acceptor> clients;
     std::unique_ptr<tcp::acceptor> admin;
 };
 
@@ -147,18 +142,20 @@ std::expected<void, std::string> Server::start()
     if (workers == 0) {
         workers = std::max(1u, std::thread::hardware_concurrency());
     }
-    std::uint16_t port = m_state.config.listen.port;
     for (unsigned i = 0; i < workers; ++i) {
         m_contexts.push_back(std::make_unique<asio::io_context>(1));
-        auto acceptor = bind(*m_contexts.back(), m_state.config.listen, port, true);
-        if (!acceptor) {
-            return std::unexpected(acceptor.error());
-        }
-        port = acceptor->local_endpoint().port(); // port 0: every worker shares the first pick
-        m_listeners->workers.push_back(std::move(*acceptor));
     }
-    m_port = port;
-    auto admin = bind(*m_contexts.front(), m_state.config.admin, m_state.config.admin.port, false);
+    m_connectionsPerWorker = std::make_unique<std::atomic<int>[]>(workers);
+    // One listening socket; each accepted connection goes to the worker serving the fewest.
+    // (A listener per worker with SO_REUSEPORT leaves the split to the kernel's hash, which
+    // with a few dozen connections routinely gives one worker half again as many.)
+    auto acceptor = bind(*m_contexts.front(), m_state.config.listen, m_state.config.listen.port);
+    if (!acceptor) {
+        return std::unexpected(acceptor.error());
+    }
+    m_port = acceptor->local_endpoint().port();
+    m_listeners->clients = std::make_unique<tcp::acceptor>(std::move(*acceptor));
+    auto admin = bind(*m_contexts.front(), m_state.config.admin, m_state.config.admin.port);
     if (!admin) {
         return std::unexpected(admin.error());
     }
@@ -167,25 +164,40 @@ std::expected<void, std::string> Server::start()
     return {};
 }
 
-void Server::acceptLoop(std::size_t worker)
+std::size_t Server::leastLoadedWorker() const
 {
-    tcp::acceptor& acceptor = m_listeners->workers[worker];
+    std::size_t best = 0;
+    for (std::size_t i = 1; i < m_contexts.size(); ++i) {
+        if (m_connectionsPerWorker[i].load(std::memory_order_relaxed) <
+            m_connectionsPerWorker[best].load(std::memory_order_relaxed)) {
+            best = i;
+        }
+    }
+    return best;
+}
+
+void Server::acceptLoop()
+{
+    tcp::acceptor& acceptor = *m_listeners->clients;
     asio::co_spawn(
         acceptor.get_executor(),
         [this, &acceptor]() -> asio::awaitable<void> {
             for (;;) {
-                auto [ec, socket] = co_await acceptor.async_accept(tupleAwaitable);
+                const std::size_t worker = leastLoadedWorker();
+                auto [ec, socket] = co_await acceptor.async_accept(
+                    m_contexts[worker]->get_executor(), tupleAwaitable);
                 if (ec) {
                     if (ec == asio::error::operation_aborted) {
                         co_return;
                     }
                     continue;
                 }
+                m_connectionsPerWorker[worker].fetch_add(1, std::memory_order_relaxed);
                 socket.set_option(tcp::no_delay(true));
                 beast::error_code peerError;
                 const std::string peer = socket.remote_endpoint(peerError).address().to_string();
-                asio::co_spawn(acceptor.get_executor(), serveClient(std::move(socket), peer),
-                               asio::detached);
+                asio::co_spawn(m_contexts[worker]->get_executor(),
+                               serveClient(std::move(socket), peer, worker), asio::detached);
             }
         },
         asio::detached);
@@ -193,8 +205,15 @@ void Server::acceptLoop(std::size_t worker)
 
 // A member coroutine with by-value parameters rather than a capturing lambda: g++ 12
 // destroys the captures of a coroutine lambda handed to co_spawn twice.
-asio::awaitable<void> Server::serveClient(tcp::socket socket, std::string peer)
+asio::awaitable<void> Server::serveClient(tcp::socket socket, std::string peer, std::size_t worker)
 {
+    // The accept loop counted this connection when it chose the worker.
+    struct Uncount
+    {
+        std::atomic<int>& count;
+        ~Uncount() { count.fetch_sub(1, std::memory_order_relaxed); }
+    } uncount{m_connectionsPerWorker[worker]};
+
     if (m_state.config.plainHttp) {
         beast::tcp_stream stream(std::move(socket));
         co_await serveConnection(stream, m_state, peer, m_slowWork);
@@ -249,11 +268,13 @@ void Server::run()
         asio::detached);
     watchFiles();
 
-    for (std::size_t i = 0; i < m_contexts.size(); ++i) {
-        acceptLoop(i);
-    }
+    acceptLoop();
     for (std::size_t i = 1; i < m_contexts.size(); ++i) {
-        m_threads.emplace_back([this, i] { m_contexts[i]->run(); });
+        // A worker may have no connection yet: keep its loop alive until stop().
+        m_threads.emplace_back([this, i] {
+            auto busy = asio::make_work_guard(*m_contexts[i]);
+            m_contexts[i]->run();
+        });
     }
     main.run();
     for (std::thread& t : m_threads) {

@@ -44,14 +44,17 @@ public:
     makeTlsContext(const GatewayConfig& config);
 
 private:
-    void acceptLoop(std::size_t worker);
-    boost::asio::awaitable<void> serveClient(boost::asio::ip::tcp::socket socket, std::string peer);
+    void acceptLoop();
+    std::size_t leastLoadedWorker() const;
+    boost::asio::awaitable<void> serveClient(boost::asio::ip::tcp::socket socket, std::string peer,
+                                             std::size_t worker);
     void watchFiles();
 
     GatewayState& m_state;
     Reloader m_reloadBundles;
     std::vector<std::unique_ptr<boost::asio::io_context>> m_contexts;
     std::vector<std::thread> m_threads;
+    std::unique_ptr<std::atomic<int>[]> m_connectionsPerWorker; // one count per context
     boost::asio::thread_pool m_slowWork{2};
     std::atomic<std::shared_ptr<boost::asio::ssl::context>> m_tls;
     std::uint16_t m_port = 0;

@@ -7,6 +7,8 @@
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/experimental/awaitable_operators.hpp>
 #include <boost/asio/ssl/stream.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/this_coro.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/asio/write.hpp>
 #include <boost/beast/core.hpp>
@@ -76,9 +78,62 @@ asio::awaitable<void> tunnel(Stream& client, beast::flat_buffer& clientBuffer, U
         co_await asio::async_write(client, upstream.buffer().data(), tupleAwaitable);
         upstream.buffer().consume(upstream.buffer().size());
     }
-    beast::get_lowest_layer(client).expires_never();
     co_await (pump(client, upstream.stream()) || pump(upstream.stream(), client));
 }
+
+// The client side's timeout. Beast's stream timeout starts and cancels a timer around every
+// read and write; on a busy gateway that timer traffic cost more than the rest of the
+// connection's bookkeeping. Here one timer per connection waits for the current deadline and
+// is re-armed only when a deadline moves earlier; moving it later (the common case, once per
+// read and write) only stores a time. When the deadline passes, the socket is closed, which
+// ends whatever operation is pending.
+class Watchdog
+{
+public:
+    using Clock = std::chrono::steady_clock;
+
+    explicit Watchdog(const asio::any_io_executor& executor)
+        : m_timer(executor)
+    {
+    }
+
+    void arm(Clock::duration timeout)
+    {
+        const Clock::time_point at = Clock::now() + timeout;
+        const bool earlier = at < m_deadline;
+        m_deadline = at;
+        if (earlier) {
+            m_timer.cancel();
+        }
+    }
+
+    void disarm() { m_deadline = Clock::time_point::max(); }
+    bool expired() const { return m_expired; }
+
+    // Runs until the deadline passes (then calls close) or the awaiting operator cancels it.
+    template <typename Close>
+    asio::awaitable<void> watch(Close close)
+    {
+        for (;;) {
+            m_timer.expires_at(m_deadline);
+            co_await m_timer.async_wait(asio::as_tuple(asio::use_awaitable));
+            const auto state = co_await asio::this_coro::cancellation_state;
+            if (state.cancelled() != asio::cancellation_type::none) {
+                co_return;
+            }
+            if (Clock::now() >= m_deadline) {
+                m_expired = true;
+                close();
+                co_return;
+            }
+        }
+    }
+
+private:
+    asio::steady_timer m_timer;
+    Clock::time_point m_deadline = Clock::time_point::max();
+    bool m_expired = false;
+};
 
 template <typename Stream>
 class ConnectionLoop
@@ -95,7 +150,18 @@ public:
               stream.get_executor(),
               {asio::ip::make_address(state.config.upstream.host), state.config.upstream.port},
               state.config.upstreamTimeout, 64 * 1024 * 1024)
+        , m_watchdog(stream.get_executor())
     {
+    }
+
+    // Closes the client's socket once it has been idle, slow to send or slow to read for the
+    // configured time; run() then ends.
+    asio::awaitable<void> watch()
+    {
+        co_await m_watchdog.watch([this] {
+            beast::error_code ignored;
+            beast::get_lowest_layer(m_stream).socket().close(ignored);
+        });
     }
 
     asio::awaitable<void> run()
@@ -104,15 +170,19 @@ public:
             http::request_parser<http::string_body> parser;
             parser.header_limit(std::uint32_t(m_state.config.maxHeaderBytes));
             parser.body_limit(m_state.config.maxBodyBytes);
-            beast::get_lowest_layer(m_stream).expires_after(m_state.config.clientTimeout);
+            m_watchdog.arm(m_state.config.clientTimeout);
             auto [ec, n] = co_await http::async_read(m_stream, m_buffer, parser, tupleAwaitable);
-            if (ec == http::error::end_of_stream || ec == beast::error::timeout ||
-                ec == asio::error::connection_reset || ec == asio::error::eof) {
+            // Time spent on Ray's side is bounded by the upstream timeout, not the client's.
+            m_watchdog.disarm();
+            if (m_watchdog.expired() || ec == http::error::end_of_stream ||
+                ec == asio::error::operation_aborted || ec == asio::error::connection_reset ||
+                ec == asio::error::eof) {
                 co_return;
             }
             if (ec) {
                 Response failure = parseFailure(ec);
                 m_state.metrics.recordRequest("invalid", "", failure.result_int(), {});
+                m_watchdog.arm(m_state.config.clientTimeout);
                 co_await send(failure);
                 co_await drainBeforeClose();
                 co_return;
@@ -138,7 +208,7 @@ private:
     // the connection before the client has read the error answer.
     asio::awaitable<void> drainBeforeClose()
     {
-        beast::get_lowest_layer(m_stream).expires_after(std::chrono::seconds(2));
+        m_watchdog.arm(std::chrono::seconds(2));
         std::array<char, 16 * 1024> chunk{};
         std::size_t discarded = 0;
         while (discarded < 4 * 1024 * 1024) {
@@ -175,7 +245,7 @@ private:
             break;
         }
         response.keep_alive(keepAlive && response.keep_alive());
-        beast::get_lowest_layer(m_stream).expires_after(m_state.config.clientTimeout);
+        m_watchdog.arm(m_state.config.clientTimeout);
         const beast::error_code ec = co_await send(response);
         record(decision, response.result_int(), started);
         co_return !ec && response.keep_alive();
@@ -217,7 +287,9 @@ private:
                                    : jsonError(answer.error(), "upstream-down",
                                                "The Ray dashboard cannot be reached.", 11, false);
         const bool upgraded = response.result() == http::status::switching_protocols;
+        m_watchdog.arm(m_state.config.clientTimeout);
         const beast::error_code ec = co_await send(response);
+        m_watchdog.disarm(); // a log tail may stay quiet for as long as the job runs
         record(decision, response.result_int(), started);
         if (!ec && upgraded) {
             co_await tunnel(m_stream, m_buffer, m_upstream);
@@ -248,6 +320,7 @@ private:
     Upstream m_upstream;
     beast::flat_buffer m_buffer;
     WireWriter m_wire;
+    Watchdog m_watchdog;
 };
 
 } // namespace
@@ -258,7 +331,7 @@ asio::awaitable<void> serveConnection(Stream& stream, GatewayState& state, std::
 {
     state.metrics.setActiveConnections(+1);
     ConnectionLoop<Stream> loop(stream, state, std::move(peer), slowWork);
-    co_await loop.run();
+    co_await (loop.run() || loop.watch());
     state.metrics.setActiveConnections(-1);
 }
 

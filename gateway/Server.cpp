@@ -226,6 +226,7 @@ asio::awaitable<void> Server::serveClient(tcp::socket socket, std::string peer, 
     if (hs) {
         co_return;
     }
+    beast::get_lowest_layer(stream).expires_never(); // the connection keeps its own deadlines
     co_await serveConnection(stream, m_state, peer, m_slowWork);
     beast::get_lowest_layer(stream).expires_after(std::chrono::seconds(2));
     co_await stream.async_shutdown(tupleAwaitable);

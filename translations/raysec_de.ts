@@ -55,818 +55,6 @@
         <source>Could not write the screenshot to %1.</source>
         <translation>Das Bildschirmfoto konnte nicht nach %1 geschrieben werden.</translation>
     </message>
-    <message>
-        <source>This is not a minisign signature: expected four lines (untrusted comment, signature, trusted comment, global signature).</source>
-        <translation>Dies ist keine minisign-Signatur: Erwartet werden vier Zeilen (nicht vertrauenswürdiger Kommentar, Signatur, vertrauenswürdiger Kommentar, globale Signatur).</translation>
-    </message>
-    <message>
-        <source>Give the .minisig file exactly as it was exported.</source>
-        <translation>Geben Sie die .minisig-Datei genau so an, wie sie exportiert wurde.</translation>
-    </message>
-    <message>
-        <source>signature line</source>
-        <translation>Signaturzeile</translation>
-    </message>
-    <message>
-        <source>The signature has %1 bytes instead of 74.</source>
-        <translation>Die Signatur hat %1 Bytes statt 74.</translation>
-    </message>
-    <message>
-        <source>The signature file is damaged; export it again.</source>
-        <translation>Die Signaturdatei ist beschädigt; exportieren Sie sie erneut.</translation>
-    </message>
-    <message>
-        <source>The signature uses an unknown algorithm.</source>
-        <translation>Die Signatur verwendet einen unbekannten Algorithmus.</translation>
-    </message>
-    <message>
-        <source>Sign the file again with Raysec or a current minisign.</source>
-        <translation>Signieren Sie die Datei erneut mit Raysec oder einem aktuellen minisign.</translation>
-    </message>
-    <message>
-        <source>global signature</source>
-        <translation>globale Signatur</translation>
-    </message>
-    <message>
-        <source>The global signature has %1 bytes instead of 64.</source>
-        <translation>Die globale Signatur hat %1 Bytes statt 64.</translation>
-    </message>
-    <message>
-        <source>This is not a Raysec signing-key backup: %1.</source>
-        <translation>Dies ist keine Raysec-Sicherung eines Signaturschlüssels: %1.</translation>
-    </message>
-    <message>
-        <source>Choose the file written by &quot;keys export --backup&quot;.</source>
-        <translation>Wählen Sie die Datei, die von „keys export --backup“ geschrieben wurde.</translation>
-    </message>
-    <message>
-        <source>Not enough memory to derive the backup key.</source>
-        <translation>Nicht genug Arbeitsspeicher, um den Sicherungsschlüssel abzuleiten.</translation>
-    </message>
-    <message>
-        <source>Close other programs and try again.</source>
-        <translation>Schließen Sie andere Programme und versuchen Sie es erneut.</translation>
-    </message>
-    <message>
-        <source>the field &quot;%1&quot; is missing</source>
-        <translation>das Feld „%1“ fehlt</translation>
-    </message>
-    <message>
-        <source>the field &quot;%1&quot; is damaged</source>
-        <translation>das Feld „%1“ ist beschädigt</translation>
-    </message>
-    <message>
-        <source>it is not JSON</source>
-        <translation>es ist kein JSON</translation>
-    </message>
-    <message>
-        <source>unknown format or version</source>
-        <translation>unbekanntes Format oder unbekannte Version</translation>
-    </message>
-    <message>
-        <source>its key-derivation parameters are out of range</source>
-        <translation>die Parameter der Schlüsselableitung liegen außerhalb des zulässigen Bereichs</translation>
-    </message>
-    <message>
-        <source>The backup passphrase is shorter than %1 characters.</source>
-        <translation>Die Passphrase der Sicherung ist kürzer als %1 Zeichen.</translation>
-    </message>
-    <message>
-        <source>Choose a longer passphrase, for example several random words.</source>
-        <translation>Wählen Sie eine längere Passphrase, zum Beispiel mehrere zufällige Wörter.</translation>
-    </message>
-    <message>
-        <source>The store could not %1: %2.</source>
-        <translation>Der Datenspeicher konnte nicht %1: %2.</translation>
-    </message>
-    <message>
-        <source>Check that the data folder is writable and not full; nothing was changed.</source>
-        <translation>Prüfen Sie, ob der Datenordner beschreibbar und nicht voll ist; es wurde nichts geändert.</translation>
-    </message>
-    <message>
-        <source>The keychain holds no such secret.</source>
-        <translation>Der Schlüsselbund enthält kein solches Geheimnis.</translation>
-    </message>
-    <message>
-        <source>Enter the secret again in the profile so that it is stored.</source>
-        <translation>Geben Sie das Geheimnis im Profil erneut ein, damit es gespeichert wird.</translation>
-    </message>
-    <message>
-        <source>Access to the keychain was refused.</source>
-        <translation>Der Zugriff auf den Schlüsselbund wurde verweigert.</translation>
-    </message>
-    <message>
-        <source>Unlock the keychain and allow Raysec to use it.</source>
-        <translation>Entsperren Sie den Schlüsselbund und erlauben Sie Raysec den Zugriff.</translation>
-    </message>
-    <message>
-        <source>No keychain service is available (%1).</source>
-        <translation>Es ist kein Schlüsselbunddienst verfügbar (%1).</translation>
-    </message>
-    <message>
-        <source>Start a Secret Service provider such as gnome-keyring or KWallet; Raysec never stores secrets in plain files.</source>
-        <translation>Starten Sie einen Secret-Service-Anbieter wie gnome-keyring oder KWallet; Raysec speichert Geheimnisse nie in Klartextdateien.</translation>
-    </message>
-    <message>
-        <source>The keychain reported: %1.</source>
-        <translation>Der Schlüsselbund meldete: %1.</translation>
-    </message>
-    <message>
-        <source>Check that the keychain is unlocked and try again.</source>
-        <translation>Prüfen Sie, ob der Schlüsselbund entsperrt ist, und versuchen Sie es erneut.</translation>
-    </message>
-    <message>
-        <source>Ray listed %1 of %2 %3; totals cover the listed ones only.</source>
-        <translation>Ray hat %1 von %2 %3 aufgelistet; die Summen umfassen nur die aufgelisteten.</translation>
-    </message>
-    <message>
-        <source>Ray could not reach every node for the %1: %2</source>
-        <translation>Ray konnte nicht jeden Knoten für %1 erreichen: %2</translation>
-    </message>
-    <message>
-        <source>Ray warns about the %1: %2</source>
-        <translation>Ray warnt bezüglich %1: %2</translation>
-    </message>
-    <message>
-        <source>nodes</source>
-        <translation>Knoten</translation>
-    </message>
-    <message>
-        <source>Ray reported no resource usage (no autoscaler report); the totals come from the node list and usage shows as 0.</source>
-        <translation>Ray hat keine Ressourcennutzung gemeldet (kein Autoscaler-Bericht); die Summen stammen aus der Knotenliste und die Nutzung wird als 0 angezeigt.</translation>
-    </message>
-    <message>
-        <source>not a PEM private key, or the passphrase is wrong</source>
-        <translation>kein privater PEM-Schlüssel, oder die Passphrase ist falsch</translation>
-    </message>
-    <message>
-        <source>no PEM certificate in the file</source>
-        <translation>kein PEM-Zertifikat in der Datei</translation>
-    </message>
-    <message>
-        <source>The key audit trail was tampered with at row %1: %2.</source>
-        <translation>Das Audit-Protokoll der Schlüssel wurde in Zeile %1 manipuliert: %2.</translation>
-    </message>
-    <message>
-        <source>Treat the key registry as compromised: check the keys issued since then and restore the store from a backup.</source>
-        <translation>Betrachten Sie das Schlüsselregister als kompromittiert: Prüfen Sie die seitdem ausgestellten Schlüssel und stellen Sie den Datenspeicher aus einer Sicherung wieder her.</translation>
-    </message>
-    <message>
-        <source>This is not a Raysec sealed-key file.</source>
-        <translation>Dies ist keine versiegelte Raysec-Schlüsseldatei.</translation>
-    </message>
-    <message>
-        <source>Ask the sender for the .sealed file written by &quot;raysec-cli keys seal&quot;.</source>
-        <translation>Bitten Sie den Absender um die .sealed-Datei, die von „raysec-cli keys seal“ geschrieben wurde.</translation>
-    </message>
-    <message>
-        <source>The %1 &quot;%2&quot; is not valid.</source>
-        <translation>%1 „%2“ ist ungültig.</translation>
-    </message>
-    <message>
-        <source>Use 1 to 64 letters, digits, dots, hyphens, underscores or @.</source>
-        <translation>Verwenden Sie 1 bis 64 Buchstaben, Ziffern, Punkte, Bindestriche, Unterstriche oder @.</translation>
-    </message>
-    <message>
-        <source>owner</source>
-        <translation>Besitzer</translation>
-    </message>
-    <message>
-        <source>team</source>
-        <translation>Team</translation>
-    </message>
-    <message>
-        <source>rate tier</source>
-        <translation>Ratenstufe</translation>
-    </message>
-    <message>
-        <source>The description must be one line of at most 500 characters.</source>
-        <translation>Die Beschreibung muss eine Zeile mit höchstens 500 Zeichen sein.</translation>
-    </message>
-    <message>
-        <source>The expiry date is not after the start of validity.</source>
-        <translation>Das Ablaufdatum liegt nicht nach dem Beginn der Gültigkeit.</translation>
-    </message>
-    <message>
-        <source>Choose an expiry date in the future.</source>
-        <translation>Wählen Sie ein Ablaufdatum in der Zukunft.</translation>
-    </message>
-    <message>
-        <source>Key %1 in the registry bundle has a missing or invalid &quot;%2&quot;.</source>
-        <translation>Schlüssel %1 im Registerpaket hat ein fehlendes oder ungültiges „%2“.</translation>
-    </message>
-    <message>
-        <source>Export the bundle again from Raysec.</source>
-        <translation>Exportieren Sie das Paket erneut aus Raysec.</translation>
-    </message>
-    <message>
-        <source>a Ray version such as 2.8.1</source>
-        <translation>eine Ray-Version wie 2.8.1</translation>
-    </message>
-    <message>
-        <source>an object with &quot;from&quot; and &quot;before&quot;</source>
-        <translation>ein Objekt mit „from“ und „before“</translation>
-    </message>
-    <message>
-        <source>later than &quot;from&quot;</source>
-        <translation>später als „from“</translation>
-    </message>
-    <message>
-        <source>note, low, medium, high or critical</source>
-        <translation>note, low, medium, high oder critical</translation>
-    </message>
-    <message>
-        <source>&quot;token-auth&quot; or null</source>
-        <translation>„token-auth“ oder null</translation>
-    </message>
-    <message>
-        <source>a Ray version or null</source>
-        <translation>eine Ray-Version oder null</translation>
-    </message>
-    <message>
-        <source>Advisory number %1 is not an object.</source>
-        <translation>Hinweis Nummer %1 ist kein Objekt.</translation>
-    </message>
-    <message>
-        <source>advisory number %1</source>
-        <translation>Hinweis Nummer %1</translation>
-    </message>
-    <message>
-        <source>a CVE or GHSA identifier</source>
-        <translation>eine CVE- oder GHSA-Kennung</translation>
-    </message>
-    <message>
-        <source>advisory %1</source>
-        <translation>Hinweis %1</translation>
-    </message>
-    <message>
-        <source>Audit run %1 in the store cannot be read.</source>
-        <translation>Der Audit-Lauf %1 im Datenspeicher kann nicht gelesen werden.</translation>
-    </message>
-    <message>
-        <source>Delete the run&apos;s history or restore the store from a backup.</source>
-        <translation>Löschen Sie den Verlauf des Laufs oder stellen Sie den Datenspeicher aus einer Sicherung wieder her.</translation>
-    </message>
-    <message>
-        <source>of the form RAY-&lt;n&gt;.&lt;n&gt;</source>
-        <translation>der Form RAY-&lt;n&gt;.&lt;n&gt;</translation>
-    </message>
-    <message>
-        <source>one of M1 to M9</source>
-        <translation>eines von M1 bis M9</translation>
-    </message>
-    <message>
-        <source>the name of a known probe</source>
-        <translation>der Name einer bekannten Sonde</translation>
-    </message>
-    <message>
-        <source>an object</source>
-        <translation>ein Objekt</translation>
-    </message>
-    <message>
-        <source>an object with &quot;kind&quot; and &quot;description&quot;</source>
-        <translation>ein Objekt mit „kind“ und „description“</translation>
-    </message>
-    <message>
-        <source>a known fix kind</source>
-        <translation>eine bekannte Art von Korrektur</translation>
-    </message>
-    <message>
-        <source>Check number %1 is not an object.</source>
-        <translation>Prüfung Nummer %1 ist kein Objekt.</translation>
-    </message>
-    <message>
-        <source>check number %1</source>
-        <translation>Prüfung Nummer %1</translation>
-    </message>
-    <message>
-        <source>check %1</source>
-        <translation>Prüfung %1</translation>
-    </message>
-    <message>
-        <source>Request</source>
-        <translation>Anfrage</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Answer (excerpt)</source>
-        <translation>Antwort (Auszug)</translation>
-    </message>
-    <message>
-        <source>Cluster profile</source>
-        <translation>Clusterprofil</translation>
-    </message>
-    <message>
-        <source>Dashboard</source>
-        <translation>Dashboard</translation>
-    </message>
-    <message>
-        <source>Ray version</source>
-        <translation>Ray-Version</translation>
-    </message>
-    <message>
-        <source>unknown</source>
-        <translation>unbekannt</translation>
-    </message>
-    <message>
-        <source>Scanned</source>
-        <translation>Gescannt</translation>
-    </message>
-    <message>
-        <source>Hardening score</source>
-        <translation>Härtungspunktzahl</translation>
-    </message>
-    <message>
-        <source>Checks passed / failed / undecided</source>
-        <translation>Prüfungen bestanden / fehlgeschlagen / unentschieden</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>Hinweis</translation>
-    </message>
-    <message>
-        <source>The scan was cancelled; some checks did not run.</source>
-        <translation>Der Scan wurde abgebrochen; einige Prüfungen wurden nicht ausgeführt.</translation>
-    </message>
-    <message>
-        <source>None.</source>
-        <translation>Keine.</translation>
-    </message>
-    <message>
-        <source>Issue an admin API key and export the signed key registry for the gateway</source>
-        <translation>Einen Admin-API-Schlüssel ausstellen und das signierte Schlüsselregister für das Gateway exportieren</translation>
-    </message>
-    <message>
-        <source>Set the dashboard password policy and add the dashboard users</source>
-        <translation>Die Passwortrichtlinie des Dashboards festlegen und die Dashboard-Benutzer hinzufügen</translation>
-    </message>
-    <message>
-        <source>Install the gateway&apos;s files on the head, next to the dashboard</source>
-        <translation>Die Dateien des Gateways auf dem Head neben dem Dashboard installieren</translation>
-    </message>
-    <message>
-        <source>Check the configuration, then keep the dashboard on loopback so that only the gateway reaches it</source>
-        <translation>Die Konfiguration prüfen und das Dashboard dann auf Loopback belassen, sodass nur das Gateway es erreicht</translation>
-    </message>
-    <message>
-        <source>The start scripts pass --dashboard-host=127.0.0.1; close port 8265 in the firewall.</source>
-        <translation>Die Startskripte übergeben --dashboard-host=127.0.0.1; schließen Sie Port 8265 in der Firewall.</translation>
-    </message>
-    <message>
-        <source>Start the gateway</source>
-        <translation>Das Gateway starten</translation>
-    </message>
-    <message>
-        <source>Point the console&apos;s profile at the gateway</source>
-        <translation>Das Profil der Konsole auf das Gateway richten</translation>
-    </message>
-    <message>
-        <source>Copy the Ray token and its env file to every node (head and workers)</source>
-        <translation>Das Ray-Token und seine Env-Datei auf jeden Knoten kopieren (Head und Worker)</translation>
-    </message>
-    <message>
-        <source>Replace NODE with each node&apos;s address. The token file must stay readable only by the user that runs Ray.</source>
-        <translation>Ersetzen Sie NODE durch die Adresse jedes Knotens. Die Token-Datei darf nur für den Benutzer lesbar bleiben, der Ray ausführt.</translation>
-    </message>
-    <message>
-        <source>On Kubernetes (KubeRay), create the token Secret instead</source>
-        <translation>Unter Kubernetes (KubeRay) stattdessen das Token-Secret erstellen</translation>
-    </message>
-    <message>
-        <source>Give the token to job submitters and Ray clients; they need the same env</source>
-        <translation>Das Token an Personen, die Jobs einreichen, und an Ray-Clients weitergeben; sie benötigen dieselbe Umgebung</translation>
-    </message>
-    <message>
-        <source>Send the token file over a channel you trust; never paste it into chat or tickets. The console already keeps it in the keychain when you applied it.</source>
-        <translation>Senden Sie die Token-Datei über einen vertrauenswürdigen Kanal; fügen Sie sie niemals in Chats oder Tickets ein. Die Konsole bewahrt sie bereits im Schlüsselbund auf, wenn Sie sie angewendet haben.</translation>
-    </message>
-    <message>
-        <source>Keep the CA key out of this folder: import it into the console, then delete the file</source>
-        <translation>Den CA-Schlüssel aus diesem Ordner fernhalten: in die Konsole importieren und dann die Datei löschen</translation>
-    </message>
-    <message>
-        <source>Worker certificates are issued from the same CA with raysec-cli certs issue --ca ray-%1 --nodes nodes.txt --out bundles.</source>
-        <translation>Worker-Zertifikate werden von derselben CA ausgestellt mit raysec-cli certs issue --ca ray-%1 --nodes nodes.txt --out bundles.</translation>
-    </message>
-    <message>
-        <source>Copy the head&apos;s certificate bundle to the head node</source>
-        <translation>Das Zertifikatsbündel des Heads auf den Head-Knoten kopieren</translation>
-    </message>
-    <message>
-        <source>HEAD is %1. Each worker gets its own bundle in the same folder.</source>
-        <translation>HEAD ist %1. Jeder Worker erhält ein eigenes Bündel im selben Ordner.</translation>
-    </message>
-    <message>
-        <source>%1: %2.</source>
-        <translation>%1: %2.</translation>
-    </message>
-    <message>
-        <source>Correct the field and write the configuration again; nothing was written.</source>
-        <translation>Korrigieren Sie das Feld und schreiben Sie die Konfiguration erneut; es wurde nichts geschrieben.</translation>
-    </message>
-    <message>
-        <source>must be a numeric address and port such as 0.0.0.0:8443</source>
-        <translation>muss eine numerische Adresse mit Port sein, etwa 0.0.0.0:8443</translation>
-    </message>
-    <message>
-        <source>must be the Ray dashboard on loopback, such as 127.0.0.1:8265</source>
-        <translation>muss das Ray-Dashboard auf Loopback sein, etwa 127.0.0.1:8265</translation>
-    </message>
-    <message>
-        <source>must be a loopback address such as 127.0.0.1:9464: it serves metrics without authentication</source>
-        <translation>muss eine Loopback-Adresse sein, etwa 127.0.0.1:9464: Sie liefert Metriken ohne Authentifizierung</translation>
-    </message>
-    <message>
-        <source>is only allowed on a loopback listen address; give a certificate and key instead</source>
-        <translation>ist nur auf einer Loopback-Lauschadresse erlaubt; geben Sie stattdessen ein Zertifikat und einen Schlüssel an</translation>
-    </message>
-    <message>
-        <source>is required</source>
-        <translation>ist erforderlich</translation>
-    </message>
-    <message>
-        <source>must be an absolute file path, got &quot;%1&quot;</source>
-        <translation>muss ein absoluter Dateipfad sein, erhalten: „%1“</translation>
-    </message>
-    <message>
-        <source>must be a different file from certificate</source>
-        <translation>muss eine andere Datei als das Zertifikat sein</translation>
-    </message>
-    <message>
-        <source>must be between 1 second and 7 days</source>
-        <translation>muss zwischen 1 Sekunde und 7 Tagen liegen</translation>
-    </message>
-    <message>
-        <source>must be between 0 (one per core) and 256</source>
-        <translation>muss zwischen 0 (einer pro Kern) und 256 liegen</translation>
-    </message>
-    <message>
-        <source>must be between 0 and 64 MiB</source>
-        <translation>muss zwischen 0 und 64 MiB liegen</translation>
-    </message>
-    <message>
-        <source>must be between 1 KiB and 1 MiB</source>
-        <translation>muss zwischen 1 KiB und 1 MiB liegen</translation>
-    </message>
-    <message>
-        <source>rate must be above 0 and at most 1000000 per second, burst between 1 and 10000000</source>
-        <translation>die Rate muss über 0 und höchstens 1000000 pro Sekunde liegen, der Burst zwischen 1 und 10000000</translation>
-    </message>
-    <message>
-        <source>tier names use letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;, got &quot;%1&quot;</source>
-        <translation>Stufennamen verwenden Buchstaben, Ziffern, „.“, „_“ und „-“, erhalten: „%1“</translation>
-    </message>
-    <message>
-        <source>the route class must be *, read, submit, stop, logs or admin</source>
-        <translation>die Routenklasse muss *, read, submit, stop, logs oder admin sein</translation>
-    </message>
-    <message>
-        <source>gateway.json, %1: %2.</source>
-        <translation>gateway.json, %1: %2.</translation>
-    </message>
-    <message>
-        <source>Fix the file or write it again with raysec-cli gateway config.</source>
-        <translation>Korrigieren Sie die Datei oder schreiben Sie sie erneut mit raysec-cli gateway config.</translation>
-    </message>
-    <message>
-        <source>needs exactly a numeric rate and burst</source>
-        <translation>benötigt genau eine numerische Rate und einen Burst</translation>
-    </message>
-    <message>
-        <source>must be an object</source>
-        <translation>muss ein Objekt sein</translation>
-    </message>
-    <message>
-        <source>must be true or false</source>
-        <translation>muss true oder false sein</translation>
-    </message>
-    <message>
-        <source>must map route classes to buckets</source>
-        <translation>muss Routenklassen auf Buckets abbilden</translation>
-    </message>
-    <message>
-        <source>has the wrong type</source>
-        <translation>hat den falschen Typ</translation>
-    </message>
-    <message>
-        <source>must not be negative</source>
-        <translation>darf nicht negativ sein</translation>
-    </message>
-    <message>
-        <source>is too large</source>
-        <translation>ist zu groß</translation>
-    </message>
-    <message>
-        <source>The latency histogram has a bucket without a numeric bound.</source>
-        <translation>Das Latenzhistogramm hat einen Bucket ohne numerische Grenze.</translation>
-    </message>
-    <message>
-        <source>The gateway&apos;s admin listener at %1 did not answer: %2.</source>
-        <translation>Der Admin-Listener des Gateways unter %1 hat nicht geantwortet: %2.</translation>
-    </message>
-    <message>
-        <source>Check that raysec-gateway runs and that the address matches &quot;admin&quot; in its gateway.json.</source>
-        <translation>Prüfen Sie, ob raysec-gateway läuft und die Adresse mit „admin“ in seiner gateway.json übereinstimmt.</translation>
-    </message>
-    <message>
-        <source>Line %1 of the metrics cannot be read: %2.</source>
-        <translation>Zeile %1 der Metriken kann nicht gelesen werden: %2.</translation>
-    </message>
-    <message>
-        <source>Check that the address is the gateway&apos;s admin listener and that nothing between the console and the gateway rewrites the answer.</source>
-        <translation>Prüfen Sie, ob die Adresse der Admin-Listener des Gateways ist und ob nichts zwischen Konsole und Gateway die Antwort umschreibt.</translation>
-    </message>
-    <message>
-        <source>unknown escape in a label value</source>
-        <translation>unbekannte Escape-Sequenz in einem Label-Wert</translation>
-    </message>
-    <message>
-        <source>a label value is not closed by a quote</source>
-        <translation>ein Label-Wert ist nicht durch ein Anführungszeichen abgeschlossen</translation>
-    </message>
-    <message>
-        <source>a label name is missing or invalid</source>
-        <translation>ein Label-Name fehlt oder ist ungültig</translation>
-    </message>
-    <message>
-        <source>a label needs =&quot;value&quot;</source>
-        <translation>ein Label benötigt =&quot;Wert&quot;</translation>
-    </message>
-    <message>
-        <source>the label %1 appears twice</source>
-        <translation>das Label %1 kommt doppelt vor</translation>
-    </message>
-    <message>
-        <source>labels must be separated by commas</source>
-        <translation>Labels müssen durch Kommas getrennt sein</translation>
-    </message>
-    <message>
-        <source>the label set is not closed by }</source>
-        <translation>die Label-Menge ist nicht durch } abgeschlossen</translation>
-    </message>
-    <message>
-        <source>a metric name is missing or invalid</source>
-        <translation>ein Metrikname fehlt oder ist ungültig</translation>
-    </message>
-    <message>
-        <source>a space and a value must follow the metric name</source>
-        <translation>auf den Metriknamen müssen ein Leerzeichen und ein Wert folgen</translation>
-    </message>
-    <message>
-        <source>the value is missing</source>
-        <translation>der Wert fehlt</translation>
-    </message>
-    <message>
-        <source>the value is not a number</source>
-        <translation>der Wert ist keine Zahl</translation>
-    </message>
-    <message>
-        <source>the timestamp after the value is not an integer</source>
-        <translation>der Zeitstempel nach dem Wert ist keine ganze Zahl</translation>
-    </message>
-    <message>
-        <source>a TYPE line needs a metric name and a type</source>
-        <translation>eine TYPE-Zeile benötigt einen Metriknamen und einen Typ</translation>
-    </message>
-    <message>
-        <source>unknown metric type</source>
-        <translation>unbekannter Metriktyp</translation>
-    </message>
-    <message>
-        <source>the metric %1 is declared twice</source>
-        <translation>die Metrik %1 ist doppelt deklariert</translation>
-    </message>
-    <message>
-        <source>Use at least 19 MiB of memory with 2 or more passes (or 46 MiB with 1), or run &apos;raysec-cli passwords calibrate&apos;.</source>
-        <translation>Verwenden Sie mindestens 19 MiB Speicher mit 2 oder mehr Durchläufen (oder 46 MiB mit 1) oder führen Sie „raysec-cli passwords calibrate“ aus.</translation>
-    </message>
-    <message>
-        <source>Correct the value; the saved policy was not changed.</source>
-        <translation>Korrigieren Sie den Wert; die gespeicherte Richtlinie wurde nicht geändert.</translation>
-    </message>
-    <message>
-        <source>Choose the custom preset to depart from NIST SP 800-63B-4.</source>
-        <translation>Wählen Sie die benutzerdefinierte Vorgabe, um von NIST SP 800-63B-4 abzuweichen.</translation>
-    </message>
-    <message>
-        <source>NIST SP 800-63B-4 asks for at least %1 characters here.</source>
-        <translation>NIST SP 800-63B-4 verlangt hier mindestens %1 Zeichen.</translation>
-    </message>
-    <message>
-        <source>NIST SP 800-63B-4 asks to allow passwords of at least 64 characters.</source>
-        <translation>NIST SP 800-63B-4 verlangt, Passwörter mit mindestens 64 Zeichen zuzulassen.</translation>
-    </message>
-    <message>
-        <source>NIST SP 800-63B-4 forbids composition rules such as required character classes.</source>
-        <translation>NIST SP 800-63B-4 verbietet Kompositionsregeln wie vorgeschriebene Zeichenklassen.</translation>
-    </message>
-    <message>
-        <source>NIST SP 800-63B-4 requires checking passwords against a blocklist.</source>
-        <translation>NIST SP 800-63B-4 verlangt die Prüfung von Passwörtern gegen eine Sperrliste.</translation>
-    </message>
-    <message>
-        <source>NIST SP 800-63B-4 forbids periodic password changes.</source>
-        <translation>NIST SP 800-63B-4 verbietet regelmäßige Passwortänderungen.</translation>
-    </message>
-    <message>
-        <source>The minimum length must be at least 1 and at most the maximum length.</source>
-        <translation>Die Mindestlänge muss mindestens 1 und höchstens die Maximallänge betragen.</translation>
-    </message>
-    <message>
-        <source>The maximum length may be at most %1 characters.</source>
-        <translation>Die Maximallänge darf höchstens %1 Zeichen betragen.</translation>
-    </message>
-    <message>
-        <source>The minimum strength score must be between 0 and 4.</source>
-        <translation>Die minimale Stärkebewertung muss zwischen 0 und 4 liegen.</translation>
-    </message>
-    <message>
-        <source>The maximum age must be between 0 (never) and 3650 days.</source>
-        <translation>Das Höchstalter muss zwischen 0 (nie) und 3650 Tagen liegen.</translation>
-    </message>
-    <message>
-        <source>Unknown character class.</source>
-        <translation>Unbekannte Zeichenklasse.</translation>
-    </message>
-    <message>
-        <source>At most 200 context words are allowed.</source>
-        <translation>Es sind höchstens 200 Kontextwörter erlaubt.</translation>
-    </message>
-    <message>
-        <source>Context words must be 1 to 128 characters long.</source>
-        <translation>Kontextwörter müssen 1 bis 128 Zeichen lang sein.</translation>
-    </message>
-    <message>
-        <source>Unknown preset or character class in the policy.</source>
-        <translation>Unbekannte Vorgabe oder Zeichenklasse in der Richtlinie.</translation>
-    </message>
-    <message>
-        <source>The password is not valid UTF-8 text.</source>
-        <translation>Das Passwort ist kein gültiger UTF-8-Text.</translation>
-    </message>
-    <message>
-        <source>Type the password again, or save the file that holds it as UTF-8.</source>
-        <translation>Geben Sie das Passwort erneut ein oder speichern Sie die Datei, die es enthält, als UTF-8.</translation>
-    </message>
-    <message>
-        <source>a common word or password</source>
-        <translation>ein gängiges Wort oder Passwort</translation>
-    </message>
-    <message>
-        <source>a user, cluster or organisation name</source>
-        <translation>ein Benutzer-, Cluster- oder Organisationsname</translation>
-    </message>
-    <message>
-        <source>repeated characters</source>
-        <translation>wiederholte Zeichen</translation>
-    </message>
-    <message>
-        <source>a sequence such as abc or 123</source>
-        <translation>eine Folge wie abc oder 123</translation>
-    </message>
-    <message>
-        <source>a keyboard pattern</source>
-        <translation>ein Tastaturmuster</translation>
-    </message>
-    <message>
-        <source>a date or year</source>
-        <translation>ein Datum oder eine Jahreszahl</translation>
-    </message>
-    <message>
-        <source>The password does not meet the policy:</source>
-        <translation>Das Passwort erfüllt die Richtlinie nicht:</translation>
-    </message>
-    <message>
-        <source>Choose another password; &apos;raysec-cli passwords generate&apos; makes one that fits.</source>
-        <translation>Wählen Sie ein anderes Passwort; „raysec-cli passwords generate“ erzeugt eines, das passt.</translation>
-    </message>
-    <message>
-        <source>There is no user called %1.</source>
-        <translation>Es gibt keinen Benutzer namens %1.</translation>
-    </message>
-    <message>
-        <source>Run &apos;raysec-cli users list&apos; to see the users.</source>
-        <translation>Führen Sie „raysec-cli users list“ aus, um die Benutzer anzuzeigen.</translation>
-    </message>
-    <message>
-        <source>Correct the quota configuration; nothing was changed.</source>
-        <translation>Korrigieren Sie die Kontingentkonfiguration; es wurde nichts geändert.</translation>
-    </message>
-    <message>
-        <source>The %1 limit of %2 must be a number from 0 up.</source>
-        <translation>Das Limit %1 von %2 muss eine Zahl ab 0 sein.</translation>
-    </message>
-    <message>
-        <source>A quota policy has no team or key name.</source>
-        <translation>Eine Kontingentrichtlinie hat keinen Team- oder Schlüsselnamen.</translation>
-    </message>
-    <message>
-        <source>The soft %1 limit of %2 is above its hard limit.</source>
-        <translation>Das weiche Limit %1 von %2 liegt über seinem harten Limit.</translation>
-    </message>
-    <message>
-        <source>Alert thresholds are fractions of a limit between 0 and 10 (0.8 is 80%).</source>
-        <translation>Alarmschwellen sind Anteile eines Limits zwischen 0 und 10 (0.8 entspricht 80%).</translation>
-    </message>
-    <message>
-        <source>The alert hysteresis must be from 0 to below 0.5.</source>
-        <translation>Die Alarmhysterese muss von 0 bis unter 0.5 reichen.</translation>
-    </message>
-    <message>
-        <source>The alert webhook must be an http or https address.</source>
-        <translation>Der Alarm-Webhook muss eine http- oder https-Adresse sein.</translation>
-    </message>
-    <message>
-        <source>The alert command must start with an absolute program path.</source>
-        <translation>Der Alarmbefehl muss mit einem absoluten Programmpfad beginnen.</translation>
-    </message>
-    <message>
-        <source>Ray answered the %1 request with an error: %2</source>
-        <translation>Ray hat die Anfrage %1 mit einem Fehler beantwortet: %2</translation>
-    </message>
-    <message>
-        <source>Check the dashboard&apos;s logs; usage was left unchanged.</source>
-        <translation>Prüfen Sie die Protokolle des Dashboards; die Nutzung blieb unverändert.</translation>
-    </message>
-    <message>
-        <source>Asking for the %1 per job did not get past Ray&apos;s 10,000-row limit.</source>
-        <translation>Die Abfrage von %1 pro Job kam nicht über Rays Grenze von 10.000 Zeilen hinaus.</translation>
-    </message>
-    <message>
-        <source>Cannot read %1: %2.</source>
-        <translation>%1 kann nicht gelesen werden: %2.</translation>
-    </message>
-    <message>
-        <source>Save the answer of the matching dashboard request into that file.</source>
-        <translation>Speichern Sie die Antwort der passenden Dashboard-Anfrage in dieser Datei.</translation>
-    </message>
-    <message>
-        <source>hard limit</source>
-        <translation>hartes Limit</translation>
-    </message>
-    <message>
-        <source>soft limit</source>
-        <translation>weiches Limit</translation>
-    </message>
-    <message>
-        <source>%1 %2: %3 in use + %4 requested &gt; %5 (%6)</source>
-        <translation>%1 %2: %3 in Verwendung + %4 angefordert &gt; %5 (%6)</translation>
-    </message>
-    <message>
-        <source>cluster %1: %2 in use + %3 requested &gt; %4 in total on alive nodes</source>
-        <translation>Cluster %1: %2 in Verwendung + %3 angefordert &gt; %4 insgesamt auf aktiven Knoten</translation>
-    </message>
-    <message>
-        <source>%1: &quot;%2&quot; must be a list of strings.</source>
-        <translation>%1: „%2“ muss eine Liste von Zeichenketten sein.</translation>
-    </message>
-    <message>
-        <source>Correct the policy file.</source>
-        <translation>Korrigieren Sie die Richtliniendatei.</translation>
-    </message>
-    <message>
-        <source>%1: &quot;%2&quot; must hold non-empty strings only.</source>
-        <translation>%1: „%2“ darf nur nicht leere Zeichenketten enthalten.</translation>
-    </message>
-    <message>
-        <source>%1 must map strings to strings.</source>
-        <translation>%1 muss Zeichenketten auf Zeichenketten abbilden.</translation>
-    </message>
-    <message>
-        <source>%1 has more than %2 entries.</source>
-        <translation>%1 hat mehr als %2 Einträge.</translation>
-    </message>
-    <message>
-        <source>Every value in %1 must be a string.</source>
-        <translation>Jeder Wert in %1 muss eine Zeichenkette sein.</translation>
-    </message>
-    <message>
-        <source>An entry of %1 is too long.</source>
-        <translation>Ein Eintrag von %1 ist zu lang.</translation>
-    </message>
-    <message>
-        <source>Skip this step when the console applied its changes: it issued the key, wrote its secret to gateway/admin-api-key (readable only by you) and published the registry. Otherwise the secret is printed once; keep it in your password manager.</source>
-        <translation>Überspringen Sie diesen Schritt, wenn die Konsole ihre Änderungen angewendet hat: Sie hat den Schlüssel ausgestellt, sein Geheimnis nach gateway/admin-api-key geschrieben (nur für Sie lesbar) und das Register veröffentlicht. Andernfalls wird das Geheimnis einmal ausgegeben; bewahren Sie es in Ihrem Passwortmanager auf.</translation>
-    </message>
-    <message>
-        <source>Sign the gateway&apos;s policy bundle and user store with the registry&apos;s key</source>
-        <translation>Das Richtlinienbündel und den Benutzerspeicher des Gateways mit dem Schlüssel der Registry signieren</translation>
-    </message>
-    <message>
-        <source>Skip this step when the console applied its changes and no user or quota was changed since: it signed gateway/policy.json (Raysec&apos;s recommended job policy and the quota policies saved in the console) and, when dashboard users exist, gateway/users.json. Run it again whenever the users or quotas change; add --job-policy FILE for another job policy.</source>
-        <translation>Überspringen Sie diesen Schritt, wenn die Konsole ihre Änderungen angewendet hat und seitdem kein Benutzer und kein Kontingent geändert wurde: Sie hat gateway/policy.json (die von Raysec empfohlene Job-Richtlinie und die in der Konsole gespeicherten Kontingentrichtlinien) und, sofern Dashboard-Benutzer existieren, gateway/users.json signiert. Führen Sie ihn erneut aus, sobald sich Benutzer oder Kontingente ändern; mit --job-policy DATEI gilt eine andere Job-Richtlinie.</translation>
-    </message>
-    <message>
-        <source>The quota configuration saved in the console cannot be used for the gateway policy: %1</source>
-        <translation>Die in der Konsole gespeicherte Kontingentkonfiguration ist für die Gateway-Richtlinie nicht verwendbar: %1</translation>
-    </message>
-    <message>
-        <source>Correct it on the Quotas page or replace it with raysec-cli quotas set --file FILE; no bundle was written.</source>
-        <translation>Korrigieren Sie sie auf der Seite Kontingente oder ersetzen Sie sie mit raysec-cli quotas set --file DATEI; es wurde kein Bündel geschrieben.</translation>
-    </message>
 </context>
 <context>
     <name>raysec-cli</name>
@@ -960,6 +148,46 @@
     <message>
         <source>Keep the database in use, or get a newer one.</source>
         <translation>Behalten Sie die verwendete Datenbank oder besorgen Sie eine neuere.</translation>
+    </message>
+    <message>
+        <source>a Ray version such as 2.8.1</source>
+        <translation>eine Ray-Version wie 2.8.1</translation>
+    </message>
+    <message>
+        <source>an object with &quot;from&quot; and &quot;before&quot;</source>
+        <translation>ein Objekt mit „from“ und „before“</translation>
+    </message>
+    <message>
+        <source>later than &quot;from&quot;</source>
+        <translation>später als „from“</translation>
+    </message>
+    <message>
+        <source>note, low, medium, high or critical</source>
+        <translation>note, low, medium, high oder critical</translation>
+    </message>
+    <message>
+        <source>&quot;token-auth&quot; or null</source>
+        <translation>„token-auth“ oder null</translation>
+    </message>
+    <message>
+        <source>a Ray version or null</source>
+        <translation>eine Ray-Version oder null</translation>
+    </message>
+    <message>
+        <source>Advisory number %1 is not an object.</source>
+        <translation>Hinweis Nummer %1 ist kein Objekt.</translation>
+    </message>
+    <message>
+        <source>advisory number %1</source>
+        <translation>Hinweis Nummer %1</translation>
+    </message>
+    <message>
+        <source>a CVE or GHSA identifier</source>
+        <translation>eine CVE- oder GHSA-Kennung</translation>
+    </message>
+    <message>
+        <source>advisory %1</source>
+        <translation>Hinweis %1</translation>
     </message>
 </context>
 <context>
@@ -1060,6 +288,25 @@
     </message>
 </context>
 <context>
+    <name>raysec::ApiKeyRecord</name>
+    <message>
+        <source>Unknown scope &quot;%1&quot;.</source>
+        <translation>Unbekannte Berechtigung „%1“.</translation>
+    </message>
+    <message>
+        <source>Use one or more of: %1.</source>
+        <translation>Verwenden Sie eine oder mehrere von: %1.</translation>
+    </message>
+    <message>
+        <source>The key has no scope.</source>
+        <translation>Der Schlüssel hat keine Berechtigung.</translation>
+    </message>
+    <message>
+        <source>Give at least one of: %1.</source>
+        <translation>Geben Sie mindestens eine an von: %1.</translation>
+    </message>
+</context>
+<context>
     <name>raysec::ArtefactWriter</name>
     <message>
         <source>Choose a folder for the files.</source>
@@ -1092,6 +339,57 @@
     <message>
         <source>Choose a folder you can write to.</source>
         <translation>Wählen Sie einen Ordner, in den Sie schreiben können.</translation>
+    </message>
+</context>
+<context>
+    <name>raysec::AuditData</name>
+    <message>
+        <source>Correct the file, or remove it so that Raysec uses its built-in data.</source>
+        <translation>Korrigieren Sie die Datei oder entfernen Sie sie, damit Raysec seine eingebauten Daten verwendet.</translation>
+    </message>
+    <message>
+        <source>%1: field &quot;%2&quot; must be %3.</source>
+        <translation>%1: Feld „%2“ muss %3 sein.</translation>
+    </message>
+    <message>
+        <source>a non-empty string</source>
+        <translation>eine nicht leere Zeichenkette</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>eine Zeichenkette</translation>
+    </message>
+    <message>
+        <source>a list of strings</source>
+        <translation>eine Liste von Zeichenketten</translation>
+    </message>
+    <message>
+        <source>a list of non-empty strings</source>
+        <translation>eine Liste nicht leerer Zeichenketten</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true oder false</translation>
+    </message>
+    <message>
+        <source>%1 is not a JSON object.</source>
+        <translation>%1 ist kein JSON-Objekt.</translation>
+    </message>
+    <message>
+        <source>%1 is not a %2 file (field &quot;format&quot;).</source>
+        <translation>%1 ist keine %2-Datei (Feld „format“).</translation>
+    </message>
+    <message>
+        <source>%1 has no valid &quot;formatVersion&quot;.</source>
+        <translation>%1 hat keine gültige „formatVersion“.</translation>
+    </message>
+    <message>
+        <source>%1 uses format version %2; this Raysec reads up to version %3.</source>
+        <translation>%1 verwendet Formatversion %2; dieses Raysec liest bis Version %3.</translation>
+    </message>
+    <message>
+        <source>Update Raysec to read this file.</source>
+        <translation>Aktualisieren Sie Raysec, um diese Datei zu lesen.</translation>
     </message>
 </context>
 <context>
@@ -1140,6 +438,14 @@
         <source>Choose when the decision must be reviewed again.</source>
         <translation>Wählen Sie, wann die Entscheidung erneut überprüft werden muss.</translation>
     </message>
+    <message>
+        <source>Audit run %1 in the store cannot be read.</source>
+        <translation>Der Audit-Lauf %1 im Datenspeicher kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Delete the run&apos;s history or restore the store from a backup.</source>
+        <translation>Löschen Sie den Verlauf des Laufs oder stellen Sie den Datenspeicher aus einer Sicherung wieder her.</translation>
+    </message>
 </context>
 <context>
     <name>raysec::AuditRunner</name>
@@ -1182,6 +488,10 @@
         <source>Not decided in one of the scans</source>
         <translation>In einem der Scans nicht entschieden</translation>
     </message>
+    <message>
+        <source>None.</source>
+        <translation>Keine.</translation>
+    </message>
 </context>
 <context>
     <name>raysec::Blocklist</name>
@@ -1195,25 +505,6 @@
     </message>
 </context>
 <context>
-    <name>raysec::Builder</name>
-    <message>
-        <source>The %1 list was truncated: Ray holds %2 and sent %3, so usage is a lower bound.</source>
-        <translation>Die Liste %1 wurde gekürzt: Ray hält %2 und hat %3 gesendet, daher ist die Nutzung eine Untergrenze.</translation>
-    </message>
-    <message>
-        <source>task</source>
-        <translation>Task</translation>
-    </message>
-    <message>
-        <source>actor</source>
-        <translation>Actor</translation>
-    </message>
-    <message>
-        <source>placement group</source>
-        <translation>Placement Group</translation>
-    </message>
-</context>
-<context>
     <name>raysec::CheckCatalog</name>
     <message>
         <source>%1 has no &quot;checks&quot; list.</source>
@@ -1222,6 +513,46 @@
     <message>
         <source>%1 lists check %2 twice.</source>
         <translation>%1 listet Prüfung %2 doppelt.</translation>
+    </message>
+    <message>
+        <source>of the form RAY-&lt;n&gt;.&lt;n&gt;</source>
+        <translation>der Form RAY-&lt;n&gt;.&lt;n&gt;</translation>
+    </message>
+    <message>
+        <source>one of M1 to M9</source>
+        <translation>eines von M1 bis M9</translation>
+    </message>
+    <message>
+        <source>note, low, medium, high or critical</source>
+        <translation>note, low, medium, high oder critical</translation>
+    </message>
+    <message>
+        <source>the name of a known probe</source>
+        <translation>der Name einer bekannten Sonde</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>ein Objekt</translation>
+    </message>
+    <message>
+        <source>an object with &quot;kind&quot; and &quot;description&quot;</source>
+        <translation>ein Objekt mit „kind“ und „description“</translation>
+    </message>
+    <message>
+        <source>a known fix kind</source>
+        <translation>eine bekannte Art von Korrektur</translation>
+    </message>
+    <message>
+        <source>Check number %1 is not an object.</source>
+        <translation>Prüfung Nummer %1 ist kein Objekt.</translation>
+    </message>
+    <message>
+        <source>check number %1</source>
+        <translation>Prüfung Nummer %1</translation>
+    </message>
+    <message>
+        <source>check %1</source>
+        <translation>Prüfung %1</translation>
     </message>
 </context>
 <context>
@@ -1557,6 +888,14 @@
         <source>run a statement</source>
         <translation>eine Anweisung ausführen</translation>
     </message>
+    <message>
+        <source>The store could not %1: %2.</source>
+        <translation>Der Datenspeicher konnte nicht %1: %2.</translation>
+    </message>
+    <message>
+        <source>Check that the data folder is writable and not full; nothing was changed.</source>
+        <translation>Prüfen Sie, ob der Datenordner beschreibbar und nicht voll ist; es wurde nichts geändert.</translation>
+    </message>
 </context>
 <context>
     <name>raysec::FixArtefact</name>
@@ -1595,6 +934,32 @@
         <source>Publish the key registry first (raysec-cli keys export --out FOLDER, or the Keys page), which creates the key, or restore a backup with raysec-cli keys restore FILE; then try again.</source>
         <translation>Veröffentlichen Sie zuerst die Schlüssel-Registry (raysec-cli keys export --out ORDNER oder die Seite Schlüssel), was den Schlüssel erzeugt, oder stellen Sie eine Sicherung mit raysec-cli keys restore DATEI wieder her; versuchen Sie es dann erneut.</translation>
     </message>
+    <message>
+        <source>The quota configuration saved in the console cannot be used for the gateway policy: %1</source>
+        <translation>Die in der Konsole gespeicherte Kontingentkonfiguration ist für die Gateway-Richtlinie nicht verwendbar: %1</translation>
+    </message>
+    <message>
+        <source>Correct it on the Quotas page or replace it with raysec-cli quotas set --file FILE; no bundle was written.</source>
+        <translation>Korrigieren Sie sie auf der Seite Kontingente oder ersetzen Sie sie mit raysec-cli quotas set --file DATEI; es wurde kein Bündel geschrieben.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Signed the gateway policy %1 with key %2: %3 and %n saved quota policies.</source>
+        <translation>
+            <numerusform>Gateway-Richtlinie %1 mit Schlüssel %2 signiert: %3 und %n gespeicherte Kontingentrichtlinie.</numerusform>
+            <numerusform>Gateway-Richtlinie %1 mit Schlüssel %2 signiert: %3 und %n gespeicherte Kontingentrichtlinien.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No dashboard user exists yet, so no user store was written: add users (raysec-cli users add) and export them with raysec-cli users export.</source>
+        <translation>Es gibt noch keinen Dashboard-Benutzer, daher wurde kein Benutzerspeicher geschrieben: Legen Sie Benutzer an (raysec-cli users add) und exportieren Sie sie mit raysec-cli users export.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Signed the user store %1 with %n dashboard users.</source>
+        <translation>
+            <numerusform>Benutzerspeicher %1 mit %n Dashboard-Benutzer signiert.</numerusform>
+            <numerusform>Benutzerspeicher %1 mit %n Dashboard-Benutzern signiert.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>raysec::GatewayConfig</name>
@@ -1622,6 +987,106 @@
         <source>is not a gateway setting</source>
         <translation>ist keine Gateway-Einstellung</translation>
     </message>
+    <message>
+        <source>%1: %2.</source>
+        <translation>%1: %2.</translation>
+    </message>
+    <message>
+        <source>Correct the field and write the configuration again; nothing was written.</source>
+        <translation>Korrigieren Sie das Feld und schreiben Sie die Konfiguration erneut; es wurde nichts geschrieben.</translation>
+    </message>
+    <message>
+        <source>must be a numeric address and port such as 0.0.0.0:8443</source>
+        <translation>muss eine numerische Adresse mit Port sein, etwa 0.0.0.0:8443</translation>
+    </message>
+    <message>
+        <source>must be the Ray dashboard on loopback, such as 127.0.0.1:8265</source>
+        <translation>muss das Ray-Dashboard auf Loopback sein, etwa 127.0.0.1:8265</translation>
+    </message>
+    <message>
+        <source>must be a loopback address such as 127.0.0.1:9464: it serves metrics without authentication</source>
+        <translation>muss eine Loopback-Adresse sein, etwa 127.0.0.1:9464: Sie liefert Metriken ohne Authentifizierung</translation>
+    </message>
+    <message>
+        <source>is only allowed on a loopback listen address; give a certificate and key instead</source>
+        <translation>ist nur auf einer Loopback-Lauschadresse erlaubt; geben Sie stattdessen ein Zertifikat und einen Schlüssel an</translation>
+    </message>
+    <message>
+        <source>is required</source>
+        <translation>ist erforderlich</translation>
+    </message>
+    <message>
+        <source>must be an absolute file path, got &quot;%1&quot;</source>
+        <translation>muss ein absoluter Dateipfad sein, erhalten: „%1“</translation>
+    </message>
+    <message>
+        <source>must be a different file from certificate</source>
+        <translation>muss eine andere Datei als das Zertifikat sein</translation>
+    </message>
+    <message>
+        <source>must be between 1 second and 7 days</source>
+        <translation>muss zwischen 1 Sekunde und 7 Tagen liegen</translation>
+    </message>
+    <message>
+        <source>must be between 0 (one per core) and 256</source>
+        <translation>muss zwischen 0 (einer pro Kern) und 256 liegen</translation>
+    </message>
+    <message>
+        <source>must be between 0 and 64 MiB</source>
+        <translation>muss zwischen 0 und 64 MiB liegen</translation>
+    </message>
+    <message>
+        <source>must be between 1 KiB and 1 MiB</source>
+        <translation>muss zwischen 1 KiB und 1 MiB liegen</translation>
+    </message>
+    <message>
+        <source>rate must be above 0 and at most 1000000 per second, burst between 1 and 10000000</source>
+        <translation>die Rate muss über 0 und höchstens 1000000 pro Sekunde liegen, der Burst zwischen 1 und 10000000</translation>
+    </message>
+    <message>
+        <source>tier names use letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;, got &quot;%1&quot;</source>
+        <translation>Stufennamen verwenden Buchstaben, Ziffern, „.“, „_“ und „-“, erhalten: „%1“</translation>
+    </message>
+    <message>
+        <source>the route class must be *, read, submit, stop, logs or admin</source>
+        <translation>die Routenklasse muss *, read, submit, stop, logs oder admin sein</translation>
+    </message>
+    <message>
+        <source>gateway.json, %1: %2.</source>
+        <translation>gateway.json, %1: %2.</translation>
+    </message>
+    <message>
+        <source>Fix the file or write it again with raysec-cli gateway config.</source>
+        <translation>Korrigieren Sie die Datei oder schreiben Sie sie erneut mit raysec-cli gateway config.</translation>
+    </message>
+    <message>
+        <source>needs exactly a numeric rate and burst</source>
+        <translation>benötigt genau eine numerische Rate und einen Burst</translation>
+    </message>
+    <message>
+        <source>must be an object</source>
+        <translation>muss ein Objekt sein</translation>
+    </message>
+    <message>
+        <source>must be true or false</source>
+        <translation>muss true oder false sein</translation>
+    </message>
+    <message>
+        <source>must map route classes to buckets</source>
+        <translation>muss Routenklassen auf Buckets abbilden</translation>
+    </message>
+    <message>
+        <source>has the wrong type</source>
+        <translation>hat den falschen Typ</translation>
+    </message>
+    <message>
+        <source>must not be negative</source>
+        <translation>darf nicht negativ sein</translation>
+    </message>
+    <message>
+        <source>is too large</source>
+        <translation>ist zu groß</translation>
+    </message>
 </context>
 <context>
     <name>raysec::GatewayConfigFix</name>
@@ -1632,6 +1097,46 @@
     <message>
         <source>The dashboard password policy (NIST SP 800-63B preset).</source>
         <translation>Die Passwortrichtlinie des Dashboards (Vorgabe NIST SP 800-63B).</translation>
+    </message>
+    <message>
+        <source>Issue an admin API key and export the signed key registry for the gateway</source>
+        <translation>Einen Admin-API-Schlüssel ausstellen und das signierte Schlüsselregister für das Gateway exportieren</translation>
+    </message>
+    <message>
+        <source>Skip this step when the console applied its changes: it issued the key, wrote its secret to gateway/admin-api-key (readable only by you) and published the registry. Otherwise the secret is printed once; keep it in your password manager.</source>
+        <translation>Überspringen Sie diesen Schritt, wenn die Konsole ihre Änderungen angewendet hat: Sie hat den Schlüssel ausgestellt, sein Geheimnis nach gateway/admin-api-key geschrieben (nur für Sie lesbar) und das Register veröffentlicht. Andernfalls wird das Geheimnis einmal ausgegeben; bewahren Sie es in Ihrem Passwortmanager auf.</translation>
+    </message>
+    <message>
+        <source>Set the dashboard password policy and add the dashboard users</source>
+        <translation>Die Passwortrichtlinie des Dashboards festlegen und die Dashboard-Benutzer hinzufügen</translation>
+    </message>
+    <message>
+        <source>Sign the gateway&apos;s policy bundle and user store with the registry&apos;s key</source>
+        <translation>Das Richtlinienbündel und den Benutzerspeicher des Gateways mit dem Schlüssel der Registry signieren</translation>
+    </message>
+    <message>
+        <source>Skip this step when the console applied its changes and no user or quota was changed since: it signed gateway/policy.json (Raysec&apos;s recommended job policy and the quota policies saved in the console) and, when dashboard users exist, gateway/users.json. Run it again whenever the users or quotas change; add --job-policy FILE for another job policy.</source>
+        <translation>Überspringen Sie diesen Schritt, wenn die Konsole ihre Änderungen angewendet hat und seitdem kein Benutzer und kein Kontingent geändert wurde: Sie hat gateway/policy.json (die von Raysec empfohlene Job-Richtlinie und die in der Konsole gespeicherten Kontingentrichtlinien) und, sofern Dashboard-Benutzer existieren, gateway/users.json signiert. Führen Sie ihn erneut aus, sobald sich Benutzer oder Kontingente ändern; mit --job-policy DATEI gilt eine andere Job-Richtlinie.</translation>
+    </message>
+    <message>
+        <source>Install the gateway&apos;s files on the head, next to the dashboard</source>
+        <translation>Die Dateien des Gateways auf dem Head neben dem Dashboard installieren</translation>
+    </message>
+    <message>
+        <source>Check the configuration, then keep the dashboard on loopback so that only the gateway reaches it</source>
+        <translation>Die Konfiguration prüfen und das Dashboard dann auf Loopback belassen, sodass nur das Gateway es erreicht</translation>
+    </message>
+    <message>
+        <source>The start scripts pass --dashboard-host=127.0.0.1; close port 8265 in the firewall.</source>
+        <translation>Die Startskripte übergeben --dashboard-host=127.0.0.1; schließen Sie Port 8265 in der Firewall.</translation>
+    </message>
+    <message>
+        <source>Start the gateway</source>
+        <translation>Das Gateway starten</translation>
+    </message>
+    <message>
+        <source>Point the console&apos;s profile at the gateway</source>
+        <translation>Das Profil der Konsole auf das Gateway richten</translation>
     </message>
 </context>
 <context>
@@ -1663,6 +1168,10 @@
         <source>Scrape again after a pause of at least a second.</source>
         <translation>Fragen Sie nach einer Pause von mindestens einer Sekunde erneut ab.</translation>
     </message>
+    <message>
+        <source>The latency histogram has a bucket without a numeric bound.</source>
+        <translation>Das Latenzhistogramm hat einen Bucket ohne numerische Grenze.</translation>
+    </message>
 </context>
 <context>
     <name>raysec::GatewayStatus</name>
@@ -1693,6 +1202,14 @@
     <message>
         <source>no answer within %1 s</source>
         <translation>keine Antwort innerhalb von %1 s</translation>
+    </message>
+    <message>
+        <source>The gateway&apos;s admin listener at %1 did not answer: %2.</source>
+        <translation>Der Admin-Listener des Gateways unter %1 hat nicht geantwortet: %2.</translation>
+    </message>
+    <message>
+        <source>Check that raysec-gateway runs and that the address matches &quot;admin&quot; in its gateway.json.</source>
+        <translation>Prüfen Sie, ob raysec-gateway läuft und die Adresse mit „admin“ in seiner gateway.json übereinstimmt.</translation>
     </message>
 </context>
 <context>
@@ -1875,6 +1392,10 @@
         <source>The hashing parameters need whole numbers &apos;opsLimit&apos; and &apos;memoryKiB&apos;.</source>
         <translation>Die Hash-Parameter benötigen ganze Zahlen für „opsLimit“ und „memoryKiB“.</translation>
     </message>
+    <message>
+        <source>Use at least 19 MiB of memory with 2 or more passes (or 46 MiB with 1), or run &apos;raysec-cli passwords calibrate&apos;.</source>
+        <translation>Verwenden Sie mindestens 19 MiB Speicher mit 2 oder mehr Durchläufen (oder 46 MiB mit 1) oder führen Sie „raysec-cli passwords calibrate“ aus.</translation>
+    </message>
 </context>
 <context>
     <name>raysec::HibpFile</name>
@@ -1957,16 +1478,49 @@
         <source>No check failed.</source>
         <translation>Keine Prüfung ist fehlgeschlagen.</translation>
     </message>
-</context>
-<context>
-    <name>raysec::JobListParser</name>
     <message>
-        <source>job list</source>
-        <translation>Jobliste</translation>
+        <source>Request</source>
+        <translation>Anfrage</translation>
     </message>
     <message>
-        <source>node list</source>
-        <translation>Knotenliste</translation>
+        <source>Answer (excerpt)</source>
+        <translation>Antwort (Auszug)</translation>
+    </message>
+    <message>
+        <source>Cluster profile</source>
+        <translation>Clusterprofil</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Dashboard</translation>
+    </message>
+    <message>
+        <source>Ray version</source>
+        <translation>Ray-Version</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>Scanned</source>
+        <translation>Gescannt</translation>
+    </message>
+    <message>
+        <source>Hardening score</source>
+        <translation>Härtungspunktzahl</translation>
+    </message>
+    <message>
+        <source>Checks passed / failed / undecided</source>
+        <translation>Prüfungen bestanden / fehlgeschlagen / unentschieden</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <source>The scan was cancelled; some checks did not run.</source>
+        <translation>Der Scan wurde abgebrochen; einige Prüfungen wurden nicht ausgeführt.</translation>
     </message>
 </context>
 <context>
@@ -1986,6 +1540,14 @@
     <message>
         <source>Correct the policy file.</source>
         <translation>Korrigieren Sie die Richtliniendatei.</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; must be a list of strings.</source>
+        <translation>%1: „%2“ muss eine Liste von Zeichenketten sein.</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; must hold non-empty strings only.</source>
+        <translation>%1: „%2“ darf nur nicht leere Zeichenketten enthalten.</translation>
     </message>
 </context>
 <context>
@@ -2035,25 +1597,6 @@
     </message>
 </context>
 <context>
-    <name>raysec::JobSubmission</name>
-    <message>
-        <source>The job submission is not valid: %1.</source>
-        <translation>Die Job-Einreichung ist ungültig: %1.</translation>
-    </message>
-    <message>
-        <source>Give the JSON body of POST /api/jobs/ with at least &quot;entrypoint&quot;.</source>
-        <translation>Geben Sie den JSON-Body von POST /api/jobs/ mit mindestens „entrypoint“ an.</translation>
-    </message>
-    <message>
-        <source>The job submission needs an entrypoint and non-negative resources.</source>
-        <translation>Die Job-Einreichung benötigt einen Entrypoint und nicht negative Ressourcen.</translation>
-    </message>
-    <message>
-        <source>Correct the submission and ask again.</source>
-        <translation>Korrigieren Sie die Einreichung und fragen Sie erneut.</translation>
-    </message>
-</context>
-<context>
     <name>raysec::KeyAuditLog</name>
     <message>
         <source>read the audit trail</source>
@@ -2066,6 +1609,14 @@
     <message>
         <source>its contents or hash do not match the chain</source>
         <translation>Inhalt oder Hash passen nicht zur Kette</translation>
+    </message>
+    <message>
+        <source>The key audit trail was tampered with at row %1: %2.</source>
+        <translation>Das Audit-Protokoll der Schlüssel wurde in Zeile %1 manipuliert: %2.</translation>
+    </message>
+    <message>
+        <source>Treat the key registry as compromised: check the keys issued since then and restore the store from a backup.</source>
+        <translation>Betrachten Sie das Schlüsselregister als kompromittiert: Prüfen Sie die seitdem ausgestellten Schlüssel und stellen Sie den Datenspeicher aus einer Sicherung wieder her.</translation>
     </message>
 </context>
 <context>
@@ -2093,6 +1644,14 @@
     <message>
         <source>Ask the sender to seal the key again.</source>
         <translation>Bitten Sie den Absender, den Schlüssel erneut zu versiegeln.</translation>
+    </message>
+    <message>
+        <source>This is not a Raysec sealed-key file.</source>
+        <translation>Dies ist keine versiegelte Raysec-Schlüsseldatei.</translation>
+    </message>
+    <message>
+        <source>Ask the sender for the .sealed file written by &quot;raysec-cli keys seal&quot;.</source>
+        <translation>Bitten Sie den Absender um die .sealed-Datei, die von „raysec-cli keys seal“ geschrieben wurde.</translation>
     </message>
 </context>
 <context>
@@ -2141,6 +1700,38 @@
         <source>expiry reached</source>
         <translation>Ablaufdatum erreicht</translation>
     </message>
+    <message>
+        <source>The %1 &quot;%2&quot; is not valid.</source>
+        <translation>%1 „%2“ ist ungültig.</translation>
+    </message>
+    <message>
+        <source>Use 1 to 64 letters, digits, dots, hyphens, underscores or @.</source>
+        <translation>Verwenden Sie 1 bis 64 Buchstaben, Ziffern, Punkte, Bindestriche, Unterstriche oder @.</translation>
+    </message>
+    <message>
+        <source>owner</source>
+        <translation>Besitzer</translation>
+    </message>
+    <message>
+        <source>team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>rate tier</source>
+        <translation>Ratenstufe</translation>
+    </message>
+    <message>
+        <source>The description must be one line of at most 500 characters.</source>
+        <translation>Die Beschreibung muss eine Zeile mit höchstens 500 Zeichen sein.</translation>
+    </message>
+    <message>
+        <source>The expiry date is not after the start of validity.</source>
+        <translation>Das Ablaufdatum liegt nicht nach dem Beginn der Gültigkeit.</translation>
+    </message>
+    <message>
+        <source>Choose an expiry date in the future.</source>
+        <translation>Wählen Sie ein Ablaufdatum in der Zukunft.</translation>
+    </message>
 </context>
 <context>
     <name>raysec::KeyRegistry</name>
@@ -2181,22 +1772,38 @@
     </message>
 </context>
 <context>
-    <name>raysec::KeyScopes</name>
+    <name>raysec::Keychain</name>
     <message>
-        <source>Unknown scope &quot;%1&quot;.</source>
-        <translation>Unbekannte Berechtigung „%1“.</translation>
+        <source>The keychain holds no such secret.</source>
+        <translation>Der Schlüsselbund enthält kein solches Geheimnis.</translation>
     </message>
     <message>
-        <source>Use one or more of: %1.</source>
-        <translation>Verwenden Sie eine oder mehrere von: %1.</translation>
+        <source>Enter the secret again in the profile so that it is stored.</source>
+        <translation>Geben Sie das Geheimnis im Profil erneut ein, damit es gespeichert wird.</translation>
     </message>
     <message>
-        <source>The key has no scope.</source>
-        <translation>Der Schlüssel hat keine Berechtigung.</translation>
+        <source>Access to the keychain was refused.</source>
+        <translation>Der Zugriff auf den Schlüsselbund wurde verweigert.</translation>
     </message>
     <message>
-        <source>Give at least one of: %1.</source>
-        <translation>Geben Sie mindestens eine an von: %1.</translation>
+        <source>Unlock the keychain and allow Raysec to use it.</source>
+        <translation>Entsperren Sie den Schlüsselbund und erlauben Sie Raysec den Zugriff.</translation>
+    </message>
+    <message>
+        <source>No keychain service is available (%1).</source>
+        <translation>Es ist kein Schlüsselbunddienst verfügbar (%1).</translation>
+    </message>
+    <message>
+        <source>Start a Secret Service provider such as gnome-keyring or KWallet; Raysec never stores secrets in plain files.</source>
+        <translation>Starten Sie einen Secret-Service-Anbieter wie gnome-keyring oder KWallet; Raysec speichert Geheimnisse nie in Klartextdateien.</translation>
+    </message>
+    <message>
+        <source>The keychain reported: %1.</source>
+        <translation>Der Schlüsselbund meldete: %1.</translation>
+    </message>
+    <message>
+        <source>Check that the keychain is unlocked and try again.</source>
+        <translation>Prüfen Sie, ob der Schlüsselbund entsperrt ist, und versuchen Sie es erneut.</translation>
     </message>
 </context>
 <context>
@@ -2277,6 +1884,42 @@
     <message>
         <source>The trusted comment was changed after signing.</source>
         <translation>Der vertrauenswürdige Kommentar wurde nach dem Signieren verändert.</translation>
+    </message>
+    <message>
+        <source>This is not a minisign signature: expected four lines (untrusted comment, signature, trusted comment, global signature).</source>
+        <translation>Dies ist keine minisign-Signatur: Erwartet werden vier Zeilen (nicht vertrauenswürdiger Kommentar, Signatur, vertrauenswürdiger Kommentar, globale Signatur).</translation>
+    </message>
+    <message>
+        <source>Give the .minisig file exactly as it was exported.</source>
+        <translation>Geben Sie die .minisig-Datei genau so an, wie sie exportiert wurde.</translation>
+    </message>
+    <message>
+        <source>signature line</source>
+        <translation>Signaturzeile</translation>
+    </message>
+    <message>
+        <source>The signature has %1 bytes instead of 74.</source>
+        <translation>Die Signatur hat %1 Bytes statt 74.</translation>
+    </message>
+    <message>
+        <source>The signature file is damaged; export it again.</source>
+        <translation>Die Signaturdatei ist beschädigt; exportieren Sie sie erneut.</translation>
+    </message>
+    <message>
+        <source>The signature uses an unknown algorithm.</source>
+        <translation>Die Signatur verwendet einen unbekannten Algorithmus.</translation>
+    </message>
+    <message>
+        <source>Sign the file again with Raysec or a current minisign.</source>
+        <translation>Signieren Sie die Datei erneut mit Raysec oder einem aktuellen minisign.</translation>
+    </message>
+    <message>
+        <source>global signature</source>
+        <translation>globale Signatur</translation>
+    </message>
+    <message>
+        <source>The global signature has %1 bytes instead of 64.</source>
+        <translation>Die globale Signatur hat %1 Bytes statt 64.</translation>
     </message>
 </context>
 <context>
@@ -2359,9 +2002,12 @@
         <source>It contains &quot;%1&quot;, a name tied to this cluster or user.</source>
         <translation>Es enthält „%1“, einen Namen, der mit diesem Cluster oder Benutzer verbunden ist.</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>It appears %n time(s) in the breached-password file.</source>
-        <translation>Es kommt %n-mal in der Datei mit kompromittierten Passwörtern vor.</translation>
+        <translation>
+            <numerusform>Es kommt %n-mal in der Datei mit kompromittierten Passwörtern vor.</numerusform>
+            <numerusform>Es kommt %n-mal in der Datei mit kompromittierten Passwörtern vor.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2436,6 +2082,77 @@
         <source>Check the file; it must be a policy exported by Raysec.</source>
         <translation>Prüfen Sie die Datei; es muss eine von Raysec exportierte Richtlinie sein.</translation>
     </message>
+    <message>
+        <source>Correct the value; the saved policy was not changed.</source>
+        <translation>Korrigieren Sie den Wert; die gespeicherte Richtlinie wurde nicht geändert.</translation>
+    </message>
+    <message>
+        <source>Choose the custom preset to depart from NIST SP 800-63B-4.</source>
+        <translation>Wählen Sie die benutzerdefinierte Vorgabe, um von NIST SP 800-63B-4 abzuweichen.</translation>
+    </message>
+    <message>
+        <source>NIST SP 800-63B-4 asks for at least %1 characters here.</source>
+        <translation>NIST SP 800-63B-4 verlangt hier mindestens %1 Zeichen.</translation>
+    </message>
+    <message>
+        <source>NIST SP 800-63B-4 asks to allow passwords of at least 64 characters.</source>
+        <translation>NIST SP 800-63B-4 verlangt, Passwörter mit mindestens 64 Zeichen zuzulassen.</translation>
+    </message>
+    <message>
+        <source>NIST SP 800-63B-4 forbids composition rules such as required character classes.</source>
+        <translation>NIST SP 800-63B-4 verbietet Kompositionsregeln wie vorgeschriebene Zeichenklassen.</translation>
+    </message>
+    <message>
+        <source>NIST SP 800-63B-4 requires checking passwords against a blocklist.</source>
+        <translation>NIST SP 800-63B-4 verlangt die Prüfung von Passwörtern gegen eine Sperrliste.</translation>
+    </message>
+    <message>
+        <source>NIST SP 800-63B-4 forbids periodic password changes.</source>
+        <translation>NIST SP 800-63B-4 verbietet regelmäßige Passwortänderungen.</translation>
+    </message>
+    <message>
+        <source>The minimum length must be at least 1 and at most the maximum length.</source>
+        <translation>Die Mindestlänge muss mindestens 1 und höchstens die Maximallänge betragen.</translation>
+    </message>
+    <message>
+        <source>The maximum length may be at most %1 characters.</source>
+        <translation>Die Maximallänge darf höchstens %1 Zeichen betragen.</translation>
+    </message>
+    <message>
+        <source>The minimum strength score must be between 0 and 4.</source>
+        <translation>Die minimale Stärkebewertung muss zwischen 0 und 4 liegen.</translation>
+    </message>
+    <message>
+        <source>The maximum age must be between 0 (never) and 3650 days.</source>
+        <translation>Das Höchstalter muss zwischen 0 (nie) und 3650 Tagen liegen.</translation>
+    </message>
+    <message>
+        <source>Unknown character class.</source>
+        <translation>Unbekannte Zeichenklasse.</translation>
+    </message>
+    <message>
+        <source>At most 200 context words are allowed.</source>
+        <translation>Es sind höchstens 200 Kontextwörter erlaubt.</translation>
+    </message>
+    <message>
+        <source>Context words must be 1 to 128 characters long.</source>
+        <translation>Kontextwörter müssen 1 bis 128 Zeichen lang sein.</translation>
+    </message>
+    <message>
+        <source>Unknown preset or character class in the policy.</source>
+        <translation>Unbekannte Vorgabe oder Zeichenklasse in der Richtlinie.</translation>
+    </message>
+</context>
+<context>
+    <name>raysec::PasswordText</name>
+    <message>
+        <source>The password is not valid UTF-8 text.</source>
+        <translation>Das Passwort ist kein gültiger UTF-8-Text.</translation>
+    </message>
+    <message>
+        <source>Type the password again, or save the file that holds it as UTF-8.</source>
+        <translation>Geben Sie das Passwort erneut ein oder speichern Sie die Datei, die es enthält, als UTF-8.</translation>
+    </message>
 </context>
 <context>
     <name>raysec::PolicyRepository</name>
@@ -2497,6 +2214,74 @@
         <source>The metrics answer holds no samples.</source>
         <translation>Die Metrikantwort enthält keine Messwerte.</translation>
     </message>
+    <message>
+        <source>Line %1 of the metrics cannot be read: %2.</source>
+        <translation>Zeile %1 der Metriken kann nicht gelesen werden: %2.</translation>
+    </message>
+    <message>
+        <source>Check that the address is the gateway&apos;s admin listener and that nothing between the console and the gateway rewrites the answer.</source>
+        <translation>Prüfen Sie, ob die Adresse der Admin-Listener des Gateways ist und ob nichts zwischen Konsole und Gateway die Antwort umschreibt.</translation>
+    </message>
+    <message>
+        <source>unknown escape in a label value</source>
+        <translation>unbekannte Escape-Sequenz in einem Label-Wert</translation>
+    </message>
+    <message>
+        <source>a label value is not closed by a quote</source>
+        <translation>ein Label-Wert ist nicht durch ein Anführungszeichen abgeschlossen</translation>
+    </message>
+    <message>
+        <source>a label name is missing or invalid</source>
+        <translation>ein Label-Name fehlt oder ist ungültig</translation>
+    </message>
+    <message>
+        <source>a label needs =&quot;value&quot;</source>
+        <translation>ein Label benötigt =&quot;Wert&quot;</translation>
+    </message>
+    <message>
+        <source>the label %1 appears twice</source>
+        <translation>das Label %1 kommt doppelt vor</translation>
+    </message>
+    <message>
+        <source>labels must be separated by commas</source>
+        <translation>Labels müssen durch Kommas getrennt sein</translation>
+    </message>
+    <message>
+        <source>the label set is not closed by }</source>
+        <translation>die Label-Menge ist nicht durch } abgeschlossen</translation>
+    </message>
+    <message>
+        <source>a metric name is missing or invalid</source>
+        <translation>ein Metrikname fehlt oder ist ungültig</translation>
+    </message>
+    <message>
+        <source>a space and a value must follow the metric name</source>
+        <translation>auf den Metriknamen müssen ein Leerzeichen und ein Wert folgen</translation>
+    </message>
+    <message>
+        <source>the value is missing</source>
+        <translation>der Wert fehlt</translation>
+    </message>
+    <message>
+        <source>the value is not a number</source>
+        <translation>der Wert ist keine Zahl</translation>
+    </message>
+    <message>
+        <source>the timestamp after the value is not an integer</source>
+        <translation>der Zeitstempel nach dem Wert ist keine ganze Zahl</translation>
+    </message>
+    <message>
+        <source>a TYPE line needs a metric name and a type</source>
+        <translation>eine TYPE-Zeile benötigt einen Metriknamen und einen Typ</translation>
+    </message>
+    <message>
+        <source>unknown metric type</source>
+        <translation>unbekannter Metriktyp</translation>
+    </message>
+    <message>
+        <source>the metric %1 is declared twice</source>
+        <translation>die Metrik %1 ist doppelt deklariert</translation>
+    </message>
 </context>
 <context>
     <name>raysec::QtProbeTransport</name>
@@ -2522,6 +2307,38 @@
     <message>
         <source>Compare it with the format in docs/quotas.md; nothing was changed.</source>
         <translation>Vergleichen Sie sie mit dem Format in docs/quotas.md; es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>Correct the quota configuration; nothing was changed.</source>
+        <translation>Korrigieren Sie die Kontingentkonfiguration; es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>The %1 limit of %2 must be a number from 0 up.</source>
+        <translation>Das Limit %1 von %2 muss eine Zahl ab 0 sein.</translation>
+    </message>
+    <message>
+        <source>A quota policy has no team or key name.</source>
+        <translation>Eine Kontingentrichtlinie hat keinen Team- oder Schlüsselnamen.</translation>
+    </message>
+    <message>
+        <source>The soft %1 limit of %2 is above its hard limit.</source>
+        <translation>Das weiche Limit %1 von %2 liegt über seinem harten Limit.</translation>
+    </message>
+    <message>
+        <source>Alert thresholds are fractions of a limit between 0 and 10 (0.8 is 80%).</source>
+        <translation>Alarmschwellen sind Anteile eines Limits zwischen 0 und 10 (0.8 entspricht 80%).</translation>
+    </message>
+    <message>
+        <source>The alert hysteresis must be from 0 to below 0.5.</source>
+        <translation>Die Alarmhysterese muss von 0 bis unter 0.5 reichen.</translation>
+    </message>
+    <message>
+        <source>The alert webhook must be an http or https address.</source>
+        <translation>Der Alarm-Webhook muss eine http- oder https-Adresse sein.</translation>
+    </message>
+    <message>
+        <source>The alert command must start with an absolute program path.</source>
+        <translation>Der Alarmbefehl muss mit einem absoluten Programmpfad beginnen.</translation>
     </message>
 </context>
 <context>
@@ -2740,6 +2557,26 @@
         <source>Kubernetes Secret holding the token for KubeRay pods.</source>
         <translation>Kubernetes-Secret mit dem Token für KubeRay-Pods.</translation>
     </message>
+    <message>
+        <source>Copy the Ray token and its env file to every node (head and workers)</source>
+        <translation>Das Ray-Token und seine Env-Datei auf jeden Knoten kopieren (Head und Worker)</translation>
+    </message>
+    <message>
+        <source>Replace NODE with each node&apos;s address. The token file must stay readable only by the user that runs Ray.</source>
+        <translation>Ersetzen Sie NODE durch die Adresse jedes Knotens. Die Token-Datei darf nur für den Benutzer lesbar bleiben, der Ray ausführt.</translation>
+    </message>
+    <message>
+        <source>On Kubernetes (KubeRay), create the token Secret instead</source>
+        <translation>Unter Kubernetes (KubeRay) stattdessen das Token-Secret erstellen</translation>
+    </message>
+    <message>
+        <source>Give the token to job submitters and Ray clients; they need the same env</source>
+        <translation>Das Token an Personen, die Jobs einreichen, und an Ray-Clients weitergeben; sie benötigen dieselbe Umgebung</translation>
+    </message>
+    <message>
+        <source>Send the token file over a channel you trust; never paste it into chat or tickets. The console already keeps it in the keychain when you applied it.</source>
+        <translation>Senden Sie die Token-Datei über einen vertrauenswürdigen Kanal; fügen Sie sie niemals in Chats oder Tickets ein. Die Konsole bewahrt sie bereits im Schlüsselbund auf, wenn Sie sie angewendet haben.</translation>
+    </message>
 </context>
 <context>
     <name>raysec::RayTokenVault</name>
@@ -2761,6 +2598,14 @@
     <message>
         <source>Give the registry.json exported by &quot;raysec-cli keys export&quot;.</source>
         <translation>Geben Sie die registry.json an, die von „raysec-cli keys export“ exportiert wurde.</translation>
+    </message>
+    <message>
+        <source>Key %1 in the registry bundle has a missing or invalid &quot;%2&quot;.</source>
+        <translation>Schlüssel %1 im Registerpaket hat ein fehlendes oder ungültiges „%2“.</translation>
+    </message>
+    <message>
+        <source>Export the bundle again from Raysec.</source>
+        <translation>Exportieren Sie das Paket erneut aus Raysec.</translation>
     </message>
 </context>
 <context>
@@ -2875,6 +2720,50 @@
         <source>its public key does not match its secret key</source>
         <translation>sein öffentlicher Schlüssel passt nicht zu seinem geheimen Schlüssel</translation>
     </message>
+    <message>
+        <source>This is not a Raysec signing-key backup: %1.</source>
+        <translation>Dies ist keine Raysec-Sicherung eines Signaturschlüssels: %1.</translation>
+    </message>
+    <message>
+        <source>Choose the file written by &quot;keys export --backup&quot;.</source>
+        <translation>Wählen Sie die Datei, die von „keys export --backup“ geschrieben wurde.</translation>
+    </message>
+    <message>
+        <source>Not enough memory to derive the backup key.</source>
+        <translation>Nicht genug Arbeitsspeicher, um den Sicherungsschlüssel abzuleiten.</translation>
+    </message>
+    <message>
+        <source>Close other programs and try again.</source>
+        <translation>Schließen Sie andere Programme und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>the field &quot;%1&quot; is missing</source>
+        <translation>das Feld „%1“ fehlt</translation>
+    </message>
+    <message>
+        <source>the field &quot;%1&quot; is damaged</source>
+        <translation>das Feld „%1“ ist beschädigt</translation>
+    </message>
+    <message>
+        <source>it is not JSON</source>
+        <translation>es ist kein JSON</translation>
+    </message>
+    <message>
+        <source>unknown format or version</source>
+        <translation>unbekanntes Format oder unbekannte Version</translation>
+    </message>
+    <message>
+        <source>its key-derivation parameters are out of range</source>
+        <translation>die Parameter der Schlüsselableitung liegen außerhalb des zulässigen Bereichs</translation>
+    </message>
+    <message>
+        <source>The backup passphrase is shorter than %1 characters.</source>
+        <translation>Die Passphrase der Sicherung ist kürzer als %1 Zeichen.</translation>
+    </message>
+    <message>
+        <source>Choose a longer passphrase, for example several random words.</source>
+        <translation>Wählen Sie eine längere Passphrase, zum Beispiel mehrere zufällige Wörter.</translation>
+    </message>
 </context>
 <context>
     <name>raysec::SnapshotBuilder</name>
@@ -2886,20 +2775,25 @@
         <source>tasks</source>
         <translation>Tasks</translation>
     </message>
-</context>
-<context>
-    <name>raysec::StateListParser</name>
     <message>
-        <source>task list</source>
-        <translation>Taskliste</translation>
+        <source>Ray listed %1 of %2 %3; totals cover the listed ones only.</source>
+        <translation>Ray hat %1 von %2 %3 aufgelistet; die Summen umfassen nur die aufgelisteten.</translation>
     </message>
     <message>
-        <source>actor list</source>
-        <translation>Actor-Liste</translation>
+        <source>Ray could not reach every node for the %1: %2</source>
+        <translation>Ray konnte nicht jeden Knoten für %1 erreichen: %2</translation>
     </message>
     <message>
-        <source>placement group list</source>
-        <translation>Placement-Group-Liste</translation>
+        <source>Ray warns about the %1: %2</source>
+        <translation>Ray warnt bezüglich %1: %2</translation>
+    </message>
+    <message>
+        <source>nodes</source>
+        <translation>Knoten</translation>
+    </message>
+    <message>
+        <source>Ray reported no resource usage (no autoscaler report); the totals come from the node list and usage shows as 0.</source>
+        <translation>Ray hat keine Ressourcennutzung gemeldet (kein Autoscaler-Bericht); die Summen stammen aus der Knotenliste und die Nutzung wird als 0 angezeigt.</translation>
     </message>
 </context>
 <context>
@@ -2923,6 +2817,30 @@
     <message>
         <source>very unguessable</source>
         <translation>sehr schwer zu erraten</translation>
+    </message>
+    <message>
+        <source>a common word or password</source>
+        <translation>ein gängiges Wort oder Passwort</translation>
+    </message>
+    <message>
+        <source>a user, cluster or organisation name</source>
+        <translation>ein Benutzer-, Cluster- oder Organisationsname</translation>
+    </message>
+    <message>
+        <source>repeated characters</source>
+        <translation>wiederholte Zeichen</translation>
+    </message>
+    <message>
+        <source>a sequence such as abc or 123</source>
+        <translation>eine Folge wie abc oder 123</translation>
+    </message>
+    <message>
+        <source>a keyboard pattern</source>
+        <translation>ein Tastaturmuster</translation>
+    </message>
+    <message>
+        <source>a date or year</source>
+        <translation>ein Datum oder eine Jahreszahl</translation>
     </message>
 </context>
 <context>
@@ -2971,6 +2889,22 @@
         <source>The job submission breaks the cluster&apos;s job policy.</source>
         <translation>Die Job-Einreichung verstößt gegen die Job-Richtlinie des Clusters.</translation>
     </message>
+    <message>
+        <source>%1 must map strings to strings.</source>
+        <translation>%1 muss Zeichenketten auf Zeichenketten abbilden.</translation>
+    </message>
+    <message>
+        <source>%1 has more than %2 entries.</source>
+        <translation>%1 hat mehr als %2 Einträge.</translation>
+    </message>
+    <message>
+        <source>Every value in %1 must be a string.</source>
+        <translation>Jeder Wert in %1 muss eine Zeichenkette sein.</translation>
+    </message>
+    <message>
+        <source>An entry of %1 is too long.</source>
+        <translation>Ein Eintrag von %1 ist zu lang.</translation>
+    </message>
 </context>
 <context>
     <name>raysec::TlsBundleFix</name>
@@ -2998,12 +2932,32 @@
         <source>kubernetes.io/tls Secret with the head&apos;s bundle.</source>
         <translation>kubernetes.io/tls-Secret mit dem Bündel des Heads.</translation>
     </message>
+    <message>
+        <source>Keep the CA key out of this folder: import it into the console, then delete the file</source>
+        <translation>Den CA-Schlüssel aus diesem Ordner fernhalten: in die Konsole importieren und dann die Datei löschen</translation>
+    </message>
+    <message>
+        <source>Worker certificates are issued from the same CA with raysec-cli certs issue --ca ray-%1 --nodes nodes.txt --out bundles.</source>
+        <translation>Worker-Zertifikate werden von derselben CA ausgestellt mit raysec-cli certs issue --ca ray-%1 --nodes nodes.txt --out bundles.</translation>
+    </message>
+    <message>
+        <source>Copy the head&apos;s certificate bundle to the head node</source>
+        <translation>Das Zertifikatsbündel des Heads auf den Head-Knoten kopieren</translation>
+    </message>
+    <message>
+        <source>HEAD is %1. Each worker gets its own bundle in the same folder.</source>
+        <translation>HEAD ist %1. Jeder Worker erhält ein eigenes Bündel im selben Ordner.</translation>
+    </message>
 </context>
 <context>
     <name>raysec::TlsTrust</name>
     <message>
         <source>no PEM certificate in the file</source>
         <translation>kein PEM-Zertifikat in der Datei</translation>
+    </message>
+    <message>
+        <source>not a PEM private key, or the passphrase is wrong</source>
+        <translation>kein privater PEM-Schlüssel, oder die Passphrase ist falsch</translation>
     </message>
 </context>
 <context>
@@ -3045,6 +2999,43 @@
     </message>
 </context>
 <context>
+    <name>raysec::UsageAggregator</name>
+    <message>
+        <source>The %1 list was truncated: Ray holds %2 and sent %3, so usage is a lower bound.</source>
+        <translation>Die Liste %1 wurde gekürzt: Ray hält %2 und hat %3 gesendet, daher ist die Nutzung eine Untergrenze.</translation>
+    </message>
+    <message>
+        <source>task</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <source>actor</source>
+        <translation>Actor</translation>
+    </message>
+    <message>
+        <source>placement group</source>
+        <translation>Placement Group</translation>
+    </message>
+</context>
+<context>
+    <name>raysec::UsageEngine</name>
+    <message>
+        <source>Asking for the %1 per job did not get past Ray&apos;s 10,000-row limit.</source>
+        <translation>Die Abfrage von %1 pro Job kam nicht über Rays Grenze von 10.000 Zeilen hinaus.</translation>
+    </message>
+</context>
+<context>
+    <name>raysec::UsageFiles</name>
+    <message>
+        <source>Cannot read %1: %2.</source>
+        <translation>%1 kann nicht gelesen werden: %2.</translation>
+    </message>
+    <message>
+        <source>Save the answer of the matching dashboard request into that file.</source>
+        <translation>Speichern Sie die Antwort der passenden Dashboard-Anfrage in dieser Datei.</translation>
+    </message>
+</context>
+<context>
     <name>raysec::UsageHistory</name>
     <message>
         <source>read the usage history</source>
@@ -3059,6 +3050,61 @@
     </message>
 </context>
 <context>
+    <name>raysec::UsageParser</name>
+    <message>
+        <source>job list</source>
+        <translation>Jobliste</translation>
+    </message>
+    <message>
+        <source>node list</source>
+        <translation>Knotenliste</translation>
+    </message>
+    <message>
+        <source>The %1 answer is empty.</source>
+        <translation>Die Antwort %1 ist leer.</translation>
+    </message>
+    <message>
+        <source>Check that the address points at a Ray dashboard; nothing was changed.</source>
+        <translation>Prüfen Sie, ob die Adresse auf ein Ray-Dashboard zeigt; es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>The %1 answer is %2 MB, more than Raysec accepts.</source>
+        <translation>Die Antwort %1 umfasst %2 MB, mehr als Raysec akzeptiert.</translation>
+    </message>
+    <message>
+        <source>Ask for fewer rows (a smaller limit or a filter); nothing was changed.</source>
+        <translation>Fordern Sie weniger Zeilen an (ein kleineres Limit oder einen Filter); es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>The %1 answer is not what Ray sends: %2 (at &quot;%3&quot;).</source>
+        <translation>Die Antwort %1 entspricht nicht dem, was Ray sendet: %2 (bei „%3“).</translation>
+    </message>
+    <message>
+        <source>Check that the address points at a Ray 2.x dashboard and that the answer was saved whole; usage was left unchanged.</source>
+        <translation>Prüfen Sie, ob die Adresse auf ein Ray-2.x-Dashboard zeigt und die Antwort vollständig gespeichert wurde; die Nutzung blieb unverändert.</translation>
+    </message>
+    <message>
+        <source>Ray answered the %1 request with an error: %2</source>
+        <translation>Ray hat die Anfrage %1 mit einem Fehler beantwortet: %2</translation>
+    </message>
+    <message>
+        <source>Check the dashboard&apos;s logs; usage was left unchanged.</source>
+        <translation>Prüfen Sie die Protokolle des Dashboards; die Nutzung blieb unverändert.</translation>
+    </message>
+    <message>
+        <source>task list</source>
+        <translation>Taskliste</translation>
+    </message>
+    <message>
+        <source>actor list</source>
+        <translation>Actor-Liste</translation>
+    </message>
+    <message>
+        <source>placement group list</source>
+        <translation>Placement-Group-Liste</translation>
+    </message>
+</context>
+<context>
     <name>raysec::UserAccounts</name>
     <message>
         <source>A user called %1 exists.</source>
@@ -3067,6 +3113,14 @@
     <message>
         <source>Choose another name, or reset that user&apos;s password.</source>
         <translation>Wählen Sie einen anderen Namen oder setzen Sie das Passwort dieses Benutzers zurück.</translation>
+    </message>
+    <message>
+        <source>The password does not meet the policy:</source>
+        <translation>Das Passwort erfüllt die Richtlinie nicht:</translation>
+    </message>
+    <message>
+        <source>Choose another password; &apos;raysec-cli passwords generate&apos; makes one that fits.</source>
+        <translation>Wählen Sie ein anderes Passwort; „raysec-cli passwords generate“ erzeugt eines, das passt.</translation>
     </message>
 </context>
 <context>
@@ -3091,272 +3145,52 @@
         <source>change a user</source>
         <translation>einen Benutzer ändern</translation>
     </message>
-</context>
-<context>
-    <name>raysec::WrittenGatewayBundles</name>
     <message>
-        <source>Signed the gateway policy %1 with key %2: %3 and %n saved quota policies.</source>
-        <translation>Gateway-Richtlinie %1 mit Schlüssel %2 signiert: %3 und %n gespeicherte Kontingentrichtlinien.</translation>
+        <source>There is no user called %1.</source>
+        <translation>Es gibt keinen Benutzer namens %1.</translation>
     </message>
     <message>
-        <source>No dashboard user exists yet, so no user store was written: add users (raysec-cli users add) and export them with raysec-cli users export.</source>
-        <translation>Es gibt noch keinen Dashboard-Benutzer, daher wurde kein Benutzerspeicher geschrieben: Legen Sie Benutzer an (raysec-cli users add) und exportieren Sie sie mit raysec-cli users export.</translation>
-    </message>
-    <message>
-        <source>Signed the user store %1 with %n dashboard users.</source>
-        <translation>Benutzerspeicher %1 mit %n Dashboard-Benutzern signiert.</translation>
+        <source>Run &apos;raysec-cli users list&apos; to see the users.</source>
+        <translation>Führen Sie „raysec-cli users list“ aus, um die Benutzer anzuzeigen.</translation>
     </message>
 </context>
 <context>
-    <name>raysec::cli</name>
+    <name>raysec::WhatIf</name>
     <message>
-        <source>Adds or replaces a cluster profile. A Ray token is read from --token-file or from standard input and stored in the OS keychain, never in the profile.</source>
-        <translation>Fügt ein Clusterprofil hinzu oder ersetzt es. Ein Ray-Token wird aus --token-file oder von der Standardeingabe gelesen und im Schlüsselbund des Betriebssystems gespeichert, niemals im Profil.</translation>
+        <source>hard limit</source>
+        <translation>hartes Limit</translation>
     </message>
     <message>
-        <source>Add a profile.</source>
-        <translation>Ein Profil hinzufügen.</translation>
+        <source>soft limit</source>
+        <translation>weiches Limit</translation>
     </message>
     <message>
-        <source>Profile name.</source>
-        <translation>Profilname.</translation>
+        <source>%1 %2: %3 in use + %4 requested &gt; %5 (%6)</source>
+        <translation>%1 %2: %3 in Verwendung + %4 angefordert &gt; %5 (%6)</translation>
     </message>
     <message>
-        <source>Dashboard address (https://host:port).</source>
-        <translation>Dashboard-Adresse (https://host:port).</translation>
+        <source>cluster %1: %2 in use + %3 requested &gt; %4 in total on alive nodes</source>
+        <translation>Cluster %1: %2 in Verwendung + %3 angefordert &gt; %4 insgesamt auf aktiven Knoten</translation>
     </message>
     <message>
-        <source>url</source>
-        <translation>URL</translation>
+        <source>The job submission is not valid: %1.</source>
+        <translation>Die Job-Einreichung ist ungültig: %1.</translation>
     </message>
     <message>
-        <source>system, ca-bundle or pin.</source>
-        <translation>system, ca-bundle oder pin.</translation>
+        <source>Give the JSON body of POST /api/jobs/ with at least &quot;entrypoint&quot;.</source>
+        <translation>Geben Sie den JSON-Body von POST /api/jobs/ mit mindestens „entrypoint“ an.</translation>
     </message>
     <message>
-        <source>mode</source>
-        <translation>Modus</translation>
+        <source>The job submission needs an entrypoint and non-negative resources.</source>
+        <translation>Die Job-Einreichung benötigt einen Entrypoint und nicht negative Ressourcen.</translation>
     </message>
     <message>
-        <source>CA bundle file (PEM).</source>
-        <translation>CA-Bundle-Datei (PEM).</translation>
+        <source>Correct the submission and ask again.</source>
+        <translation>Korrigieren Sie die Einreichung und fragen Sie erneut.</translation>
     </message>
-    <message>
-        <source>file</source>
-        <translation>Datei</translation>
-    </message>
-    <message>
-        <source>Pinned SPKI SHA-256, base64.</source>
-        <translation>Gepinnter SPKI-SHA-256, Base64.</translation>
-    </message>
-    <message>
-        <source>pin</source>
-        <translation>Pin</translation>
-    </message>
-    <message>
-        <source>Client certificate (PEM).</source>
-        <translation>Client-Zertifikat (PEM).</translation>
-    </message>
-    <message>
-        <source>Client private key (PEM).</source>
-        <translation>Privater Client-Schlüssel (PEM).</translation>
-    </message>
-    <message>
-        <source>none or ray-token.</source>
-        <translation>none oder ray-token.</translation>
-    </message>
-    <message>
-        <source>File holding the Ray token.</source>
-        <translation>Datei mit dem Ray-Token.</translation>
-    </message>
-    <message>
-        <source>Refresh interval in seconds.</source>
-        <translation>Aktualisierungsintervall in Sekunden.</translation>
-    </message>
-    <message>
-        <source>seconds</source>
-        <translation>Sekunden</translation>
-    </message>
-    <message>
-        <source>profile add needs exactly one profile name.</source>
-        <translation>profile add benötigt genau einen Profilnamen.</translation>
-    </message>
-    <message>
-        <source>--trust takes system, ca-bundle or pin; --auth takes none or ray-token.</source>
-        <translation>--trust erwartet system, ca-bundle oder pin; --auth erwartet none oder ray-token.</translation>
-    </message>
-    <message>
-        <source>--refresh takes a number of seconds.</source>
-        <translation>--refresh erwartet eine Anzahl Sekunden.</translation>
-    </message>
-    <message>
-        <source>Ray token</source>
-        <translation>Ray-Token</translation>
-    </message>
-    <message>
-        <source>Saved profile %1.</source>
-        <translation>Profil %1 gespeichert.</translation>
-    </message>
-    <message>
-        <source>Warning: this profile uses plain http; traffic to the dashboard is not encrypted.</source>
-        <translation>Warnung: Dieses Profil verwendet unverschlüsseltes http; der Verkehr zum Dashboard ist nicht verschlüsselt.</translation>
-    </message>
-    <message>
-        <source>List the profiles.</source>
-        <translation>Die Profile auflisten.</translation>
-    </message>
-    <message>
-        <source>Remove a profile.</source>
-        <translation>Ein Profil entfernen.</translation>
-    </message>
-    <message>
-        <source>profile remove needs exactly one profile name.</source>
-        <translation>profile remove benötigt genau einen Profilnamen.</translation>
-    </message>
-    <message>
-        <source>Removed profile %1.</source>
-        <translation>Profil %1 entfernt.</translation>
-    </message>
-    <message>
-        <source>profile takes add, list or remove.</source>
-        <translation>profile erwartet add, list oder remove.</translation>
-    </message>
-    <message>
-        <source>Cluster:  %1 (%2)</source>
-        <translation>Cluster:  %1 (%2)</translation>
-    </message>
-    <message>
-        <source>Warning:  plain http; traffic to the dashboard is not encrypted.</source>
-        <translation>Warnung:  unverschlüsseltes http; der Verkehr zum Dashboard ist nicht verschlüsselt.</translation>
-    </message>
-    <message>
-        <source>Ray:      %1</source>
-        <translation>Ray:      %1</translation>
-    </message>
-    <message>
-        <source>Auth:     %1</source>
-        <translation>Auth:     %1</translation>
-    </message>
-    <message>
-        <source>Warning:  token authentication is off: anyone who reaches the dashboard can run code on the cluster.</source>
-        <translation>Warnung:  Token-Authentifizierung ist aus: Jeder, der das Dashboard erreicht, kann Code auf dem Cluster ausführen.</translation>
-    </message>
-    <message>
-        <source>Nodes:    %1 alive, %2 dead, %3 pending, %4 failed to launch</source>
-        <translation>Knoten:   %1 aktiv, %2 tot, %3 ausstehend, %4 Start fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>Jobs:     %1 (%2)</source>
-        <translation>Jobs:     %1 (%2)</translation>
-    </message>
-    <message>
-        <source>Tasks:    %1 in %2 functions</source>
-        <translation>Tasks:    %1 in %2 Funktionen</translation>
-    </message>
-    <message>
-        <source>Note:     %1</source>
-        <translation>Hinweis:  %1</translation>
-    </message>
-    <message>
-        <source>Fetches the version, authentication mode, nodes, resources, jobs and task summary of a cluster once and prints them.</source>
-        <translation>Ruft Version, Authentifizierungsmodus, Knoten, Ressourcen, Jobs und Task-Übersicht eines Clusters einmal ab und gibt sie aus.</translation>
-    </message>
-    <message>
-        <source>Profile to use.</source>
-        <translation>Zu verwendendes Profil.</translation>
-    </message>
-    <message>
-        <source>name</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <source>Give up after this many seconds (default 30).</source>
-        <translation>Nach so vielen Sekunden aufgeben (Standard 30).</translation>
-    </message>
-    <message>
-        <source>status needs --profile NAME and a --timeout from 1 to 3600.</source>
-        <translation>status benötigt --profile NAME und ein --timeout von 1 bis 3600.</translation>
-    </message>
-    <message>
-        <source>Generates a Ray cluster token (64 hex characters, as Ray does) and keeps it in the keychain for a profile.</source>
-        <translation>Erzeugt ein Ray-Cluster-Token (64 Hex-Zeichen, wie Ray es tut) und bewahrt es für ein Profil im Schlüsselbund auf.</translation>
-    </message>
-    <message>
-        <source>Generate a token.</source>
-        <translation>Ein Token erzeugen.</translation>
-    </message>
-    <message>
-        <source>Cluster profile.</source>
-        <translation>Clusterprofil.</translation>
-    </message>
-    <message>
-        <source>Replace the profile&apos;s existing token.</source>
-        <translation>Das vorhandene Token des Profils ersetzen.</translation>
-    </message>
-    <message>
-        <source>token generate needs one profile name.</source>
-        <translation>token generate benötigt einen Profilnamen.</translation>
-    </message>
-    <message>
-        <source>replaced</source>
-        <translation>ersetzt</translation>
-    </message>
-    <message>
-        <source>created</source>
-        <translation>erstellt</translation>
-    </message>
-    <message>
-        <source>Stored a new Ray token for profile %1 in the keychain.</source>
-        <translation>Ein neues Ray-Token für Profil %1 im Schlüsselbund gespeichert.</translation>
-    </message>
-    <message>
-        <source>Exports a profile&apos;s Ray token: the token file (0600) with an env file setting RAY_AUTH_MODE=token and RAY_AUTH_TOKEN_PATH, and/or a Kubernetes Secret (0600).</source>
-        <translation>Exportiert das Ray-Token eines Profils: die Token-Datei (0600) mit einer Env-Datei, die RAY_AUTH_MODE=token und RAY_AUTH_TOKEN_PATH setzt, und/oder ein Kubernetes-Secret (0600).</translation>
-    </message>
-    <message>
-        <source>Export the token.</source>
-        <translation>Das Token exportieren.</translation>
-    </message>
-    <message>
-        <source>Token file to write.</source>
-        <translation>Zu schreibende Token-Datei.</translation>
-    </message>
-    <message>
-        <source>Env file to write (needs --token-file).</source>
-        <translation>Zu schreibende Env-Datei (benötigt --token-file).</translation>
-    </message>
-    <message>
-        <source>Kubernetes Secret manifest to write.</source>
-        <translation>Zu schreibendes Kubernetes-Secret-Manifest.</translation>
-    </message>
-    <message>
-        <source>Secret name.</source>
-        <translation>Name des Secrets.</translation>
-    </message>
-    <message>
-        <source>Secret namespace.</source>
-        <translation>Namespace des Secrets.</translation>
-    </message>
-    <message>
-        <source>ns</source>
-        <translation>ns</translation>
-    </message>
-    <message>
-        <source>token export needs a profile and --token-file [--env-file] or --kubernetes.</source>
-        <translation>token export benötigt ein Profil und --token-file [--env-file] oder --kubernetes.</translation>
-    </message>
-    <message>
-        <source>Exported the Ray token of profile %1. Ray reads it only when it starts: restart the cluster to apply it.</source>
-        <translation>Das Ray-Token von Profil %1 wurde exportiert. Ray liest es nur beim Start: Starten Sie den Cluster neu, um es anzuwenden.</translation>
-    </message>
-    <message>
-        <source>Show how to rotate the token.</source>
-        <translation>Zeigen, wie das Token rotiert wird.</translation>
-    </message>
-    <message>
-        <source>token takes generate, export or steps.</source>
-        <translation>token erwartet generate, export oder steps.</translation>
-    </message>
+</context>
+<context>
+    <name>raysec::cli::AuditCommand</name>
     <message>
         <source>--ports takes port numbers separated by commas, such as 6379,10001.</source>
         <translation>--ports erwartet durch Kommas getrennte Portnummern, etwa 6379,10001.</translation>
@@ -3378,6 +3212,10 @@
         <translation>Zu prüfendes Clusterprofil.</translation>
     </message>
     <message>
+        <source>name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
         <source>json, sarif or html (default json).</source>
         <translation>json, sarif oder html (Standard json).</translation>
     </message>
@@ -3388,6 +3226,10 @@
     <message>
         <source>Write the report to this file instead of stdout.</source>
         <translation>Den Bericht in diese Datei statt auf die Standardausgabe schreiben.</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>Datei</translation>
     </message>
     <message>
         <source>Exit with 3 when an open finding has this severity or higher (note, low, medium, high, critical).</source>
@@ -3432,6 +3274,10 @@
     <message>
         <source>Accept or stop accepting a finding.</source>
         <translation>Einen Befund akzeptieren oder nicht mehr akzeptieren.</translation>
+    </message>
+    <message>
+        <source>Cluster profile.</source>
+        <translation>Clusterprofil.</translation>
     </message>
     <message>
         <source>Check id, such as RAY-9.1.</source>
@@ -3505,6 +3351,9 @@
         <source>Still failing: %1</source>
         <translation>Weiterhin fehlgeschlagen: %1</translation>
     </message>
+</context>
+<context>
+    <name>raysec::cli::AuditFixCommand</name>
     <message>
         <source>Generate the fixes.</source>
         <translation>Die Korrekturen erzeugen.</translation>
@@ -3512,6 +3361,10 @@
     <message>
         <source>Cluster profile to scan and fix.</source>
         <translation>Zu scannendes und zu korrigierendes Clusterprofil.</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>Name</translation>
     </message>
     <message>
         <source>New or empty folder for the files.</source>
@@ -3550,6 +3403,30 @@
         <translation>Diese Prüfung offen lassen (wiederholbar).</translation>
     </message>
     <message>
+        <source>id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Ray ports to probe instead of the checks&apos; list.</source>
+        <translation>Zu prüfende Ray-Ports statt der Liste der Prüfungen.</translation>
+    </message>
+    <message>
+        <source>list</source>
+        <translation>Liste</translation>
+    </message>
+    <message>
+        <source>Also store the token in the keychain, switch the profile to it, save the quota policy, publish the key registry and sign the gateway&apos;s policy and user bundles.</source>
+        <translation>Außerdem das Token im Schlüsselbund speichern, das Profil darauf umstellen, die Kontingentrichtlinie speichern, die Schlüssel-Registry veröffentlichen und die Richtlinien- und Benutzerbündel des Gateways signieren.</translation>
+    </message>
+    <message>
+        <source>--ports takes port numbers separated by commas, such as 6379,10001.</source>
+        <translation>--ports erwartet durch Kommas getrennte Portnummern, etwa 6379,10001.</translation>
+    </message>
+    <message>
+        <source>port %1</source>
+        <translation>Port %1</translation>
+    </message>
+    <message>
         <source>audit fix needs --profile and --out.</source>
         <translation>audit fix benötigt --profile und --out.</translation>
     </message>
@@ -3557,9 +3434,12 @@
         <source>--out must be an absolute folder path.</source>
         <translation>--out muss ein absoluter Ordnerpfad sein.</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%n files written to %1; follow %2.</source>
-        <translation>%n Dateien nach %1 geschrieben; folgen Sie %2.</translation>
+        <translation>
+            <numerusform>%n Datei nach %1 geschrieben; folgen Sie %2.</numerusform>
+            <numerusform>%n Dateien nach %1 geschrieben; folgen Sie %2.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Applied: %1</source>
@@ -3577,746 +3457,9 @@
         <source>Scans a cluster, then writes the hardening fixes for every failing check and a runbook of the manual steps into a new folder.</source>
         <translation>Scannt einen Cluster und schreibt dann die Härtungskorrekturen für jede fehlgeschlagene Prüfung sowie ein Runbook der manuellen Schritte in einen neuen Ordner.</translation>
     </message>
-    <message>
-        <source>%1 ms</source>
-        <translation>%1 ms</translation>
-    </message>
-    <message>
-        <source>n/a</source>
-        <translation>k. A.</translation>
-    </message>
-    <message>
-        <source>(no key)</source>
-        <translation>(kein Schlüssel)</translation>
-    </message>
-    <message>
-        <source>Write the configuration.</source>
-        <translation>Die Konfiguration schreiben.</translation>
-    </message>
-    <message>
-        <source>value</source>
-        <translation>Wert</translation>
-    </message>
-    <message>
-        <source>Folder to write into.</source>
-        <translation>Zielordner.</translation>
-    </message>
-    <message>
-        <source>Serve without TLS (loopback listen only).</source>
-        <translation>Ohne TLS bereitstellen (nur Lauschen auf Loopback).</translation>
-    </message>
-    <message>
-        <source>Require client certificates.</source>
-        <translation>Client-Zertifikate verlangen.</translation>
-    </message>
-    <message>
-        <source>Only count would-be rate-limit refusals.</source>
-        <translation>Mögliche Ablehnungen durch die Ratenbegrenzung nur zählen.</translation>
-    </message>
-    <message>
-        <source>Bucket per client address, RATE/BURST.</source>
-        <translation>Bucket pro Client-Adresse, RATE/BURST.</translation>
-    </message>
-    <message>
-        <source>bucket</source>
-        <translation>Bucket</translation>
-    </message>
-    <message>
-        <source>A tier&apos;s bucket, TIER:CLASS=RATE/BURST (repeatable).</source>
-        <translation>Bucket einer Stufe, STUFE:KLASSE=RATE/BURST (wiederholbar).</translation>
-    </message>
-    <message>
-        <source>spec</source>
-        <translation>Angabe</translation>
-    </message>
-    <message>
-        <source>Replace files that exist already.</source>
-        <translation>Bereits vorhandene Dateien ersetzen.</translation>
-    </message>
-    <message>
-        <source>gateway config needs --out FOLDER.</source>
-        <translation>gateway config benötigt --out ORDNER.</translation>
-    </message>
-    <message>
-        <source>Wrote %1</source>
-        <translation>%1 geschrieben</translation>
-    </message>
-    <message>
-        <source>The gateway&apos;s admin address (loopback).</source>
-        <translation>Die Admin-Adresse des Gateways (Loopback).</translation>
-    </message>
-    <message>
-        <source>host:port</source>
-        <translation>host:port</translation>
-    </message>
-    <message>
-        <source>Seconds to wait for each answer.</source>
-        <translation>Sekunden, die auf jede Antwort gewartet wird.</translation>
-    </message>
-    <message>
-        <source>Gateway:     %1</source>
-        <translation>Gateway:     %1</translation>
-    </message>
-    <message>
-        <source>Health:      %1 (%2)</source>
-        <translation>Zustand:     %1 (%2)</translation>
-    </message>
-    <message>
-        <source>healthy</source>
-        <translation>fehlerfrei</translation>
-    </message>
-    <message>
-        <source>NOT healthy</source>
-        <translation>NICHT fehlerfrei</translation>
-    </message>
-    <message>
-        <source>Connections: %1</source>
-        <translation>Verbindungen: %1</translation>
-    </message>
-    <message>
-        <source>Bundle:      %1 version %2</source>
-        <translation>Paket:       %1 Version %2</translation>
-    </message>
-    <message>
-        <source>Show health and bundles.</source>
-        <translation>Zustand und Pakete anzeigen.</translation>
-    </message>
-    <message>
-        <source>Asks the gateway&apos;s admin listener for its health and the versions of its signed bundles. Exits with 1 when it is not healthy.</source>
-        <translation>Fragt den Admin-Listener des Gateways nach seinem Zustand und den Versionen seiner signierten Pakete. Beendet mit 1, wenn es nicht fehlerfrei ist.</translation>
-    </message>
-    <message>
-        <source>Over %1 s: %2 requests/s, %3 refused with 429/s, %4 shadow refusals/s</source>
-        <translation>Über %1 s: %2 Anfragen/s, %3 mit 429 abgelehnt/s, %4 Schattenablehnungen/s</translation>
-    </message>
-    <message>
-        <source>Latency: p50 %1, p95 %2, p99 %3</source>
-        <translation>Latenz: p50 %1, p95 %2, p99 %3</translation>
-    </message>
-    <message>
-        <source>Per route:</source>
-        <translation>Pro Route:</translation>
-    </message>
-    <message>
-        <source>Top keys (requests/s, 429/s):</source>
-        <translation>Top-Schlüssel (Anfragen/s, 429/s):</translation>
-    </message>
-    <message>
-        <source>Show rates.</source>
-        <translation>Raten anzeigen.</translation>
-    </message>
-    <message>
-        <source>Seconds between the two scrapes (default 5).</source>
-        <translation>Sekunden zwischen den beiden Abfragen (Standard 5).</translation>
-    </message>
-    <message>
-        <source>How many keys to list (default 10).</source>
-        <translation>Wie viele Schlüssel aufgelistet werden (Standard 10).</translation>
-    </message>
-    <message>
-        <source>count</source>
-        <translation>Anzahl</translation>
-    </message>
-    <message>
-        <source>Scrapes the gateway&apos;s metrics twice and prints requests and 429s per second by key and route, latency percentiles and the busiest keys.</source>
-        <translation>Fragt die Metriken des Gateways zweimal ab und gibt Anfragen und 429er pro Sekunde nach Schlüssel und Route, Latenzperzentile und die aktivsten Schlüssel aus.</translation>
-    </message>
-    <message>
-        <source>--interval takes 1 to 3600 seconds and --top a positive count.</source>
-        <translation>--interval erwartet 1 bis 3600 Sekunden und --top eine positive Anzahl.</translation>
-    </message>
-    <message>
-        <source>Lengths, score and age take whole numbers.</source>
-        <translation>Längen, Bewertung und Alter erwarten ganze Zahlen.</translation>
-    </message>
-    <message>
-        <source>Blocklist switches take on or off.</source>
-        <translation>Sperrlisten-Schalter erwarten on oder off.</translation>
-    </message>
-    <message>
-        <source>--require takes none or lower, upper, digit, symbol.</source>
-        <translation>--require erwartet none oder lower, upper, digit, symbol.</translation>
-    </message>
-    <message>
-        <source>none</source>
-        <translation>keine</translation>
-    </message>
-    <message>
-        <source>Preset:            %1</source>
-        <translation>Vorgabe:           %1</translation>
-    </message>
-    <message>
-        <source>Length:            %1 to %2 characters</source>
-        <translation>Länge:             %1 bis %2 Zeichen</translation>
-    </message>
-    <message>
-        <source>Character classes: %1</source>
-        <translation>Zeichenklassen:    %1</translation>
-    </message>
-    <message>
-        <source>Minimum strength:  %1 of 4</source>
-        <translation>Mindeststärke:     %1 von 4</translation>
-    </message>
-    <message>
-        <source>Blocklists:        bundled %1, imported %2, HIBP file %3</source>
-        <translation>Sperrlisten:       mitgeliefert %1, importiert %2, HIBP-Datei %3</translation>
-    </message>
-    <message>
-        <source>on</source>
-        <translation>an</translation>
-    </message>
-    <message>
-        <source>off</source>
-        <translation>aus</translation>
-    </message>
-    <message>
-        <source>Context words:     %1</source>
-        <translation>Kontextwörter:     %1</translation>
-    </message>
-    <message>
-        <source>Maximum age:       %1</source>
-        <translation>Höchstalter:       %1</translation>
-    </message>
-    <message>
-        <source>Hashing:           Argon2id, %1 MiB, %2 passes, 1 lane (%3 ms measured)</source>
-        <translation>Hashing:           Argon2id, %1 MiB, %2 Durchläufe, 1 Lane (%3 ms gemessen)</translation>
-    </message>
-    <message>
-        <source>Print the policy.</source>
-        <translation>Die Richtlinie ausgeben.</translation>
-    </message>
-    <message>
-        <source>Changes the password policy. Options not given keep their stored values; --preset starts from a preset&apos;s rules. A policy marked nist must meet NIST SP 800-63B-4.</source>
-        <translation>Ändert die Passwortrichtlinie. Nicht angegebene Optionen behalten ihre gespeicherten Werte; --preset beginnt mit den Regeln einer Vorgabe. Eine als nist markierte Richtlinie muss NIST SP 800-63B-4 erfüllen.</translation>
-    </message>
-    <message>
-        <source>Change the policy.</source>
-        <translation>Die Richtlinie ändern.</translation>
-    </message>
-    <message>
-        <source>Checks a password read from standard input against the policy and prints every reason it is refused. Exits 1 when it is refused.</source>
-        <translation>Prüft ein von der Standardeingabe gelesenes Passwort gegen die Richtlinie und gibt jeden Ablehnungsgrund aus. Beendet mit 1, wenn es abgelehnt wird.</translation>
-    </message>
-    <message>
-        <source>Check a password.</source>
-        <translation>Ein Passwort prüfen.</translation>
-    </message>
-    <message>
-        <source>User name to treat as a context word.</source>
-        <translation>Benutzername, der als Kontextwort behandelt wird.</translation>
-    </message>
-    <message>
-        <source>Read the password from this file.</source>
-        <translation>Das Passwort aus dieser Datei lesen.</translation>
-    </message>
-    <message>
-        <source>password</source>
-        <translation>Passwort</translation>
-    </message>
-    <message>
-        <source>Accepted.</source>
-        <translation>Akzeptiert.</translation>
-    </message>
-    <message>
-        <source>Refused:</source>
-        <translation>Abgelehnt:</translation>
-    </message>
-    <message>
-        <source>%1 characters; strength %2 of 4 (%3), about 10^%4 guesses.</source>
-        <translation>%1 Zeichen; Stärke %2 von 4 (%3), etwa 10^%4 Versuche.</translation>
-    </message>
-    <message>
-        <source>Prints the Argon2id PHC hash of a password read from standard input, with the policy&apos;s parameters. The password is checked against the policy first.</source>
-        <translation>Gibt den Argon2id-PHC-Hash eines von der Standardeingabe gelesenen Passworts mit den Parametern der Richtlinie aus. Das Passwort wird zuerst gegen die Richtlinie geprüft.</translation>
-    </message>
-    <message>
-        <source>Hash a password.</source>
-        <translation>Ein Passwort hashen.</translation>
-    </message>
-    <message>
-        <source>Hash even if the policy refuses it.</source>
-        <translation>Auch hashen, wenn die Richtlinie es ablehnt.</translation>
-    </message>
-    <message>
-        <source>Run &apos;raysec-cli passwords check&apos; for every reason.</source>
-        <translation>Führen Sie „raysec-cli passwords check“ aus, um jeden Grund zu sehen.</translation>
-    </message>
-    <message>
-        <source>Prints random passwords or passphrases that the policy accepts.</source>
-        <translation>Gibt zufällige Passwörter oder Passphrasen aus, die die Richtlinie akzeptiert.</translation>
-    </message>
-    <message>
-        <source>Generate passwords.</source>
-        <translation>Passwörter erzeugen.</translation>
-    </message>
-    <message>
-        <source>Words from the bundled word list.</source>
-        <translation>Wörter aus der mitgelieferten Wortliste.</translation>
-    </message>
-    <message>
-        <source>Characters (random passwords).</source>
-        <translation>Zeichen (zufällige Passwörter).</translation>
-    </message>
-    <message>
-        <source>n</source>
-        <translation>n</translation>
-    </message>
-    <message>
-        <source>Words (passphrases).</source>
-        <translation>Wörter (Passphrasen).</translation>
-    </message>
-    <message>
-        <source>How many to print.</source>
-        <translation>Wie viele ausgegeben werden.</translation>
-    </message>
-    <message>
-        <source>--length and --words take numbers, --count 1 to 100.</source>
-        <translation>--length und --words erwarten Zahlen, --count 1 bis 100.</translation>
-    </message>
-    <message>
-        <source>About %1 bits of entropy each.</source>
-        <translation>Jeweils etwa %1 Bit Entropie.</translation>
-    </message>
-    <message>
-        <source>Measures Argon2id on this machine, chooses the passes that make one hash take the target time at the given memory, and stores them in the policy.</source>
-        <translation>Misst Argon2id auf diesem Rechner, wählt die Durchläufe, mit denen ein Hash bei dem angegebenen Speicher die Zielzeit dauert, und speichert sie in der Richtlinie.</translation>
-    </message>
-    <message>
-        <source>Calibrate hashing.</source>
-        <translation>Hashing kalibrieren.</translation>
-    </message>
-    <message>
-        <source>Time for one hash.</source>
-        <translation>Zeit für einen Hash.</translation>
-    </message>
-    <message>
-        <source>ms</source>
-        <translation>ms</translation>
-    </message>
-    <message>
-        <source>Memory per hash (at least 19).</source>
-        <translation>Speicher pro Hash (mindestens 19).</translation>
-    </message>
-    <message>
-        <source>MiB</source>
-        <translation>MiB</translation>
-    </message>
-    <message>
-        <source>--target-ms and --memory-mib take whole numbers.</source>
-        <translation>--target-ms und --memory-mib erwarten ganze Zahlen.</translation>
-    </message>
-    <message>
-        <source>Imports a blocklist (one password a line, UTF-8) or clears the imported entries.</source>
-        <translation>Importiert eine Sperrliste (ein Passwort pro Zeile, UTF-8) oder leert die importierten Einträge.</translation>
-    </message>
-    <message>
-        <source>import FILE or clear.</source>
-        <translation>import DATEI oder clear.</translation>
-    </message>
-    <message>
-        <source>passwords blocklist takes import FILE or clear.</source>
-        <translation>passwords blocklist erwartet import DATEI oder clear.</translation>
-    </message>
-    <message>
-        <source>Imported %1 entries.</source>
-        <translation>%1 Einträge importiert.</translation>
-    </message>
-    <message>
-        <source>passwords takes policy show|set, check, hash, generate, calibrate or blocklist import|clear; add --help to any of them.</source>
-        <translation>passwords erwartet policy show|set, check, hash, generate, calibrate oder blocklist import|clear; fügen Sie jedem davon --help hinzu.</translation>
-    </message>
-    <message>
-        <source>Cannot read %1.</source>
-        <translation>%1 kann nicht gelesen werden.</translation>
-    </message>
-    <message>
-        <source>Check the file name.</source>
-        <translation>Prüfen Sie den Dateinamen.</translation>
-    </message>
-    <message>
-        <source>soft</source>
-        <translation>weich</translation>
-    </message>
-    <message>
-        <source>hard</source>
-        <translation>hart</translation>
-    </message>
-    <message>
-        <source>Team metadata key: %1; key id metadata key: %2; %3 mapping rules.</source>
-        <translation>Team-Metadatenschlüssel: %1; Metadatenschlüssel der Schlüssel-ID: %2; %3 Zuordnungsregeln.</translation>
-    </message>
-    <message>
-        <source>quotas set needs --file FILE, or team|key NAME with --soft/--hard.</source>
-        <translation>quotas set benötigt --file DATEI oder team|key NAME mit --soft/--hard.</translation>
-    </message>
-    <message>
-        <source>Saved %1 quota policies.</source>
-        <translation>%1 Kontingentrichtlinien gespeichert.</translation>
-    </message>
-    <message>
-        <source>team %1: CPU %2, GPU %3, memory %4 GiB, %5 active jobs</source>
-        <translation>Team %1: CPU %2, GPU %3, Speicher %4 GiB, %5 aktive Jobs</translation>
-    </message>
-    <message>
-        <source> (hard CPU %1)</source>
-        <translation> (hart CPU %1)</translation>
-    </message>
-    <message>
-        <source>cluster: CPU %1, GPU %2 in use</source>
-        <translation>Cluster: CPU %1, GPU %2 in Verwendung</translation>
-    </message>
-    <message>
-        <source>Note: %1</source>
-        <translation>Hinweis: %1</translation>
-    </message>
-    <message>
-        <source>Give --profile NAME or --from-dir FOLDER.</source>
-        <translation>Geben Sie --profile NAME oder --from-dir ORDNER an.</translation>
-    </message>
-    <message>
-        <source>quotas what-if needs one submission file (JSON of POST /api/jobs/, or - for standard input).</source>
-        <translation>quotas what-if benötigt eine Einreichungsdatei (JSON von POST /api/jobs/ oder - für die Standardeingabe).</translation>
-    </message>
-    <message>
-        <source>Fits (team %1).</source>
-        <translation>Passt (Team %1).</translation>
-    </message>
-    <message>
-        <source>Does not fit (team %1):</source>
-        <translation>Passt nicht (Team %1):</translation>
-    </message>
-    <message>
-        <source>Quota policies per team and key, live usage against them, and whether a job submission would fit.</source>
-        <translation>Kontingentrichtlinien pro Team und Schlüssel, die aktuelle Nutzung im Vergleich dazu und ob eine Job-Einreichung passen würde.</translation>
-    </message>
-    <message>
-        <source>show, set, usage or what-if.</source>
-        <translation>show, set, usage oder what-if.</translation>
-    </message>
-    <message>
-        <source>set: the whole quota configuration (JSON).</source>
-        <translation>set: die gesamte Kontingentkonfiguration (JSON).</translation>
-    </message>
-    <message>
-        <source>set: soft limits, e.g. CPU=8,GPU=2.</source>
-        <translation>set: weiche Limits, z. B. CPU=8,GPU=2.</translation>
-    </message>
-    <message>
-        <source>limits</source>
-        <translation>Limits</translation>
-    </message>
-    <message>
-        <source>set: hard limits, e.g. CPU=10,jobs=3.</source>
-        <translation>set: harte Limits, z. B. CPU=10,jobs=3.</translation>
-    </message>
-    <message>
-        <source>usage/what-if: read the cluster of this profile.</source>
-        <translation>usage/what-if: den Cluster dieses Profils lesen.</translation>
-    </message>
-    <message>
-        <source>usage/what-if: read saved dashboard answers.</source>
-        <translation>usage/what-if: gespeicherte Dashboard-Antworten lesen.</translation>
-    </message>
-    <message>
-        <source>quotas takes show, set, usage or what-if.</source>
-        <translation>quotas erwartet show, set, usage oder what-if.</translation>
-    </message>
-    <message>
-        <source>User name.</source>
-        <translation>Benutzername.</translation>
-    </message>
-    <message>
-        <source>Name exactly one user.</source>
-        <translation>Nennen Sie genau einen Benutzer.</translation>
-    </message>
-    <message>
-        <source>Adds a dashboard user. The password is read from standard input (or --password-file), checked against the policy and stored only as an Argon2id hash.</source>
-        <translation>Fügt einen Dashboard-Benutzer hinzu. Das Passwort wird von der Standardeingabe (oder --password-file) gelesen, gegen die Richtlinie geprüft und nur als Argon2id-Hash gespeichert.</translation>
-    </message>
-    <message>
-        <source>Add a user.</source>
-        <translation>Einen Benutzer hinzufügen.</translation>
-    </message>
-    <message>
-        <source>viewer, operator or admin.</source>
-        <translation>viewer, operator oder admin.</translation>
-    </message>
-    <message>
-        <source>role</source>
-        <translation>Rolle</translation>
-    </message>
-    <message>
-        <source>--role takes viewer, operator or admin.</source>
-        <translation>--role erwartet viewer, operator oder admin.</translation>
-    </message>
-    <message>
-        <source>Added %1 (%2).</source>
-        <translation>%1 (%2) hinzugefügt.</translation>
-    </message>
-    <message>
-        <source>Sets a new password for a user, read from standard input (or --password-file).</source>
-        <translation>Setzt ein neues Passwort für einen Benutzer, gelesen von der Standardeingabe (oder --password-file).</translation>
-    </message>
-    <message>
-        <source>Reset a password.</source>
-        <translation>Ein Passwort zurücksetzen.</translation>
-    </message>
-    <message>
-        <source>Reset the password of %1.</source>
-        <translation>Das Passwort von %1 wurde zurückgesetzt.</translation>
-    </message>
-    <message>
-        <source>Disable a user.</source>
-        <translation>Einen Benutzer deaktivieren.</translation>
-    </message>
-    <message>
-        <source>Enable a user.</source>
-        <translation>Einen Benutzer aktivieren.</translation>
-    </message>
-    <message>
-        <source>Disabled %1.</source>
-        <translation>%1 deaktiviert.</translation>
-    </message>
-    <message>
-        <source>Enabled %1.</source>
-        <translation>%1 aktiviert.</translation>
-    </message>
-    <message>
-        <source>List the users.</source>
-        <translation>Die Benutzer auflisten.</translation>
-    </message>
-    <message>
-        <source>disabled</source>
-        <translation>deaktiviert</translation>
-    </message>
-    <message>
-        <source>enabled</source>
-        <translation>aktiviert</translation>
-    </message>
-    <message>
-        <source>Writes the users as a JSON bundle for the gateway and signs it with the workstation&apos;s signing key (FILE.minisig, verifiable with minisign -V).</source>
-        <translation>Schreibt die Benutzer als JSON-Paket für das Gateway und signiert es mit dem Signaturschlüssel der Arbeitsstation (DATEI.minisig, prüfbar mit minisign -V).</translation>
-    </message>
-    <message>
-        <source>Export the users.</source>
-        <translation>Die Benutzer exportieren.</translation>
-    </message>
-    <message>
-        <source>Bundle to write.</source>
-        <translation>Zu schreibendes Paket.</translation>
-    </message>
-    <message>
-        <source>users export needs one file name.</source>
-        <translation>users export benötigt einen Dateinamen.</translation>
-    </message>
-    <message>
-        <source>Wrote %1 users to %2, signed with key %3 (%2.minisig).</source>
-        <translation>%1 Benutzer nach %2 geschrieben, signiert mit Schlüssel %3 (%2.minisig).</translation>
-    </message>
-    <message>
-        <source>users takes add, list, disable, enable, reset or export; add --help to any of them.</source>
-        <translation>users erwartet add, list, disable, enable, reset oder export; fügen Sie jedem davon --help hinzu.</translation>
-    </message>
-    <message>
-        <source>Also store the token in the keychain, switch the profile to it, save the quota policy, publish the key registry and sign the gateway&apos;s policy and user bundles.</source>
-        <translation>Außerdem das Token im Schlüsselbund speichern, das Profil darauf umstellen, die Kontingentrichtlinie speichern, die Schlüssel-Registry veröffentlichen und die Richtlinien- und Benutzerbündel des Gateways signieren.</translation>
-    </message>
-    <message>
-        <source>Fill in policy.json.example, then sign it as the policy bundle, or run again with --bundles to have the console sign it.</source>
-        <translation>Füllen Sie policy.json.example aus und signieren Sie sie dann als Richtlinienbündel, oder führen Sie den Befehl erneut mit --bundles aus, damit die Konsole sie signiert.</translation>
-    </message>
-    <message>
-        <source>--bundles needs --policy, the path of the policy bundle on the gateway (and --user-store for the users).</source>
-        <translation>--bundles braucht --policy, den Pfad des Richtlinienbündels auf dem Gateway (und --user-store für die Benutzer).</translation>
-    </message>
-    <message>
-        <source>Writes gateway.json and a policy skeleton (policy.json.example) into a folder, or with --bundles gateway.json and the bundles it names, signed with the workstation&apos;s signing key: the policy (job policy and saved quota policies) and the dashboard users. Every field is checked as the gateway checks it; nothing is written on error.</source>
-        <translation>Schreibt gateway.json und ein Richtliniengerüst (policy.json.example) in einen Ordner, oder mit --bundles gateway.json und die darin genannten Bündel, signiert mit dem Signaturschlüssel dieses Arbeitsplatzes: die Richtlinie (Job-Richtlinie und gespeicherte Kontingentrichtlinien) und die Dashboard-Benutzer. Jedes Feld wird so geprüft, wie das Gateway es prüft; bei einem Fehler wird nichts geschrieben.</translation>
-    </message>
-    <message>
-        <source>Also sign and write the policy and user bundles instead of the skeleton.</source>
-        <translation>Statt des Gerüsts auch die Richtlinien- und Benutzerbündel signieren und schreiben.</translation>
-    </message>
-    <message>
-        <source>--job-policy goes with --bundles.</source>
-        <translation>--job-policy gehört zu --bundles.</translation>
-    </message>
-    <message>
-        <source>gateway takes config, bundles, status or metrics.</source>
-        <translation>gateway nimmt config, bundles, status oder metrics.</translation>
-    </message>
 </context>
 <context>
-    <name>raysec::cli::CliContext</name>
-    <message>
-        <source>Print machine-readable JSON.</source>
-        <translation>Maschinenlesbares JSON ausgeben.</translation>
-    </message>
-    <message>
-        <source>error: %1</source>
-        <translation>Fehler: %1</translation>
-    </message>
-    <message>
-        <source>usage error: %1</source>
-        <translation>Aufruffehler: %1</translation>
-    </message>
-    <message>
-        <source>Run &apos;%1 --help&apos; for the options.</source>
-        <translation>Führen Sie „%1 --help“ aus, um die Optionen zu sehen.</translation>
-    </message>
-    <message>
-        <source>Cannot read the %1 from %2: %3.</source>
-        <translation>%1 kann nicht aus %2 gelesen werden: %3.</translation>
-    </message>
-    <message>
-        <source>Check the path given with --%1.</source>
-        <translation>Prüfen Sie den mit --%1 angegebenen Pfad.</translation>
-    </message>
-    <message>
-        <source>Cannot read standard input.</source>
-        <translation>Die Standardeingabe kann nicht gelesen werden.</translation>
-    </message>
-    <message>
-        <source>No %1 was given.</source>
-        <translation>Es wurde kein %1 angegeben.</translation>
-    </message>
-    <message>
-        <source>Pipe it on standard input or name a file with --%1.</source>
-        <translation>Leiten Sie es über die Standardeingabe weiter oder nennen Sie eine Datei mit --%1.</translation>
-    </message>
-</context>
-<context>
-    <name>raysec::cli::GatewayCommand</name>
-    <message>
-        <source>Address to serve, host:port.</source>
-        <translation>Bereitzustellende Adresse, host:port.</translation>
-    </message>
-    <message>
-        <source>TLS certificate chain.</source>
-        <translation>TLS-Zertifikatskette.</translation>
-    </message>
-    <message>
-        <source>TLS private key.</source>
-        <translation>Privater TLS-Schlüssel.</translation>
-    </message>
-    <message>
-        <source>CA for client certificates.</source>
-        <translation>CA für Client-Zertifikate.</translation>
-    </message>
-    <message>
-        <source>Ray dashboard on loopback.</source>
-        <translation>Ray-Dashboard auf Loopback.</translation>
-    </message>
-    <message>
-        <source>File with Ray&apos;s token, on the gateway.</source>
-        <translation>Datei mit dem Ray-Token auf dem Gateway.</translation>
-    </message>
-    <message>
-        <source>Loopback metrics listener.</source>
-        <translation>Loopback-Listener für Metriken.</translation>
-    </message>
-    <message>
-        <source>Console&apos;s minisign key.</source>
-        <translation>minisign-Schlüssel der Konsole.</translation>
-    </message>
-    <message>
-        <source>Signed key registry.</source>
-        <translation>Signiertes Schlüsselregister.</translation>
-    </message>
-    <message>
-        <source>Signed user store.</source>
-        <translation>Signierter Benutzerspeicher.</translation>
-    </message>
-    <message>
-        <source>Signed gateway policy.</source>
-        <translation>Signierte Gateway-Richtlinie.</translation>
-    </message>
-    <message>
-        <source>Audit log file.</source>
-        <translation>Audit-Protokolldatei.</translation>
-    </message>
-</context>
-<context>
-    <name>raysec::cli::PasswordPolicyOptions</name>
-    <message>
-        <source>Replace the policy with this JSON file.</source>
-        <translation>Die Richtlinie durch diese JSON-Datei ersetzen.</translation>
-    </message>
-    <message>
-        <source>file</source>
-        <translation>Datei</translation>
-    </message>
-    <message>
-        <source>Start from nist, organisation or custom.</source>
-        <translation>Mit nist, organisation oder custom beginnen.</translation>
-    </message>
-    <message>
-        <source>preset</source>
-        <translation>Vorgabe</translation>
-    </message>
-    <message>
-        <source>Passwords are used with a second factor (NIST: 8 characters minimum).</source>
-        <translation>Passwörter werden mit einem zweiten Faktor verwendet (NIST: mindestens 8 Zeichen).</translation>
-    </message>
-    <message>
-        <source>Minimum length in characters.</source>
-        <translation>Mindestlänge in Zeichen.</translation>
-    </message>
-    <message>
-        <source>n</source>
-        <translation>n</translation>
-    </message>
-    <message>
-        <source>Maximum length in characters.</source>
-        <translation>Maximallänge in Zeichen.</translation>
-    </message>
-    <message>
-        <source>Required classes: none or a list of lower, upper, digit, symbol.</source>
-        <translation>Erforderliche Klassen: none oder eine Liste aus lower, upper, digit, symbol.</translation>
-    </message>
-    <message>
-        <source>list</source>
-        <translation>Liste</translation>
-    </message>
-    <message>
-        <source>Minimum zxcvbn score, 0 to 4.</source>
-        <translation>Minimale zxcvbn-Bewertung, 0 bis 4.</translation>
-    </message>
-    <message>
-        <source>Context words, comma separated (replaces the list).</source>
-        <translation>Kontextwörter, durch Kommas getrennt (ersetzt die Liste).</translation>
-    </message>
-    <message>
-        <source>words</source>
-        <translation>Wörter</translation>
-    </message>
-    <message>
-        <source>on or off.</source>
-        <translation>on oder off.</translation>
-    </message>
-    <message>
-        <source>state</source>
-        <translation>Zustand</translation>
-    </message>
-    <message>
-        <source>Offline HIBP SHA-1 file (empty to clear).</source>
-        <translation>Offline-HIBP-SHA-1-Datei (leer zum Löschen).</translation>
-    </message>
-    <message>
-        <source>Days before a password expires (0: never).</source>
-        <translation>Tage, bis ein Passwort abläuft (0: nie).</translation>
-    </message>
-    <message>
-        <source>days</source>
-        <translation>Tage</translation>
-    </message>
-    <message>
-        <source>--preset takes nist, organisation or custom.</source>
-        <translation>--preset erwartet nist, organisation oder custom.</translation>
-    </message>
-</context>
-<context>
-    <name>raysec::cli::certs</name>
+    <name>raysec::cli::CertsCommand</name>
     <message>
         <source>Stored CA %1 in %2; its key is encrypted and the passphrase is in the keychain.</source>
         <translation>CA %1 in %2 gespeichert; ihr Schlüssel ist verschlüsselt und die Passphrase liegt im Schlüsselbund.</translation>
@@ -4630,6 +3773,10 @@
         <translation>certs erwartet ca, issue, sign-csr, inspect, preflight, plan-rotation oder list.</translation>
     </message>
     <message>
+        <source>Issued %1 of %2 certificates.</source>
+        <translation>%1 von %2 Zertifikaten ausgestellt.</translation>
+    </message>
+    <message>
         <source>Folder for the node bundles.</source>
         <translation>Ordner für die Knotenbündel.</translation>
     </message>
@@ -4711,41 +3858,129 @@
     </message>
 </context>
 <context>
-    <name>raysec::cli::certs::CliProgress</name>
+    <name>raysec::cli::CliContext</name>
     <message>
-        <source>Issued %1 of %2 certificates.</source>
-        <translation>%1 von %2 Zertifikaten ausgestellt.</translation>
+        <source>Print machine-readable JSON.</source>
+        <translation>Maschinenlesbares JSON ausgeben.</translation>
+    </message>
+    <message>
+        <source>error: %1</source>
+        <translation>Fehler: %1</translation>
+    </message>
+    <message>
+        <source>usage error: %1</source>
+        <translation>Aufruffehler: %1</translation>
+    </message>
+    <message>
+        <source>Run &apos;%1 --help&apos; for the options.</source>
+        <translation>Führen Sie „%1 --help“ aus, um die Optionen zu sehen.</translation>
+    </message>
+    <message>
+        <source>Cannot read the %1 from %2: %3.</source>
+        <translation>%1 kann nicht aus %2 gelesen werden: %3.</translation>
+    </message>
+    <message>
+        <source>Check the path given with --%1.</source>
+        <translation>Prüfen Sie den mit --%1 angegebenen Pfad.</translation>
+    </message>
+    <message>
+        <source>Cannot read standard input.</source>
+        <translation>Die Standardeingabe kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>No %1 was given.</source>
+        <translation>Es wurde kein %1 angegeben.</translation>
+    </message>
+    <message>
+        <source>Pipe it on standard input or name a file with --%1.</source>
+        <translation>Leiten Sie es über die Standardeingabe weiter oder nennen Sie eine Datei mit --%1.</translation>
     </message>
 </context>
 <context>
-    <name>raysec::cli::gatewaybundles</name>
+    <name>raysec::cli::GatewayCommand</name>
+    <message>
+        <source>Address to serve, host:port.</source>
+        <translation>Bereitzustellende Adresse, host:port.</translation>
+    </message>
+    <message>
+        <source>TLS certificate chain.</source>
+        <translation>TLS-Zertifikatskette.</translation>
+    </message>
+    <message>
+        <source>TLS private key.</source>
+        <translation>Privater TLS-Schlüssel.</translation>
+    </message>
+    <message>
+        <source>CA for client certificates.</source>
+        <translation>CA für Client-Zertifikate.</translation>
+    </message>
+    <message>
+        <source>Ray dashboard on loopback.</source>
+        <translation>Ray-Dashboard auf Loopback.</translation>
+    </message>
+    <message>
+        <source>File with Ray&apos;s token, on the gateway.</source>
+        <translation>Datei mit dem Ray-Token auf dem Gateway.</translation>
+    </message>
+    <message>
+        <source>Loopback metrics listener.</source>
+        <translation>Loopback-Listener für Metriken.</translation>
+    </message>
+    <message>
+        <source>Console&apos;s minisign key.</source>
+        <translation>minisign-Schlüssel der Konsole.</translation>
+    </message>
+    <message>
+        <source>Signed key registry.</source>
+        <translation>Signiertes Schlüsselregister.</translation>
+    </message>
+    <message>
+        <source>Signed user store.</source>
+        <translation>Signierter Benutzerspeicher.</translation>
+    </message>
+    <message>
+        <source>Signed gateway policy.</source>
+        <translation>Signierte Gateway-Richtlinie.</translation>
+    </message>
+    <message>
+        <source>Audit log file.</source>
+        <translation>Audit-Protokolldatei.</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation>k. A.</translation>
+    </message>
+    <message>
+        <source>(no key)</source>
+        <translation>(kein Schlüssel)</translation>
+    </message>
     <message>
         <source>Wrote %1</source>
         <translation>%1 geschrieben</translation>
     </message>
     <message>
-        <source>Job policy for the gateway (raysec-job-policy file; default: Raysec&apos;s recommended policy).</source>
-        <translation>Job-Richtlinie für das Gateway (raysec-job-policy-Datei; Standard: die von Raysec empfohlene Richtlinie).</translation>
+        <source>Fill in policy.json.example, then sign it as the policy bundle, or run again with --bundles to have the console sign it.</source>
+        <translation>Füllen Sie policy.json.example aus und signieren Sie sie dann als Richtlinienbündel, oder führen Sie den Befehl erneut mit --bundles aus, damit die Konsole sie signiert.</translation>
     </message>
     <message>
-        <source>file</source>
-        <translation>Datei</translation>
+        <source>--bundles needs --policy, the path of the policy bundle on the gateway (and --user-store for the users).</source>
+        <translation>--bundles braucht --policy, den Pfad des Richtlinienbündels auf dem Gateway (und --user-store für die Benutzer).</translation>
     </message>
     <message>
-        <source>Raysec&apos;s recommended job policy (the one the audit checks jobs against)</source>
-        <translation>die von Raysec empfohlene Job-Richtlinie (gegen die auch die Prüfung die Jobs prüft)</translation>
+        <source>Writes gateway.json and a policy skeleton (policy.json.example) into a folder, or with --bundles gateway.json and the bundles it names, signed with the workstation&apos;s signing key: the policy (job policy and saved quota policies) and the dashboard users. Every field is checked as the gateway checks it; nothing is written on error.</source>
+        <translation>Schreibt gateway.json und ein Richtliniengerüst (policy.json.example) in einen Ordner, oder mit --bundles gateway.json und die darin genannten Bündel, signiert mit dem Signaturschlüssel dieses Arbeitsplatzes: die Richtlinie (Job-Richtlinie und gespeicherte Kontingentrichtlinien) und die Dashboard-Benutzer. Jedes Feld wird so geprüft, wie das Gateway es prüft; bei einem Fehler wird nichts geschrieben.</translation>
     </message>
     <message>
-        <source>the job policy in %1</source>
-        <translation>die Job-Richtlinie in %1</translation>
+        <source>Write the configuration.</source>
+        <translation>Die Konfiguration schreiben.</translation>
     </message>
     <message>
-        <source>Signs the gateway&apos;s policy bundle (policy.json: the job policy and the quota policies saved in the console) and, when dashboard users exist, the user store (users.json) with the workstation&apos;s signing key, and writes them with their .minisig files and the public key (raysec-registry.pub) into a folder.</source>
-        <translation>Signiert das Richtlinienbündel des Gateways (policy.json: die Job-Richtlinie und die in der Konsole gespeicherten Kontingentrichtlinien) und, sofern Dashboard-Benutzer existieren, den Benutzerspeicher (users.json) mit dem Signaturschlüssel dieses Arbeitsplatzes und schreibt sie mit ihren .minisig-Dateien und dem öffentlichen Schlüssel (raysec-registry.pub) in einen Ordner.</translation>
-    </message>
-    <message>
-        <source>Write the signed bundles.</source>
-        <translation>Die signierten Bündel schreiben.</translation>
+        <source>value</source>
+        <translation>Wert</translation>
     </message>
     <message>
         <source>Folder to write into.</source>
@@ -4756,16 +3991,144 @@
         <translation>Ordner</translation>
     </message>
     <message>
+        <source>Serve without TLS (loopback listen only).</source>
+        <translation>Ohne TLS bereitstellen (nur Lauschen auf Loopback).</translation>
+    </message>
+    <message>
+        <source>Require client certificates.</source>
+        <translation>Client-Zertifikate verlangen.</translation>
+    </message>
+    <message>
+        <source>Only count would-be rate-limit refusals.</source>
+        <translation>Mögliche Ablehnungen durch die Ratenbegrenzung nur zählen.</translation>
+    </message>
+    <message>
+        <source>Bucket per client address, RATE/BURST.</source>
+        <translation>Bucket pro Client-Adresse, RATE/BURST.</translation>
+    </message>
+    <message>
+        <source>bucket</source>
+        <translation>Bucket</translation>
+    </message>
+    <message>
+        <source>A tier&apos;s bucket, TIER:CLASS=RATE/BURST (repeatable).</source>
+        <translation>Bucket einer Stufe, STUFE:KLASSE=RATE/BURST (wiederholbar).</translation>
+    </message>
+    <message>
+        <source>spec</source>
+        <translation>Angabe</translation>
+    </message>
+    <message>
         <source>Replace files that exist already.</source>
         <translation>Bereits vorhandene Dateien ersetzen.</translation>
     </message>
     <message>
-        <source>gateway bundles needs --out FOLDER.</source>
-        <translation>gateway bundles braucht --out ORDNER.</translation>
+        <source>Also sign and write the policy and user bundles instead of the skeleton.</source>
+        <translation>Statt des Gerüsts auch die Richtlinien- und Benutzerbündel signieren und schreiben.</translation>
+    </message>
+    <message>
+        <source>gateway config needs --out FOLDER.</source>
+        <translation>gateway config benötigt --out ORDNER.</translation>
+    </message>
+    <message>
+        <source>--job-policy goes with --bundles.</source>
+        <translation>--job-policy gehört zu --bundles.</translation>
+    </message>
+    <message>
+        <source>The gateway&apos;s admin address (loopback).</source>
+        <translation>Die Admin-Adresse des Gateways (Loopback).</translation>
+    </message>
+    <message>
+        <source>host:port</source>
+        <translation>host:port</translation>
+    </message>
+    <message>
+        <source>Seconds to wait for each answer.</source>
+        <translation>Sekunden, die auf jede Antwort gewartet wird.</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>Sekunden</translation>
+    </message>
+    <message>
+        <source>Gateway:     %1</source>
+        <translation>Gateway:     %1</translation>
+    </message>
+    <message>
+        <source>Health:      %1 (%2)</source>
+        <translation>Zustand:     %1 (%2)</translation>
+    </message>
+    <message>
+        <source>healthy</source>
+        <translation>fehlerfrei</translation>
+    </message>
+    <message>
+        <source>NOT healthy</source>
+        <translation>NICHT fehlerfrei</translation>
+    </message>
+    <message>
+        <source>Connections: %1</source>
+        <translation>Verbindungen: %1</translation>
+    </message>
+    <message>
+        <source>Bundle:      %1 version %2</source>
+        <translation>Paket:       %1 Version %2</translation>
+    </message>
+    <message>
+        <source>Show health and bundles.</source>
+        <translation>Zustand und Pakete anzeigen.</translation>
+    </message>
+    <message>
+        <source>Asks the gateway&apos;s admin listener for its health and the versions of its signed bundles. Exits with 1 when it is not healthy.</source>
+        <translation>Fragt den Admin-Listener des Gateways nach seinem Zustand und den Versionen seiner signierten Pakete. Beendet mit 1, wenn es nicht fehlerfrei ist.</translation>
+    </message>
+    <message>
+        <source>Over %1 s: %2 requests/s, %3 refused with 429/s, %4 shadow refusals/s</source>
+        <translation>Über %1 s: %2 Anfragen/s, %3 mit 429 abgelehnt/s, %4 Schattenablehnungen/s</translation>
+    </message>
+    <message>
+        <source>Latency: p50 %1, p95 %2, p99 %3</source>
+        <translation>Latenz: p50 %1, p95 %2, p99 %3</translation>
+    </message>
+    <message>
+        <source>Per route:</source>
+        <translation>Pro Route:</translation>
+    </message>
+    <message>
+        <source>Top keys (requests/s, 429/s):</source>
+        <translation>Top-Schlüssel (Anfragen/s, 429/s):</translation>
+    </message>
+    <message>
+        <source>Show rates.</source>
+        <translation>Raten anzeigen.</translation>
+    </message>
+    <message>
+        <source>Seconds between the two scrapes (default 5).</source>
+        <translation>Sekunden zwischen den beiden Abfragen (Standard 5).</translation>
+    </message>
+    <message>
+        <source>How many keys to list (default 10).</source>
+        <translation>Wie viele Schlüssel aufgelistet werden (Standard 10).</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation>Anzahl</translation>
+    </message>
+    <message>
+        <source>Scrapes the gateway&apos;s metrics twice and prints requests and 429s per second by key and route, latency percentiles and the busiest keys.</source>
+        <translation>Fragt die Metriken des Gateways zweimal ab und gibt Anfragen und 429er pro Sekunde nach Schlüssel und Route, Latenzperzentile und die aktivsten Schlüssel aus.</translation>
+    </message>
+    <message>
+        <source>--interval takes 1 to 3600 seconds and --top a positive count.</source>
+        <translation>--interval erwartet 1 bis 3600 Sekunden und --top eine positive Anzahl.</translation>
+    </message>
+    <message>
+        <source>gateway takes config, bundles, status or metrics.</source>
+        <translation>gateway nimmt config, bundles, status oder metrics.</translation>
     </message>
 </context>
 <context>
-    <name>raysec::cli::keys</name>
+    <name>raysec::cli::KeysCommand</name>
     <message>
         <source>--%1 &quot;%2&quot; is not a date.</source>
         <translation>--%1 „%2“ ist kein Datum.</translation>
@@ -5033,6 +4396,14 @@
         <translation>%1 geschrieben (Signaturschlüssel %2).</translation>
     </message>
     <message>
+        <source>Audit trail intact: %1 events, head %2.</source>
+        <translation>Audit-Protokoll intakt: %1 Ereignisse, Kopf %2.</translation>
+    </message>
+    <message>
+        <source>Signed %1 keys into %2 with key %3.</source>
+        <translation>%1 Schlüssel in %2 mit Schlüssel %3 signiert.</translation>
+    </message>
+    <message>
         <source>Exports the signed registry for the gateway (--out), the signing public key (--public-key) or a passphrase-encrypted backup of the signing key (--backup; the passphrase comes from --passphrase-file or standard input).</source>
         <translation>Exportiert das signierte Register für das Gateway (--out), den öffentlichen Signaturschlüssel (--public-key) oder eine mit Passphrase verschlüsselte Sicherung des Signaturschlüssels (--backup; die Passphrase kommt aus --passphrase-file oder der Standardeingabe).</translation>
     </message>
@@ -5065,10 +4436,6 @@
         <translation>keys export erwartet genau eines von --out, --public-key, --backup.</translation>
     </message>
     <message>
-        <source>Signed %1 keys into %2 with key %3.</source>
-        <translation>%1 Schlüssel in %2 mit Schlüssel %3 signiert.</translation>
-    </message>
-    <message>
         <source>Checks a signed registry bundle against a public key, or (--audit) the key audit trail&apos;s hash chain.</source>
         <translation>Prüft ein signiertes Registerpaket gegen einen öffentlichen Schlüssel oder (--audit) die Hash-Kette des Schlüssel-Audit-Protokolls.</translation>
     </message>
@@ -5095,10 +4462,6 @@
     <message>
         <source>Check the audit trail instead.</source>
         <translation>Stattdessen das Audit-Protokoll prüfen.</translation>
-    </message>
-    <message>
-        <source>Audit trail intact: %1 events, head %2.</source>
-        <translation>Audit-Protokoll intakt: %1 Ereignisse, Kopf %2.</translation>
     </message>
     <message>
         <source>keys verify needs a bundle and --public-key, or --audit.</source>
@@ -5134,7 +4497,835 @@
     </message>
 </context>
 <context>
-    <name>raysec::json</name>
+    <name>raysec::cli::PasswordPolicyOptions</name>
+    <message>
+        <source>Replace the policy with this JSON file.</source>
+        <translation>Die Richtlinie durch diese JSON-Datei ersetzen.</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Start from nist, organisation or custom.</source>
+        <translation>Mit nist, organisation oder custom beginnen.</translation>
+    </message>
+    <message>
+        <source>preset</source>
+        <translation>Vorgabe</translation>
+    </message>
+    <message>
+        <source>Passwords are used with a second factor (NIST: 8 characters minimum).</source>
+        <translation>Passwörter werden mit einem zweiten Faktor verwendet (NIST: mindestens 8 Zeichen).</translation>
+    </message>
+    <message>
+        <source>Minimum length in characters.</source>
+        <translation>Mindestlänge in Zeichen.</translation>
+    </message>
+    <message>
+        <source>n</source>
+        <translation>n</translation>
+    </message>
+    <message>
+        <source>Maximum length in characters.</source>
+        <translation>Maximallänge in Zeichen.</translation>
+    </message>
+    <message>
+        <source>Required classes: none or a list of lower, upper, digit, symbol.</source>
+        <translation>Erforderliche Klassen: none oder eine Liste aus lower, upper, digit, symbol.</translation>
+    </message>
+    <message>
+        <source>list</source>
+        <translation>Liste</translation>
+    </message>
+    <message>
+        <source>Minimum zxcvbn score, 0 to 4.</source>
+        <translation>Minimale zxcvbn-Bewertung, 0 bis 4.</translation>
+    </message>
+    <message>
+        <source>Context words, comma separated (replaces the list).</source>
+        <translation>Kontextwörter, durch Kommas getrennt (ersetzt die Liste).</translation>
+    </message>
+    <message>
+        <source>words</source>
+        <translation>Wörter</translation>
+    </message>
+    <message>
+        <source>on or off.</source>
+        <translation>on oder off.</translation>
+    </message>
+    <message>
+        <source>state</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Offline HIBP SHA-1 file (empty to clear).</source>
+        <translation>Offline-HIBP-SHA-1-Datei (leer zum Löschen).</translation>
+    </message>
+    <message>
+        <source>Days before a password expires (0: never).</source>
+        <translation>Tage, bis ein Passwort abläuft (0: nie).</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>Tage</translation>
+    </message>
+    <message>
+        <source>--preset takes nist, organisation or custom.</source>
+        <translation>--preset erwartet nist, organisation oder custom.</translation>
+    </message>
+    <message>
+        <source>Lengths, score and age take whole numbers.</source>
+        <translation>Längen, Bewertung und Alter erwarten ganze Zahlen.</translation>
+    </message>
+    <message>
+        <source>Blocklist switches take on or off.</source>
+        <translation>Sperrlisten-Schalter erwarten on oder off.</translation>
+    </message>
+    <message>
+        <source>--require takes none or lower, upper, digit, symbol.</source>
+        <translation>--require erwartet none oder lower, upper, digit, symbol.</translation>
+    </message>
+</context>
+<context>
+    <name>raysec::cli::PasswordsCommand</name>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>Preset:            %1</source>
+        <translation>Vorgabe:           %1</translation>
+    </message>
+    <message>
+        <source>Length:            %1 to %2 characters</source>
+        <translation>Länge:             %1 bis %2 Zeichen</translation>
+    </message>
+    <message>
+        <source>Character classes: %1</source>
+        <translation>Zeichenklassen:    %1</translation>
+    </message>
+    <message>
+        <source>Minimum strength:  %1 of 4</source>
+        <translation>Mindeststärke:     %1 von 4</translation>
+    </message>
+    <message>
+        <source>Blocklists:        bundled %1, imported %2, HIBP file %3</source>
+        <translation>Sperrlisten:       mitgeliefert %1, importiert %2, HIBP-Datei %3</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>an</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <source>Context words:     %1</source>
+        <translation>Kontextwörter:     %1</translation>
+    </message>
+    <message>
+        <source>Maximum age:       %1</source>
+        <translation>Höchstalter:       %1</translation>
+    </message>
+    <message>
+        <source>Hashing:           Argon2id, %1 MiB, %2 passes, 1 lane (%3 ms measured)</source>
+        <translation>Hashing:           Argon2id, %1 MiB, %2 Durchläufe, 1 Lane (%3 ms gemessen)</translation>
+    </message>
+    <message>
+        <source>Print the policy.</source>
+        <translation>Die Richtlinie ausgeben.</translation>
+    </message>
+    <message>
+        <source>Changes the password policy. Options not given keep their stored values; --preset starts from a preset&apos;s rules. A policy marked nist must meet NIST SP 800-63B-4.</source>
+        <translation>Ändert die Passwortrichtlinie. Nicht angegebene Optionen behalten ihre gespeicherten Werte; --preset beginnt mit den Regeln einer Vorgabe. Eine als nist markierte Richtlinie muss NIST SP 800-63B-4 erfüllen.</translation>
+    </message>
+    <message>
+        <source>Change the policy.</source>
+        <translation>Die Richtlinie ändern.</translation>
+    </message>
+    <message>
+        <source>Checks a password read from standard input against the policy and prints every reason it is refused. Exits 1 when it is refused.</source>
+        <translation>Prüft ein von der Standardeingabe gelesenes Passwort gegen die Richtlinie und gibt jeden Ablehnungsgrund aus. Beendet mit 1, wenn es abgelehnt wird.</translation>
+    </message>
+    <message>
+        <source>Check a password.</source>
+        <translation>Ein Passwort prüfen.</translation>
+    </message>
+    <message>
+        <source>User name to treat as a context word.</source>
+        <translation>Benutzername, der als Kontextwort behandelt wird.</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Read the password from this file.</source>
+        <translation>Das Passwort aus dieser Datei lesen.</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>Accepted.</source>
+        <translation>Akzeptiert.</translation>
+    </message>
+    <message>
+        <source>Refused:</source>
+        <translation>Abgelehnt:</translation>
+    </message>
+    <message>
+        <source>%1 characters; strength %2 of 4 (%3), about 10^%4 guesses.</source>
+        <translation>%1 Zeichen; Stärke %2 von 4 (%3), etwa 10^%4 Versuche.</translation>
+    </message>
+    <message>
+        <source>Prints the Argon2id PHC hash of a password read from standard input, with the policy&apos;s parameters. The password is checked against the policy first.</source>
+        <translation>Gibt den Argon2id-PHC-Hash eines von der Standardeingabe gelesenen Passworts mit den Parametern der Richtlinie aus. Das Passwort wird zuerst gegen die Richtlinie geprüft.</translation>
+    </message>
+    <message>
+        <source>Hash a password.</source>
+        <translation>Ein Passwort hashen.</translation>
+    </message>
+    <message>
+        <source>Hash even if the policy refuses it.</source>
+        <translation>Auch hashen, wenn die Richtlinie es ablehnt.</translation>
+    </message>
+    <message>
+        <source>Run &apos;raysec-cli passwords check&apos; for every reason.</source>
+        <translation>Führen Sie „raysec-cli passwords check“ aus, um jeden Grund zu sehen.</translation>
+    </message>
+    <message>
+        <source>Prints random passwords or passphrases that the policy accepts.</source>
+        <translation>Gibt zufällige Passwörter oder Passphrasen aus, die die Richtlinie akzeptiert.</translation>
+    </message>
+    <message>
+        <source>Generate passwords.</source>
+        <translation>Passwörter erzeugen.</translation>
+    </message>
+    <message>
+        <source>Words from the bundled word list.</source>
+        <translation>Wörter aus der mitgelieferten Wortliste.</translation>
+    </message>
+    <message>
+        <source>Characters (random passwords).</source>
+        <translation>Zeichen (zufällige Passwörter).</translation>
+    </message>
+    <message>
+        <source>n</source>
+        <translation>n</translation>
+    </message>
+    <message>
+        <source>Words (passphrases).</source>
+        <translation>Wörter (Passphrasen).</translation>
+    </message>
+    <message>
+        <source>How many to print.</source>
+        <translation>Wie viele ausgegeben werden.</translation>
+    </message>
+    <message>
+        <source>--length and --words take numbers, --count 1 to 100.</source>
+        <translation>--length und --words erwarten Zahlen, --count 1 bis 100.</translation>
+    </message>
+    <message>
+        <source>About %1 bits of entropy each.</source>
+        <translation>Jeweils etwa %1 Bit Entropie.</translation>
+    </message>
+    <message>
+        <source>Measures Argon2id on this machine, chooses the passes that make one hash take the target time at the given memory, and stores them in the policy.</source>
+        <translation>Misst Argon2id auf diesem Rechner, wählt die Durchläufe, mit denen ein Hash bei dem angegebenen Speicher die Zielzeit dauert, und speichert sie in der Richtlinie.</translation>
+    </message>
+    <message>
+        <source>Calibrate hashing.</source>
+        <translation>Hashing kalibrieren.</translation>
+    </message>
+    <message>
+        <source>Time for one hash.</source>
+        <translation>Zeit für einen Hash.</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <source>Memory per hash (at least 19).</source>
+        <translation>Speicher pro Hash (mindestens 19).</translation>
+    </message>
+    <message>
+        <source>MiB</source>
+        <translation>MiB</translation>
+    </message>
+    <message>
+        <source>--target-ms and --memory-mib take whole numbers.</source>
+        <translation>--target-ms und --memory-mib erwarten ganze Zahlen.</translation>
+    </message>
+    <message>
+        <source>Imports a blocklist (one password a line, UTF-8) or clears the imported entries.</source>
+        <translation>Importiert eine Sperrliste (ein Passwort pro Zeile, UTF-8) oder leert die importierten Einträge.</translation>
+    </message>
+    <message>
+        <source>import FILE or clear.</source>
+        <translation>import DATEI oder clear.</translation>
+    </message>
+    <message>
+        <source>passwords blocklist takes import FILE or clear.</source>
+        <translation>passwords blocklist erwartet import DATEI oder clear.</translation>
+    </message>
+    <message>
+        <source>Imported %1 entries.</source>
+        <translation>%1 Einträge importiert.</translation>
+    </message>
+    <message>
+        <source>passwords takes policy show|set, check, hash, generate, calibrate or blocklist import|clear; add --help to any of them.</source>
+        <translation>passwords erwartet policy show|set, check, hash, generate, calibrate oder blocklist import|clear; fügen Sie jedem davon --help hinzu.</translation>
+    </message>
+</context>
+<context>
+    <name>raysec::cli::ProfileCommand</name>
+    <message>
+        <source>Adds or replaces a cluster profile. A Ray token is read from --token-file or from standard input and stored in the OS keychain, never in the profile.</source>
+        <translation>Fügt ein Clusterprofil hinzu oder ersetzt es. Ein Ray-Token wird aus --token-file oder von der Standardeingabe gelesen und im Schlüsselbund des Betriebssystems gespeichert, niemals im Profil.</translation>
+    </message>
+    <message>
+        <source>Add a profile.</source>
+        <translation>Ein Profil hinzufügen.</translation>
+    </message>
+    <message>
+        <source>Profile name.</source>
+        <translation>Profilname.</translation>
+    </message>
+    <message>
+        <source>Dashboard address (https://host:port).</source>
+        <translation>Dashboard-Adresse (https://host:port).</translation>
+    </message>
+    <message>
+        <source>url</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>system, ca-bundle or pin.</source>
+        <translation>system, ca-bundle oder pin.</translation>
+    </message>
+    <message>
+        <source>mode</source>
+        <translation>Modus</translation>
+    </message>
+    <message>
+        <source>CA bundle file (PEM).</source>
+        <translation>CA-Bundle-Datei (PEM).</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Pinned SPKI SHA-256, base64.</source>
+        <translation>Gepinnter SPKI-SHA-256, Base64.</translation>
+    </message>
+    <message>
+        <source>pin</source>
+        <translation>Pin</translation>
+    </message>
+    <message>
+        <source>Client certificate (PEM).</source>
+        <translation>Client-Zertifikat (PEM).</translation>
+    </message>
+    <message>
+        <source>Client private key (PEM).</source>
+        <translation>Privater Client-Schlüssel (PEM).</translation>
+    </message>
+    <message>
+        <source>none or ray-token.</source>
+        <translation>none oder ray-token.</translation>
+    </message>
+    <message>
+        <source>File holding the Ray token.</source>
+        <translation>Datei mit dem Ray-Token.</translation>
+    </message>
+    <message>
+        <source>Refresh interval in seconds.</source>
+        <translation>Aktualisierungsintervall in Sekunden.</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>Sekunden</translation>
+    </message>
+    <message>
+        <source>profile add needs exactly one profile name.</source>
+        <translation>profile add benötigt genau einen Profilnamen.</translation>
+    </message>
+    <message>
+        <source>--trust takes system, ca-bundle or pin; --auth takes none or ray-token.</source>
+        <translation>--trust erwartet system, ca-bundle oder pin; --auth erwartet none oder ray-token.</translation>
+    </message>
+    <message>
+        <source>--refresh takes a number of seconds.</source>
+        <translation>--refresh erwartet eine Anzahl Sekunden.</translation>
+    </message>
+    <message>
+        <source>Ray token</source>
+        <translation>Ray-Token</translation>
+    </message>
+    <message>
+        <source>Saved profile %1.</source>
+        <translation>Profil %1 gespeichert.</translation>
+    </message>
+    <message>
+        <source>Warning: this profile uses plain http; traffic to the dashboard is not encrypted.</source>
+        <translation>Warnung: Dieses Profil verwendet unverschlüsseltes http; der Verkehr zum Dashboard ist nicht verschlüsselt.</translation>
+    </message>
+    <message>
+        <source>List the profiles.</source>
+        <translation>Die Profile auflisten.</translation>
+    </message>
+    <message>
+        <source>Remove a profile.</source>
+        <translation>Ein Profil entfernen.</translation>
+    </message>
+    <message>
+        <source>profile remove needs exactly one profile name.</source>
+        <translation>profile remove benötigt genau einen Profilnamen.</translation>
+    </message>
+    <message>
+        <source>Removed profile %1.</source>
+        <translation>Profil %1 entfernt.</translation>
+    </message>
+    <message>
+        <source>profile takes add, list or remove.</source>
+        <translation>profile erwartet add, list oder remove.</translation>
+    </message>
+</context>
+<context>
+    <name>raysec::cli::QuotasCommand</name>
+    <message>
+        <source>Cannot read %1.</source>
+        <translation>%1 kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Check the file name.</source>
+        <translation>Prüfen Sie den Dateinamen.</translation>
+    </message>
+    <message>
+        <source>soft</source>
+        <translation>weich</translation>
+    </message>
+    <message>
+        <source>hard</source>
+        <translation>hart</translation>
+    </message>
+    <message>
+        <source>Team metadata key: %1; key id metadata key: %2; %3 mapping rules.</source>
+        <translation>Team-Metadatenschlüssel: %1; Metadatenschlüssel der Schlüssel-ID: %2; %3 Zuordnungsregeln.</translation>
+    </message>
+    <message>
+        <source>quotas set needs --file FILE, or team|key NAME with --soft/--hard.</source>
+        <translation>quotas set benötigt --file DATEI oder team|key NAME mit --soft/--hard.</translation>
+    </message>
+    <message>
+        <source>Saved %1 quota policies.</source>
+        <translation>%1 Kontingentrichtlinien gespeichert.</translation>
+    </message>
+    <message>
+        <source>team %1: CPU %2, GPU %3, memory %4 GiB, %5 active jobs</source>
+        <translation>Team %1: CPU %2, GPU %3, Speicher %4 GiB, %5 aktive Jobs</translation>
+    </message>
+    <message>
+        <source> (hard CPU %1)</source>
+        <translation> (hart CPU %1)</translation>
+    </message>
+    <message>
+        <source>cluster: CPU %1, GPU %2 in use</source>
+        <translation>Cluster: CPU %1, GPU %2 in Verwendung</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>Hinweis: %1</translation>
+    </message>
+    <message>
+        <source>Give --profile NAME or --from-dir FOLDER.</source>
+        <translation>Geben Sie --profile NAME oder --from-dir ORDNER an.</translation>
+    </message>
+    <message>
+        <source>quotas what-if needs one submission file (JSON of POST /api/jobs/, or - for standard input).</source>
+        <translation>quotas what-if benötigt eine Einreichungsdatei (JSON von POST /api/jobs/ oder - für die Standardeingabe).</translation>
+    </message>
+    <message>
+        <source>Fits (team %1).</source>
+        <translation>Passt (Team %1).</translation>
+    </message>
+    <message>
+        <source>Does not fit (team %1):</source>
+        <translation>Passt nicht (Team %1):</translation>
+    </message>
+    <message>
+        <source>Quota policies per team and key, live usage against them, and whether a job submission would fit.</source>
+        <translation>Kontingentrichtlinien pro Team und Schlüssel, die aktuelle Nutzung im Vergleich dazu und ob eine Job-Einreichung passen würde.</translation>
+    </message>
+    <message>
+        <source>show, set, usage or what-if.</source>
+        <translation>show, set, usage oder what-if.</translation>
+    </message>
+    <message>
+        <source>set: the whole quota configuration (JSON).</source>
+        <translation>set: die gesamte Kontingentkonfiguration (JSON).</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>set: soft limits, e.g. CPU=8,GPU=2.</source>
+        <translation>set: weiche Limits, z. B. CPU=8,GPU=2.</translation>
+    </message>
+    <message>
+        <source>limits</source>
+        <translation>Limits</translation>
+    </message>
+    <message>
+        <source>set: hard limits, e.g. CPU=10,jobs=3.</source>
+        <translation>set: harte Limits, z. B. CPU=10,jobs=3.</translation>
+    </message>
+    <message>
+        <source>usage/what-if: read the cluster of this profile.</source>
+        <translation>usage/what-if: den Cluster dieses Profils lesen.</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>usage/what-if: read saved dashboard answers.</source>
+        <translation>usage/what-if: gespeicherte Dashboard-Antworten lesen.</translation>
+    </message>
+    <message>
+        <source>folder</source>
+        <translation>Ordner</translation>
+    </message>
+    <message>
+        <source>quotas takes show, set, usage or what-if.</source>
+        <translation>quotas erwartet show, set, usage oder what-if.</translation>
+    </message>
+</context>
+<context>
+    <name>raysec::cli::StatusCommand</name>
+    <message>
+        <source>Cluster:  %1 (%2)</source>
+        <translation>Cluster:  %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Warning:  plain http; traffic to the dashboard is not encrypted.</source>
+        <translation>Warnung:  unverschlüsseltes http; der Verkehr zum Dashboard ist nicht verschlüsselt.</translation>
+    </message>
+    <message>
+        <source>Ray:      %1</source>
+        <translation>Ray:      %1</translation>
+    </message>
+    <message>
+        <source>Auth:     %1</source>
+        <translation>Auth:     %1</translation>
+    </message>
+    <message>
+        <source>Warning:  token authentication is off: anyone who reaches the dashboard can run code on the cluster.</source>
+        <translation>Warnung:  Token-Authentifizierung ist aus: Jeder, der das Dashboard erreicht, kann Code auf dem Cluster ausführen.</translation>
+    </message>
+    <message>
+        <source>Nodes:    %1 alive, %2 dead, %3 pending, %4 failed to launch</source>
+        <translation>Knoten:   %1 aktiv, %2 tot, %3 ausstehend, %4 Start fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Jobs:     %1 (%2)</source>
+        <translation>Jobs:     %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Tasks:    %1 in %2 functions</source>
+        <translation>Tasks:    %1 in %2 Funktionen</translation>
+    </message>
+    <message>
+        <source>Note:     %1</source>
+        <translation>Hinweis:  %1</translation>
+    </message>
+    <message>
+        <source>Fetches the version, authentication mode, nodes, resources, jobs and task summary of a cluster once and prints them.</source>
+        <translation>Ruft Version, Authentifizierungsmodus, Knoten, Ressourcen, Jobs und Task-Übersicht eines Clusters einmal ab und gibt sie aus.</translation>
+    </message>
+    <message>
+        <source>Profile to use.</source>
+        <translation>Zu verwendendes Profil.</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Give up after this many seconds (default 30).</source>
+        <translation>Nach so vielen Sekunden aufgeben (Standard 30).</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>Sekunden</translation>
+    </message>
+    <message>
+        <source>status needs --profile NAME and a --timeout from 1 to 3600.</source>
+        <translation>status benötigt --profile NAME und ein --timeout von 1 bis 3600.</translation>
+    </message>
+</context>
+<context>
+    <name>raysec::cli::TokenCommand</name>
+    <message>
+        <source>Generates a Ray cluster token (64 hex characters, as Ray does) and keeps it in the keychain for a profile.</source>
+        <translation>Erzeugt ein Ray-Cluster-Token (64 Hex-Zeichen, wie Ray es tut) und bewahrt es für ein Profil im Schlüsselbund auf.</translation>
+    </message>
+    <message>
+        <source>Generate a token.</source>
+        <translation>Ein Token erzeugen.</translation>
+    </message>
+    <message>
+        <source>Cluster profile.</source>
+        <translation>Clusterprofil.</translation>
+    </message>
+    <message>
+        <source>Replace the profile&apos;s existing token.</source>
+        <translation>Das vorhandene Token des Profils ersetzen.</translation>
+    </message>
+    <message>
+        <source>token generate needs one profile name.</source>
+        <translation>token generate benötigt einen Profilnamen.</translation>
+    </message>
+    <message>
+        <source>replaced</source>
+        <translation>ersetzt</translation>
+    </message>
+    <message>
+        <source>created</source>
+        <translation>erstellt</translation>
+    </message>
+    <message>
+        <source>Stored a new Ray token for profile %1 in the keychain.</source>
+        <translation>Ein neues Ray-Token für Profil %1 im Schlüsselbund gespeichert.</translation>
+    </message>
+    <message>
+        <source>Exports a profile&apos;s Ray token: the token file (0600) with an env file setting RAY_AUTH_MODE=token and RAY_AUTH_TOKEN_PATH, and/or a Kubernetes Secret (0600).</source>
+        <translation>Exportiert das Ray-Token eines Profils: die Token-Datei (0600) mit einer Env-Datei, die RAY_AUTH_MODE=token und RAY_AUTH_TOKEN_PATH setzt, und/oder ein Kubernetes-Secret (0600).</translation>
+    </message>
+    <message>
+        <source>Export the token.</source>
+        <translation>Das Token exportieren.</translation>
+    </message>
+    <message>
+        <source>Token file to write.</source>
+        <translation>Zu schreibende Token-Datei.</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Env file to write (needs --token-file).</source>
+        <translation>Zu schreibende Env-Datei (benötigt --token-file).</translation>
+    </message>
+    <message>
+        <source>Kubernetes Secret manifest to write.</source>
+        <translation>Zu schreibendes Kubernetes-Secret-Manifest.</translation>
+    </message>
+    <message>
+        <source>Secret name.</source>
+        <translation>Name des Secrets.</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Secret namespace.</source>
+        <translation>Namespace des Secrets.</translation>
+    </message>
+    <message>
+        <source>ns</source>
+        <translation>ns</translation>
+    </message>
+    <message>
+        <source>token export needs a profile and --token-file [--env-file] or --kubernetes.</source>
+        <translation>token export benötigt ein Profil und --token-file [--env-file] oder --kubernetes.</translation>
+    </message>
+    <message>
+        <source>Exported the Ray token of profile %1. Ray reads it only when it starts: restart the cluster to apply it.</source>
+        <translation>Das Ray-Token von Profil %1 wurde exportiert. Ray liest es nur beim Start: Starten Sie den Cluster neu, um es anzuwenden.</translation>
+    </message>
+    <message>
+        <source>Show how to rotate the token.</source>
+        <translation>Zeigen, wie das Token rotiert wird.</translation>
+    </message>
+    <message>
+        <source>token takes generate, export or steps.</source>
+        <translation>token erwartet generate, export oder steps.</translation>
+    </message>
+</context>
+<context>
+    <name>raysec::cli::UsersCommand</name>
+    <message>
+        <source>User name.</source>
+        <translation>Benutzername.</translation>
+    </message>
+    <message>
+        <source>Name exactly one user.</source>
+        <translation>Nennen Sie genau einen Benutzer.</translation>
+    </message>
+    <message>
+        <source>Adds a dashboard user. The password is read from standard input (or --password-file), checked against the policy and stored only as an Argon2id hash.</source>
+        <translation>Fügt einen Dashboard-Benutzer hinzu. Das Passwort wird von der Standardeingabe (oder --password-file) gelesen, gegen die Richtlinie geprüft und nur als Argon2id-Hash gespeichert.</translation>
+    </message>
+    <message>
+        <source>Add a user.</source>
+        <translation>Einen Benutzer hinzufügen.</translation>
+    </message>
+    <message>
+        <source>viewer, operator or admin.</source>
+        <translation>viewer, operator oder admin.</translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Read the password from this file.</source>
+        <translation>Das Passwort aus dieser Datei lesen.</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>--role takes viewer, operator or admin.</source>
+        <translation>--role erwartet viewer, operator oder admin.</translation>
+    </message>
+    <message>
+        <source>password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>Added %1 (%2).</source>
+        <translation>%1 (%2) hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>Sets a new password for a user, read from standard input (or --password-file).</source>
+        <translation>Setzt ein neues Passwort für einen Benutzer, gelesen von der Standardeingabe (oder --password-file).</translation>
+    </message>
+    <message>
+        <source>Reset a password.</source>
+        <translation>Ein Passwort zurücksetzen.</translation>
+    </message>
+    <message>
+        <source>Reset the password of %1.</source>
+        <translation>Das Passwort von %1 wurde zurückgesetzt.</translation>
+    </message>
+    <message>
+        <source>Disable a user.</source>
+        <translation>Einen Benutzer deaktivieren.</translation>
+    </message>
+    <message>
+        <source>Enable a user.</source>
+        <translation>Einen Benutzer aktivieren.</translation>
+    </message>
+    <message>
+        <source>Disabled %1.</source>
+        <translation>%1 deaktiviert.</translation>
+    </message>
+    <message>
+        <source>Enabled %1.</source>
+        <translation>%1 aktiviert.</translation>
+    </message>
+    <message>
+        <source>List the users.</source>
+        <translation>Die Benutzer auflisten.</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>deaktiviert</translation>
+    </message>
+    <message>
+        <source>enabled</source>
+        <translation>aktiviert</translation>
+    </message>
+    <message>
+        <source>Writes the users as a JSON bundle for the gateway and signs it with the workstation&apos;s signing key (FILE.minisig, verifiable with minisign -V).</source>
+        <translation>Schreibt die Benutzer als JSON-Paket für das Gateway und signiert es mit dem Signaturschlüssel der Arbeitsstation (DATEI.minisig, prüfbar mit minisign -V).</translation>
+    </message>
+    <message>
+        <source>Export the users.</source>
+        <translation>Die Benutzer exportieren.</translation>
+    </message>
+    <message>
+        <source>Bundle to write.</source>
+        <translation>Zu schreibendes Paket.</translation>
+    </message>
+    <message>
+        <source>users export needs one file name.</source>
+        <translation>users export benötigt einen Dateinamen.</translation>
+    </message>
+    <message>
+        <source>Wrote %1 users to %2, signed with key %3 (%2.minisig).</source>
+        <translation>%1 Benutzer nach %2 geschrieben, signiert mit Schlüssel %3 (%2.minisig).</translation>
+    </message>
+    <message>
+        <source>users takes add, list, disable, enable, reset or export; add --help to any of them.</source>
+        <translation>users erwartet add, list, disable, enable, reset oder export; fügen Sie jedem davon --help hinzu.</translation>
+    </message>
+</context>
+<context>
+    <name>raysec::cli::gatewaybundles</name>
+    <message>
+        <source>Wrote %1</source>
+        <translation>%1 geschrieben</translation>
+    </message>
+    <message>
+        <source>Job policy for the gateway (raysec-job-policy file; default: Raysec&apos;s recommended policy).</source>
+        <translation>Job-Richtlinie für das Gateway (raysec-job-policy-Datei; Standard: die von Raysec empfohlene Richtlinie).</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Raysec&apos;s recommended job policy (the one the audit checks jobs against)</source>
+        <translation>die von Raysec empfohlene Job-Richtlinie (gegen die auch die Prüfung die Jobs prüft)</translation>
+    </message>
+    <message>
+        <source>the job policy in %1</source>
+        <translation>die Job-Richtlinie in %1</translation>
+    </message>
+    <message>
+        <source>Signs the gateway&apos;s policy bundle (policy.json: the job policy and the quota policies saved in the console) and, when dashboard users exist, the user store (users.json) with the workstation&apos;s signing key, and writes them with their .minisig files and the public key (raysec-registry.pub) into a folder.</source>
+        <translation>Signiert das Richtlinienbündel des Gateways (policy.json: die Job-Richtlinie und die in der Konsole gespeicherten Kontingentrichtlinien) und, sofern Dashboard-Benutzer existieren, den Benutzerspeicher (users.json) mit dem Signaturschlüssel dieses Arbeitsplatzes und schreibt sie mit ihren .minisig-Dateien und dem öffentlichen Schlüssel (raysec-registry.pub) in einen Ordner.</translation>
+    </message>
+    <message>
+        <source>Write the signed bundles.</source>
+        <translation>Die signierten Bündel schreiben.</translation>
+    </message>
+    <message>
+        <source>Folder to write into.</source>
+        <translation>Zielordner.</translation>
+    </message>
+    <message>
+        <source>folder</source>
+        <translation>Ordner</translation>
+    </message>
+    <message>
+        <source>Replace files that exist already.</source>
+        <translation>Bereits vorhandene Dateien ersetzen.</translation>
+    </message>
+    <message>
+        <source>gateway bundles needs --out FOLDER.</source>
+        <translation>gateway bundles braucht --out ORDNER.</translation>
+    </message>
+</context>
+<context>
+    <name>raysec::json::Envelopes</name>
     <message>
         <source>an object</source>
         <translation>ein Objekt</translation>
@@ -5154,30 +5345,6 @@
     <message>
         <source>JSON</source>
         <translation>JSON</translation>
-    </message>
-    <message>
-        <source>The %1 answer is empty.</source>
-        <translation>Die Antwort %1 ist leer.</translation>
-    </message>
-    <message>
-        <source>Check that the address points at a Ray dashboard; nothing was changed.</source>
-        <translation>Prüfen Sie, ob die Adresse auf ein Ray-Dashboard zeigt; es wurde nichts geändert.</translation>
-    </message>
-    <message>
-        <source>The %1 answer is %2 MB, more than Raysec accepts.</source>
-        <translation>Die Antwort %1 umfasst %2 MB, mehr als Raysec akzeptiert.</translation>
-    </message>
-    <message>
-        <source>Ask for fewer rows (a smaller limit or a filter); nothing was changed.</source>
-        <translation>Fordern Sie weniger Zeilen an (ein kleineres Limit oder einen Filter); es wurde nichts geändert.</translation>
-    </message>
-    <message>
-        <source>The %1 answer is not what Ray sends: %2 (at &quot;%3&quot;).</source>
-        <translation>Die Antwort %1 entspricht nicht dem, was Ray sendet: %2 (bei „%3“).</translation>
-    </message>
-    <message>
-        <source>Check that the address points at a Ray 2.x dashboard and that the answer was saved whole; usage was left unchanged.</source>
-        <translation>Prüfen Sie, ob die Adresse auf ein Ray-2.x-Dashboard zeigt und die Antwort vollständig gespeichert wurde; die Nutzung blieb unverändert.</translation>
     </message>
 </context>
 <context>
@@ -5246,66 +5413,9 @@
         <source>unexpected content after the end</source>
         <translation>unerwarteter Inhalt nach dem Ende</translation>
     </message>
-</context>
-<context>
-    <name>raysec::json::JsonPath</name>
     <message>
         <source>the document</source>
         <translation>das Dokument</translation>
-    </message>
-</context>
-<context>
-    <name>raysec::jsonfields</name>
-    <message>
-        <source>Correct the file, or remove it so that Raysec uses its built-in data.</source>
-        <translation>Korrigieren Sie die Datei oder entfernen Sie sie, damit Raysec seine eingebauten Daten verwendet.</translation>
-    </message>
-    <message>
-        <source>%1 is not a JSON object.</source>
-        <translation>%1 ist kein JSON-Objekt.</translation>
-    </message>
-    <message>
-        <source>%1 is not a %2 file (field &quot;format&quot;).</source>
-        <translation>%1 ist keine %2-Datei (Feld „format“).</translation>
-    </message>
-    <message>
-        <source>%1 has no valid &quot;formatVersion&quot;.</source>
-        <translation>%1 hat keine gültige „formatVersion“.</translation>
-    </message>
-    <message>
-        <source>%1 uses format version %2; this Raysec reads up to version %3.</source>
-        <translation>%1 verwendet Formatversion %2; dieses Raysec liest bis Version %3.</translation>
-    </message>
-    <message>
-        <source>Update Raysec to read this file.</source>
-        <translation>Aktualisieren Sie Raysec, um diese Datei zu lesen.</translation>
-    </message>
-</context>
-<context>
-    <name>raysec::jsonfields::Reader</name>
-    <message>
-        <source>%1: field &quot;%2&quot; must be %3.</source>
-        <translation>%1: Feld „%2“ muss %3 sein.</translation>
-    </message>
-    <message>
-        <source>a non-empty string</source>
-        <translation>eine nicht leere Zeichenkette</translation>
-    </message>
-    <message>
-        <source>a string</source>
-        <translation>eine Zeichenkette</translation>
-    </message>
-    <message>
-        <source>a list of strings</source>
-        <translation>eine Liste von Zeichenketten</translation>
-    </message>
-    <message>
-        <source>a list of non-empty strings</source>
-        <translation>eine Liste nicht leerer Zeichenketten</translation>
-    </message>
-    <message>
-        <source>true or false</source>
-        <translation>true oder false</translation>
     </message>
 </context>
 <context>
@@ -5543,7 +5653,7 @@
     </message>
 </context>
 <context>
-    <name>raysec::tls</name>
+    <name>raysec::tls::BatchIssuer</name>
     <message>
         <source>Cannot write bundles into %1.</source>
         <translation>In %1 können keine Bündel geschrieben werden.</translation>
@@ -5551,150 +5661,6 @@
     <message>
         <source>Choose a folder you can write to.</source>
         <translation>Wählen Sie einen Ordner, in den Sie schreiben können.</translation>
-    </message>
-    <message>
-        <source>%1 is not a CA certificate.</source>
-        <translation>%1 ist kein CA-Zertifikat.</translation>
-    </message>
-    <message>
-        <source>Import the CA&apos;s own certificate, not a node certificate.</source>
-        <translation>Importieren Sie das eigene Zertifikat der CA, kein Knotenzertifikat.</translation>
-    </message>
-    <message>
-        <source>%1 is not valid now (valid %2 to %3).</source>
-        <translation>%1 ist derzeit nicht gültig (gültig %2 bis %3).</translation>
-    </message>
-    <message>
-        <source>Renew the CA first, or create a new one and plan a CA rotation.</source>
-        <translation>Erneuern Sie zuerst die CA oder erstellen Sie eine neue und planen Sie eine CA-Rotation.</translation>
-    </message>
-    <message>
-        <source>%1 was not issued by %2.</source>
-        <translation>%1 wurde nicht von %2 ausgestellt.</translation>
-    </message>
-    <message>
-        <source>The chain ends at %1, which is not a self-signed root.</source>
-        <translation>Die Kette endet bei %1, das keine selbstsignierte Root ist.</translation>
-    </message>
-    <message>
-        <source>Give the signing CA first and every CA above it up to the root.</source>
-        <translation>Geben Sie zuerst die signierende CA an und jede CA darüber bis zur Root.</translation>
-    </message>
-    <message>
-        <source>Drawing a random serial number failed</source>
-        <translation>Das Erzeugen einer zufälligen Seriennummer ist fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>Setting the serial number failed</source>
-        <translation>Das Setzen der Seriennummer ist fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>Setting the certificate&apos;s names failed</source>
-        <translation>Das Setzen der Namen des Zertifikats ist fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>Setting the validity period failed</source>
-        <translation>Das Setzen des Gültigkeitszeitraums ist fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>Adding the %1 extension failed</source>
-        <translation>Das Hinzufügen der Erweiterung %1 ist fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a usable subject alternative name.</source>
-        <translation>„%1“ ist kein verwendbarer alternativer Antragstellername.</translation>
-    </message>
-    <message>
-        <source>Use IP:address or DNS:name with a valid address or DNS name.</source>
-        <translation>Verwenden Sie IP:Adresse oder DNS:Name mit einer gültigen Adresse bzw. einem gültigen DNS-Namen.</translation>
-    </message>
-    <message>
-        <source>Adding the name %1 failed</source>
-        <translation>Das Hinzufügen des Namens %1 ist fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>Adding the subject alternative names failed</source>
-        <translation>Das Hinzufügen der alternativen Antragstellernamen ist fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>The node list is empty.</source>
-        <translation>Die Knotenliste ist leer.</translation>
-    </message>
-    <message>
-        <source>Give at least one node: name, IP address and optional hostnames.</source>
-        <translation>Geben Sie mindestens einen Knoten an: Name, IP-Adresse und optional Hostnamen.</translation>
-    </message>
-    <message>
-        <source>The node name %1 appears twice.</source>
-        <translation>Der Knotenname %1 kommt doppelt vor.</translation>
-    </message>
-    <message>
-        <source>Give every node its own name; each gets its own bundle folder.</source>
-        <translation>Geben Sie jedem Knoten einen eigenen Namen; jeder erhält einen eigenen Bündelordner.</translation>
-    </message>
-    <message>
-        <source>%1 nodes are marked as head; a Ray cluster has one.</source>
-        <translation>%1 Knoten sind als Head markiert; ein Ray-Cluster hat einen.</translation>
-    </message>
-    <message>
-        <source>Mark only the head node.</source>
-        <translation>Markieren Sie nur den Head-Knoten.</translation>
-    </message>
-    <message>
-        <source>Line %1: %2</source>
-        <translation>Zeile %1: %2</translation>
-    </message>
-    <message>
-        <source>the role &quot;%1&quot; is unknown.</source>
-        <translation>die Rolle „%1“ ist unbekannt.</translation>
-    </message>
-    <message>
-        <source>Write head or worker, or leave it out.</source>
-        <translation>Schreiben Sie head oder worker oder lassen Sie es weg.</translation>
-    </message>
-    <message>
-        <source>a node needs a name and an IP address.</source>
-        <translation>ein Knoten benötigt einen Namen und eine IP-Adresse.</translation>
-    </message>
-    <message>
-        <source>Write: name ip [hostname ...] [role=head].</source>
-        <translation>Schreiben Sie: name ip [hostname ...] [role=head].</translation>
-    </message>
-    <message>
-        <source>a CSV line needs 2 to 4 fields, this one has %1.</source>
-        <translation>eine CSV-Zeile benötigt 2 bis 4 Felder, diese hat %1.</translation>
-    </message>
-    <message>
-        <source>Write: name,ip,hostnames,role with hostnames separated by &apos;;&apos;.</source>
-        <translation>Schreiben Sie: name,ip,hostnames,role mit durch „;“ getrennten Hostnamen.</translation>
-    </message>
-    <message>
-        <source>OpenSSL error %1</source>
-        <translation>OpenSSL-Fehler %1</translation>
-    </message>
-    <message>
-        <source>%1: %2.</source>
-        <translation>%1: %2.</translation>
-    </message>
-    <message>
-        <source>The passphrase is shorter than %1 characters.</source>
-        <translation>Die Passphrase ist kürzer als %1 Zeichen.</translation>
-    </message>
-    <message>
-        <source>Use a longer passphrase, for example four or five random words.</source>
-        <translation>Verwenden Sie eine längere Passphrase, zum Beispiel vier oder fünf zufällige Wörter.</translation>
-    </message>
-    <message>
-        <source>The passphrase repeats too few different characters.</source>
-        <translation>Die Passphrase enthält zu wenige verschiedene Zeichen.</translation>
-    </message>
-    <message>
-        <source>Use a passphrase with more variety, for example random words.</source>
-        <translation>Verwenden Sie eine abwechslungsreichere Passphrase, zum Beispiel zufällige Wörter.</translation>
-    </message>
-    <message>
-        <source>Generating the key failed</source>
-        <translation>Das Erzeugen des Schlüssels ist fehlgeschlagen</translation>
     </message>
 </context>
 <context>
@@ -5768,6 +5734,34 @@
         <source>Give the key that belongs to the first certificate of the chain.</source>
         <translation>Geben Sie den Schlüssel an, der zum ersten Zertifikat der Kette gehört.</translation>
     </message>
+    <message>
+        <source>%1 is not a CA certificate.</source>
+        <translation>%1 ist kein CA-Zertifikat.</translation>
+    </message>
+    <message>
+        <source>Import the CA&apos;s own certificate, not a node certificate.</source>
+        <translation>Importieren Sie das eigene Zertifikat der CA, kein Knotenzertifikat.</translation>
+    </message>
+    <message>
+        <source>%1 is not valid now (valid %2 to %3).</source>
+        <translation>%1 ist derzeit nicht gültig (gültig %2 bis %3).</translation>
+    </message>
+    <message>
+        <source>Renew the CA first, or create a new one and plan a CA rotation.</source>
+        <translation>Erneuern Sie zuerst die CA oder erstellen Sie eine neue und planen Sie eine CA-Rotation.</translation>
+    </message>
+    <message>
+        <source>%1 was not issued by %2.</source>
+        <translation>%1 wurde nicht von %2 ausgestellt.</translation>
+    </message>
+    <message>
+        <source>The chain ends at %1, which is not a self-signed root.</source>
+        <translation>Die Kette endet bei %1, das keine selbstsignierte Root ist.</translation>
+    </message>
+    <message>
+        <source>Give the signing CA first and every CA above it up to the root.</source>
+        <translation>Geben Sie zuerst die signierende CA an und jede CA darüber bis zur Root.</translation>
+    </message>
 </context>
 <context>
     <name>raysec::tls::CertificateBuilder</name>
@@ -5790,6 +5784,42 @@
     <message>
         <source>Signing the certificate failed</source>
         <translation>Das Signieren des Zertifikats ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Drawing a random serial number failed</source>
+        <translation>Das Erzeugen einer zufälligen Seriennummer ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Setting the serial number failed</source>
+        <translation>Das Setzen der Seriennummer ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Setting the certificate&apos;s names failed</source>
+        <translation>Das Setzen der Namen des Zertifikats ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Setting the validity period failed</source>
+        <translation>Das Setzen des Gültigkeitszeitraums ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Adding the %1 extension failed</source>
+        <translation>Das Hinzufügen der Erweiterung %1 ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a usable subject alternative name.</source>
+        <translation>„%1“ ist kein verwendbarer alternativer Antragstellername.</translation>
+    </message>
+    <message>
+        <source>Use IP:address or DNS:name with a valid address or DNS name.</source>
+        <translation>Verwenden Sie IP:Adresse oder DNS:Name mit einer gültigen Adresse bzw. einem gültigen DNS-Namen.</translation>
+    </message>
+    <message>
+        <source>Adding the name %1 failed</source>
+        <translation>Das Hinzufügen des Namens %1 ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Adding the subject alternative names failed</source>
+        <translation>Das Hinzufügen der alternativen Antragstellernamen ist fehlgeschlagen</translation>
     </message>
 </context>
 <context>
@@ -5864,6 +5894,30 @@
         <source>Use labels of letters, digits and dashes separated by dots, such as ray-head.ray.svc.cluster.local.</source>
         <translation>Verwenden Sie durch Punkte getrennte Labels aus Buchstaben, Ziffern und Bindestrichen, etwa ray-head.ray.svc.cluster.local.</translation>
     </message>
+    <message>
+        <source>The node list is empty.</source>
+        <translation>Die Knotenliste ist leer.</translation>
+    </message>
+    <message>
+        <source>Give at least one node: name, IP address and optional hostnames.</source>
+        <translation>Geben Sie mindestens einen Knoten an: Name, IP-Adresse und optional Hostnamen.</translation>
+    </message>
+    <message>
+        <source>The node name %1 appears twice.</source>
+        <translation>Der Knotenname %1 kommt doppelt vor.</translation>
+    </message>
+    <message>
+        <source>Give every node its own name; each gets its own bundle folder.</source>
+        <translation>Geben Sie jedem Knoten einen eigenen Namen; jeder erhält einen eigenen Bündelordner.</translation>
+    </message>
+    <message>
+        <source>%1 nodes are marked as head; a Ray cluster has one.</source>
+        <translation>%1 Knoten sind als Head markiert; ein Ray-Cluster hat einen.</translation>
+    </message>
+    <message>
+        <source>Mark only the head node.</source>
+        <translation>Markieren Sie nur den Head-Knoten.</translation>
+    </message>
 </context>
 <context>
     <name>raysec::tls::NodeIssuer</name>
@@ -5918,6 +5972,64 @@
         <source>Split it into several batches.</source>
         <translation>Teilen Sie sie in mehrere Teile auf.</translation>
     </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>Zeile %1: %2</translation>
+    </message>
+    <message>
+        <source>the role &quot;%1&quot; is unknown.</source>
+        <translation>die Rolle „%1“ ist unbekannt.</translation>
+    </message>
+    <message>
+        <source>Write head or worker, or leave it out.</source>
+        <translation>Schreiben Sie head oder worker oder lassen Sie es weg.</translation>
+    </message>
+    <message>
+        <source>a node needs a name and an IP address.</source>
+        <translation>ein Knoten benötigt einen Namen und eine IP-Adresse.</translation>
+    </message>
+    <message>
+        <source>Write: name ip [hostname ...] [role=head].</source>
+        <translation>Schreiben Sie: name ip [hostname ...] [role=head].</translation>
+    </message>
+    <message>
+        <source>a CSV line needs 2 to 4 fields, this one has %1.</source>
+        <translation>eine CSV-Zeile benötigt 2 bis 4 Felder, diese hat %1.</translation>
+    </message>
+    <message>
+        <source>Write: name,ip,hostnames,role with hostnames separated by &apos;;&apos;.</source>
+        <translation>Schreiben Sie: name,ip,hostnames,role mit durch „;“ getrennten Hostnamen.</translation>
+    </message>
+</context>
+<context>
+    <name>raysec::tls::OpenSsl</name>
+    <message>
+        <source>OpenSSL error %1</source>
+        <translation>OpenSSL-Fehler %1</translation>
+    </message>
+    <message>
+        <source>%1: %2.</source>
+        <translation>%1: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>raysec::tls::PassphrasePolicy</name>
+    <message>
+        <source>The passphrase is shorter than %1 characters.</source>
+        <translation>Die Passphrase ist kürzer als %1 Zeichen.</translation>
+    </message>
+    <message>
+        <source>Use a longer passphrase, for example four or five random words.</source>
+        <translation>Verwenden Sie eine längere Passphrase, zum Beispiel vier oder fünf zufällige Wörter.</translation>
+    </message>
+    <message>
+        <source>The passphrase repeats too few different characters.</source>
+        <translation>Die Passphrase enthält zu wenige verschiedene Zeichen.</translation>
+    </message>
+    <message>
+        <source>Use a passphrase with more variety, for example random words.</source>
+        <translation>Verwenden Sie eine abwechslungsreichere Passphrase, zum Beispiel zufällige Wörter.</translation>
+    </message>
 </context>
 <context>
     <name>raysec::tls::PrivateKey</name>
@@ -5960,6 +6072,10 @@
     <message>
         <source>Encrypting the private key failed</source>
         <translation>Das Verschlüsseln des privaten Schlüssels ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Generating the key failed</source>
+        <translation>Das Erzeugen des Schlüssels ist fehlgeschlagen</translation>
     </message>
 </context>
 <context>
@@ -6082,33 +6198,6 @@
     <message>
         <source>The certificate of node %1 does not cover %2: Ray would fail with &quot;Peer name %2 is not in peer certificate&quot;. Reissue it with %2 among its names.</source>
         <translation>Das Zertifikat von Knoten %1 deckt %2 nicht ab: Ray würde mit „Peer name %2 is not in peer certificate“ scheitern. Stellen Sie es mit %2 unter seinen Namen neu aus.</translation>
-    </message>
-</context>
-<context>
-    <name>raysec::ui</name>
-    <message>
-        <source>ECDSA P-256 (recommended)</source>
-        <translation>ECDSA P-256 (empfohlen)</translation>
-    </message>
-    <message>
-        <source>ECDSA P-384</source>
-        <translation>ECDSA P-384</translation>
-    </message>
-    <message>
-        <source>RSA 2048</source>
-        <translation>RSA 2048</translation>
-    </message>
-    <message>
-        <source>RSA 3072</source>
-        <translation>RSA 3072</translation>
-    </message>
-    <message>
-        <source>RSA 4096</source>
-        <translation>RSA 4096</translation>
-    </message>
-    <message>
-        <source>Ed25519</source>
-        <translation>Ed25519</translation>
     </message>
 </context>
 <context>
@@ -7590,6 +7679,33 @@ So beheben Sie es: %2</translation>
             <numerusform>%1 von %n Job</numerusform>
             <numerusform>%1 von %n Jobs</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>raysec::ui::KeyTypeLabels</name>
+    <message>
+        <source>ECDSA P-256 (recommended)</source>
+        <translation>ECDSA P-256 (empfohlen)</translation>
+    </message>
+    <message>
+        <source>ECDSA P-384</source>
+        <translation>ECDSA P-384</translation>
+    </message>
+    <message>
+        <source>RSA 2048</source>
+        <translation>RSA 2048</translation>
+    </message>
+    <message>
+        <source>RSA 3072</source>
+        <translation>RSA 3072</translation>
+    </message>
+    <message>
+        <source>RSA 4096</source>
+        <translation>RSA 4096</translation>
+    </message>
+    <message>
+        <source>Ed25519</source>
+        <translation>Ed25519</translation>
     </message>
 </context>
 <context>

@@ -24,10 +24,10 @@ namespace {
 
 constexpr int ExitFindings = 3;
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("raysec::cli::AuditCommand", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(raysec::cli::AuditCommand)
+};
 
 struct AuditData
 {
@@ -66,10 +66,10 @@ Result<std::optional<QList<PortSpec>>> parsePorts(const QCommandLineParser& pars
         bool ok = false;
         const int port = item.trimmed().toInt(&ok);
         if (!ok || port < 1 || port > 65535) {
-            return fail(QStringLiteral("usage"), tr("--ports takes port numbers separated by "
-                                                    "commas, such as 6379,10001."));
+            return fail(QStringLiteral("usage"), Text::tr("--ports takes port numbers separated by "
+                                                          "commas, such as 6379,10001."));
         }
-        ports.append({quint16(port), tr("port %1").arg(port)});
+        ports.append({quint16(port), Text::tr("port %1").arg(port)});
     }
     return std::optional<QList<PortSpec>>(ports);
 }
@@ -143,7 +143,7 @@ int finishScan(CliContext& ctx, const AuditData& data, const AuditRun& run,
         return ctx.report(ok.error());
     }
     if (run.cancelled) {
-        ctx.err() << tr("The scan was cancelled; the report is incomplete.") << Qt::endl;
+        ctx.err() << Text::tr("The scan was cancelled; the report is incomplete.") << Qt::endl;
         return CliContext::ExitFailure;
     }
     return request.failOn && report.hasOpenAtLeast(*request.failOn) ? ExitFindings
@@ -158,7 +158,7 @@ void startScan(CliContext& ctx, std::shared_ptr<AuditData> data, const ClusterPr
     QObject::connect(
         runner, &AuditRunner::progressed, &ctx, [&ctx](int done, int total, const QString& id) {
             if (!id.isEmpty()) {
-                ctx.err() << tr("[%1/%2] %3").arg(done + 1).arg(total).arg(id) << Qt::endl;
+                ctx.err() << Text::tr("[%1/%2] %3").arg(done + 1).arg(total).arg(id) << Qt::endl;
             }
         });
     QObject::connect(runner, &AuditRunner::finished, &ctx,
@@ -175,19 +175,21 @@ void startScan(CliContext& ctx, std::shared_ptr<AuditData> data, const ClusterPr
 void addScanOptions(QCommandLineParser& parser)
 {
     parser.addOptions({
-        {QStringLiteral("profile"), tr("Cluster profile to audit."), tr("name")},
-        {QStringLiteral("format"), tr("json, sarif or html (default json)."), tr("format"),
-         QStringLiteral("json")},
-        {QStringLiteral("output"), tr("Write the report to this file instead of stdout."),
-         tr("file")},
+        {QStringLiteral("profile"), Text::tr("Cluster profile to audit."), Text::tr("name")},
+        {QStringLiteral("format"), Text::tr("json, sarif or html (default json)."),
+         Text::tr("format"), QStringLiteral("json")},
+        {QStringLiteral("output"), Text::tr("Write the report to this file instead of stdout."),
+         Text::tr("file")},
         {QStringLiteral("fail-on"),
-         tr("Exit with 3 when an open finding has this severity or higher "
-            "(note, low, medium, high, critical)."),
-         tr("severity")},
-        {QStringLiteral("ports"), tr("Ray ports to probe instead of the checks' list."),
-         tr("list")},
-        {QStringLiteral("advisories"), tr("A newer signed advisory database."), tr("file")},
-        {QStringLiteral("advisories-key"), tr("minisign public key that signs it."), tr("file")},
+         Text::tr("Exit with 3 when an open finding has this severity or higher "
+                  "(note, low, medium, high, critical)."),
+         Text::tr("severity")},
+        {QStringLiteral("ports"), Text::tr("Ray ports to probe instead of the checks' list."),
+         Text::tr("list")},
+        {QStringLiteral("advisories"), Text::tr("A newer signed advisory database."),
+         Text::tr("file")},
+        {QStringLiteral("advisories-key"), Text::tr("minisign public key that signs it."),
+         Text::tr("file")},
     });
 }
 
@@ -198,13 +200,13 @@ Result<ScanRequest> scanRequest(const QCommandLineParser& parser)
                         parser.value(QStringLiteral("output")), std::nullopt};
     if (!QStringList{QStringLiteral("json"), QStringLiteral("sarif"), QStringLiteral("html")}
              .contains(request.format)) {
-        return fail(QStringLiteral("usage"), tr("--format takes json, sarif or html."));
+        return fail(QStringLiteral("usage"), Text::tr("--format takes json, sarif or html."));
     }
     if (parser.isSet(QStringLiteral("fail-on"))) {
         request.failOn = severityFromName(parser.value(QStringLiteral("fail-on")));
         if (!request.failOn) {
             return fail(QStringLiteral("usage"),
-                        tr("--fail-on takes note, low, medium, high or critical."));
+                        Text::tr("--fail-on takes note, low, medium, high or critical."));
         }
     }
     return request;
@@ -213,9 +215,9 @@ Result<ScanRequest> scanRequest(const QCommandLineParser& parser)
 int scan(CliContext& ctx)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        tr("Audits a cluster with passive probes (GET, HEAD and TCP connects only) and prints "
-           "a report."));
+    parser.setApplicationDescription(Text::tr(
+        "Audits a cluster with passive probes (GET, HEAD and TCP connects only) and prints "
+        "a report."));
     addScanOptions(parser);
     int code = 0;
     if (!ctx.parse(parser, &code)) {
@@ -226,7 +228,7 @@ int scan(CliContext& ctx)
         return ctx.usage(request.error().message);
     }
     if (!parser.isSet(QStringLiteral("profile"))) {
-        return ctx.usage(tr("audit needs --profile."));
+        return ctx.usage(Text::tr("audit needs --profile."));
     }
     auto ports = parsePorts(parser);
     if (!ports) {
@@ -264,12 +266,12 @@ int suppress(CliContext& ctx, bool remove)
 {
     QCommandLineParser parser;
     parser.addPositionalArgument(remove ? QStringLiteral("unsuppress") : QStringLiteral("suppress"),
-                                 tr("Accept or stop accepting a finding."));
+                                 Text::tr("Accept or stop accepting a finding."));
     parser.addOptions({
-        {QStringLiteral("profile"), tr("Cluster profile."), tr("name")},
-        {QStringLiteral("check"), tr("Check id, such as RAY-9.1."), tr("id")},
-        {QStringLiteral("reason"), tr("Why the risk is accepted."), tr("text")},
-        {QStringLiteral("until"), tr("Expiry date (YYYY-MM-DD, UTC)."), tr("date")},
+        {QStringLiteral("profile"), Text::tr("Cluster profile."), Text::tr("name")},
+        {QStringLiteral("check"), Text::tr("Check id, such as RAY-9.1."), Text::tr("id")},
+        {QStringLiteral("reason"), Text::tr("Why the risk is accepted."), Text::tr("text")},
+        {QStringLiteral("until"), Text::tr("Expiry date (YYYY-MM-DD, UTC)."), Text::tr("date")},
     });
     int code = 0;
     if (!ctx.parse(parser, &code)) {
@@ -282,7 +284,7 @@ int suppress(CliContext& ctx, bool remove)
         return ctx.report(catalog.error());
     }
     if (profile.isEmpty() || !catalog->find(check)) {
-        return ctx.usage(tr("Give --profile and the --check id of a known check."));
+        return ctx.usage(Text::tr("Give --profile and the --check id of a known check."));
     }
     auto h = openHistory(ctx);
     if (!h) {
@@ -296,8 +298,8 @@ int suppress(CliContext& ctx, bool remove)
     if (!ok) {
         return ctx.report(ok.error());
     }
-    ctx.out() << (remove ? tr("%1 is no longer suppressed on %2.").arg(check, profile)
-                         : tr("%1 is suppressed on %2 until %3.")
+    ctx.out() << (remove ? Text::tr("%1 is no longer suppressed on %2.").arg(check, profile)
+                         : Text::tr("%1 is suppressed on %2 until %3.")
                                .arg(check, profile, until.toString(Qt::ISODate)))
               << Qt::endl;
     return CliContext::ExitOk;
@@ -308,8 +310,8 @@ int history(CliContext& ctx, bool diffOnly)
 {
     QCommandLineParser parser;
     parser.addPositionalArgument(diffOnly ? QStringLiteral("diff") : QStringLiteral("history"),
-                                 tr("Past audit runs of a profile."));
-    parser.addOption({QStringLiteral("profile"), tr("Cluster profile."), tr("name")});
+                                 Text::tr("Past audit runs of a profile."));
+    parser.addOption({QStringLiteral("profile"), Text::tr("Cluster profile."), Text::tr("name")});
     int code = 0;
     if (!ctx.parse(parser, &code)) {
         return code;
@@ -323,21 +325,22 @@ int history(CliContext& ctx, bool diffOnly)
     if (!diffOnly) {
         for (const AuditRun& r : *runs) {
             ctx.out() << r.id << '\t' << r.finishedAt.toString(Qt::ISODate) << '\t'
-                      << (r.rayVersion.isEmpty() ? tr("unknown") : r.rayVersion) << '\t'
-                      << (r.cancelled ? tr("cancelled") : tr("complete")) << Qt::endl;
+                      << (r.rayVersion.isEmpty() ? Text::tr("unknown") : r.rayVersion) << '\t'
+                      << (r.cancelled ? Text::tr("cancelled") : Text::tr("complete")) << Qt::endl;
         }
         return CliContext::ExitOk;
     }
     if (runs->size() < 2) {
         return ctx.report(Error{QStringLiteral("audit.diff.runs"),
-                                tr("A difference needs two runs of this profile."),
-                                tr("Run raysec-cli audit once more.")});
+                                Text::tr("A difference needs two runs of this profile."),
+                                Text::tr("Run raysec-cli audit once more.")});
     }
     const RunDiff diff = RunDiff::between(runs->at(1), runs->at(0));
-    ctx.out() << tr("Newly failing: %1").arg(diff.newlyFailing.join(QStringLiteral(", ")))
+    ctx.out() << Text::tr("Newly failing: %1").arg(diff.newlyFailing.join(QStringLiteral(", ")))
               << Qt::endl
-              << tr("Now passing: %1").arg(diff.nowPassing.join(QStringLiteral(", "))) << Qt::endl
-              << tr("Still failing: %1").arg(diff.stillFailing.join(QStringLiteral(", ")))
+              << Text::tr("Now passing: %1").arg(diff.nowPassing.join(QStringLiteral(", ")))
+              << Qt::endl
+              << Text::tr("Still failing: %1").arg(diff.stillFailing.join(QStringLiteral(", ")))
               << Qt::endl;
     return CliContext::ExitOk;
 }

@@ -18,10 +18,10 @@ namespace raysec::cli {
 
 namespace {
 
-QString tr(const char* text, int n = -1)
+struct Text
 {
-    return QCoreApplication::translate("raysec::cli::AuditFixCommand", text, nullptr, n);
-}
+    Q_DECLARE_TR_FUNCTIONS(raysec::cli::AuditFixCommand)
+};
 
 // Everything the command decided before the scan, shared by the asynchronous steps.
 struct FixRequest
@@ -37,26 +37,28 @@ struct FixRequest
 
 void addOptions(QCommandLineParser& parser)
 {
-    parser.addPositionalArgument(QStringLiteral("fix"), tr("Generate the fixes."));
+    parser.addPositionalArgument(QStringLiteral("fix"), Text::tr("Generate the fixes."));
     parser.addOptions({
-        {QStringLiteral("profile"), tr("Cluster profile to scan and fix."), tr("name")},
-        {QStringLiteral("out"), tr("New or empty folder for the files."), tr("folder")},
+        {QStringLiteral("profile"), Text::tr("Cluster profile to scan and fix."), Text::tr("name")},
+        {QStringLiteral("out"), Text::tr("New or empty folder for the files."), Text::tr("folder")},
         {QStringLiteral("head-address"),
-         tr("IP address the nodes dial for the head (default: the dashboard's host)."), tr("ip")},
-        {QStringLiteral("head-name"), tr("A DNS name of the head (repeatable)."), tr("name")},
+         Text::tr("IP address the nodes dial for the head (default: the dashboard's host)."),
+         Text::tr("ip")},
+        {QStringLiteral("head-name"), Text::tr("A DNS name of the head (repeatable)."),
+         Text::tr("name")},
         {QStringLiteral("ray-version"),
-         tr("Ray version to upgrade to (default: the lowest "
-            "that fixes every advisory)."),
-         tr("version")},
-        {QStringLiteral("k8s-namespace"), tr("Kubernetes namespace (default ray)."), tr("name"),
-         QStringLiteral("ray")},
-        {QStringLiteral("skip"), tr("Leave this check open (repeatable)."), tr("id")},
-        {QStringLiteral("ports"), tr("Ray ports to probe instead of the checks' list."),
-         tr("list")},
+         Text::tr("Ray version to upgrade to (default: the lowest "
+                  "that fixes every advisory)."),
+         Text::tr("version")},
+        {QStringLiteral("k8s-namespace"), Text::tr("Kubernetes namespace (default ray)."),
+         Text::tr("name"), QStringLiteral("ray")},
+        {QStringLiteral("skip"), Text::tr("Leave this check open (repeatable)."), Text::tr("id")},
+        {QStringLiteral("ports"), Text::tr("Ray ports to probe instead of the checks' list."),
+         Text::tr("list")},
         {QStringLiteral("apply"),
-         tr("Also store the token in the keychain, switch the profile to it, save the quota "
-            "policy, publish the key registry and sign the gateway's policy and user "
-            "bundles.")},
+         Text::tr("Also store the token in the keychain, switch the profile to it, save the quota "
+                  "policy, publish the key registry and sign the gateway's policy and user "
+                  "bundles.")},
     });
 }
 
@@ -70,10 +72,10 @@ Result<std::optional<QList<PortSpec>>> ports(const QCommandLineParser& parser)
         bool ok = false;
         const int port = item.trimmed().toInt(&ok);
         if (!ok || port < 1 || port > 65535) {
-            return fail(QStringLiteral("usage"), tr("--ports takes port numbers separated by "
-                                                    "commas, such as 6379,10001."));
+            return fail(QStringLiteral("usage"), Text::tr("--ports takes port numbers separated by "
+                                                          "commas, such as 6379,10001."));
         }
-        list.append({quint16(port), tr("port %1").arg(port)});
+        list.append({quint16(port), Text::tr("port %1").arg(port)});
     }
     return std::optional<QList<PortSpec>>(list);
 }
@@ -81,11 +83,11 @@ Result<std::optional<QList<PortSpec>>> ports(const QCommandLineParser& parser)
 Result<FixRequest> request(CliContext& ctx, const QCommandLineParser& parser)
 {
     if (!parser.isSet(QStringLiteral("profile")) || !parser.isSet(QStringLiteral("out"))) {
-        return fail(QStringLiteral("usage"), tr("audit fix needs --profile and --out."));
+        return fail(QStringLiteral("usage"), Text::tr("audit fix needs --profile and --out."));
     }
     const QString folder = QDir::cleanPath(parser.value(QStringLiteral("out")));
     if (!QDir::isAbsolutePath(folder)) {
-        return fail(QStringLiteral("usage"), tr("--out must be an absolute folder path."));
+        return fail(QStringLiteral("usage"), Text::tr("--out must be an absolute folder path."));
     }
     auto catalog = CheckCatalog::builtIn();
     auto advisories = AdvisoryDatabase::builtIn();
@@ -143,11 +145,11 @@ void printResult(CliContext& ctx, const FixRequest& r, const HardeningOutput& ou
              {"bundles", bundles.toStdString()}});
         return;
     }
-    ctx.out() << tr("%n files written to %1; follow %2.", int(out.artefacts.size()))
+    ctx.out() << Text::tr("%n files written to %1; follow %2.", nullptr, int(out.artefacts.size()))
                      .arg(r.folder, QDir(r.folder).filePath(QStringLiteral("RUNBOOK.md")))
               << Qt::endl;
     for (const QString& change : applied) {
-        ctx.out() << tr("Applied: %1").arg(change) << Qt::endl;
+        ctx.out() << Text::tr("Applied: %1").arg(change) << Qt::endl;
     }
     if (!bundles.isEmpty()) {
         ctx.out() << bundles << Qt::endl;
@@ -171,8 +173,9 @@ QStringList changeNames(const QList<ConsoleChange>& changes)
 void generateAndWrite(CliContext& ctx, std::shared_ptr<FixRequest> r, const AuditRun& run)
 {
     if (run.cancelled) {
-        ctx.finish(ctx.report(Error{QStringLiteral("audit.cancelled"),
-                                    tr("The scan was cancelled."), tr("Run it again.")}));
+        ctx.finish(
+            ctx.report(Error{QStringLiteral("audit.cancelled"), Text::tr("The scan was cancelled."),
+                             Text::tr("Run it again.")}));
         return;
     }
     HardeningPlan plan = HardeningPlan::fromRun(run, r->catalog);
@@ -235,8 +238,8 @@ int auditFix(CliContext& ctx)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        tr("Scans a cluster, then writes the hardening fixes for every failing check and a "
-           "runbook of the manual steps into a new folder."));
+        Text::tr("Scans a cluster, then writes the hardening fixes for every failing check and a "
+                 "runbook of the manual steps into a new folder."));
     addOptions(parser);
     int code = 0;
     if (!ctx.parse(parser, &code)) {

@@ -39,11 +39,13 @@ int storeCa(CliContext& ctx, const QString& name, tls::CertificateAuthority ca)
             ctx.printJson(
                 {{"name", str(name)}, {"folder", str(store->folder(name))}, {"chain", chain}});
         } else {
-            ctx.out() << tr("Stored CA %1 in %2; its key is encrypted and the passphrase is in "
-                            "the keychain.")
+            ctx.out() << Text::tr(
+                             "Stored CA %1 in %2; its key is encrypted and the passphrase is in "
+                             "the keychain.")
                              .arg(name, store->folder(name))
                       << Qt::endl
-                      << tr("Root SHA-256: %1").arg(ca.root().sha256Fingerprint()) << Qt::endl;
+                      << Text::tr("Root SHA-256: %1").arg(ca.root().sha256Fingerprint())
+                      << Qt::endl;
         }
         ctx.finish(CliContext::ExitOk);
     });
@@ -53,36 +55,36 @@ int storeCa(CliContext& ctx, const QString& name, tls::CertificateAuthority ca)
 int create(CliContext& ctx)
 {
     QCommandLineParser parser;
-    parser.addPositionalArgument(QStringLiteral("name"), tr("Name of the new CA."));
+    parser.addPositionalArgument(QStringLiteral("name"), Text::tr("Name of the new CA."));
     parser.addOptions({
-        {QStringLiteral("cn"), tr("Common name of the root."), tr("text"),
+        {QStringLiteral("cn"), Text::tr("Common name of the root."), Text::tr("text"),
          QStringLiteral("Ray cluster CA")},
         {QStringLiteral("key-type"),
-         tr("ecdsa-p256, ecdsa-p384, rsa-2048, rsa-3072, rsa-4096 or "
-            "ed25519."),
-         tr("type"), QStringLiteral("ecdsa-p256")},
-        {QStringLiteral("days"), tr("Validity of the root in days."), tr("days"),
+         Text::tr("ecdsa-p256, ecdsa-p384, rsa-2048, rsa-3072, rsa-4096 or "
+                  "ed25519."),
+         Text::tr("type"), QStringLiteral("ecdsa-p256")},
+        {QStringLiteral("days"), Text::tr("Validity of the root in days."), Text::tr("days"),
          QStringLiteral("3650")},
-        {QStringLiteral("intermediate"), tr("Sign nodes with an intermediate CA.")},
+        {QStringLiteral("intermediate"), Text::tr("Sign nodes with an intermediate CA.")},
     });
     int code = 0;
     if (!ctx.parse(parser, &code)) {
         return code;
     }
     if (parser.positionalArguments().size() != 3) {
-        return ctx.usage(tr("certs ca create needs exactly one CA name."));
+        return ctx.usage(Text::tr("certs ca create needs exactly one CA name."));
     }
     const auto type = tls::keyTypeFromName(parser.value(QStringLiteral("key-type")));
     if (!type) {
         return ctx.usage(
-            tr("Unknown --key-type %1.").arg(parser.value(QStringLiteral("key-type"))));
+            Text::tr("Unknown --key-type %1.").arg(parser.value(QStringLiteral("key-type"))));
     }
     auto days = daysOption(parser, QStringLiteral("days"), true);
     if (!days) {
         return ctx.report(days.error());
     }
     if (!tls::keyTypeWarning(*type).isEmpty()) {
-        ctx.err() << tr("Warning: %1").arg(tls::keyTypeWarning(*type)) << Qt::endl;
+        ctx.err() << Text::tr("Warning: %1").arg(tls::keyTypeWarning(*type)) << Qt::endl;
     }
     tls::CaOptions options{parser.value(QStringLiteral("cn")), *type, *days,
                            parser.isSet(QStringLiteral("intermediate")), std::min(*days, 1825)};
@@ -96,13 +98,14 @@ int create(CliContext& ctx)
 int import(CliContext& ctx)
 {
     QCommandLineParser parser;
-    parser.addPositionalArgument(QStringLiteral("name"), tr("Name for the imported CA."));
+    parser.addPositionalArgument(QStringLiteral("name"), Text::tr("Name for the imported CA."));
     parser.addOptions({
-        {QStringLiteral("cert"), tr("CA certificate chain (PEM), signing CA first."), tr("file")},
-        {QStringLiteral("key"), tr("The signing CA's private key (PEM)."), tr("file")},
+        {QStringLiteral("cert"), Text::tr("CA certificate chain (PEM), signing CA first."),
+         Text::tr("file")},
+        {QStringLiteral("key"), Text::tr("The signing CA's private key (PEM)."), Text::tr("file")},
         {QStringLiteral("passphrase-file"),
-         tr("File holding the key's passphrase, if it is encrypted (else standard input)."),
-         tr("file")},
+         Text::tr("File holding the key's passphrase, if it is encrypted (else standard input)."),
+         Text::tr("file")},
     });
     int code = 0;
     if (!ctx.parse(parser, &code)) {
@@ -110,7 +113,7 @@ int import(CliContext& ctx)
     }
     if (parser.positionalArguments().size() != 3 || !parser.isSet(QStringLiteral("cert")) ||
         !parser.isSet(QStringLiteral("key"))) {
-        return ctx.usage(tr("certs ca import needs a name, --cert and --key."));
+        return ctx.usage(Text::tr("certs ca import needs a name, --cert and --key."));
     }
     auto ca = caFromFiles(ctx, parser, QStringLiteral("cert"), QStringLiteral("key"),
                           QStringLiteral("passphrase-file"));
@@ -149,15 +152,16 @@ int list(CliContext& ctx)
 int exportTrust(CliContext& ctx)
 {
     QCommandLineParser parser;
-    parser.addPositionalArgument(QStringLiteral("names"), tr("CAs whose roots to trust."));
-    parser.addOption({QStringLiteral("out"), tr("Truststore file to write."), tr("file")});
+    parser.addPositionalArgument(QStringLiteral("names"), Text::tr("CAs whose roots to trust."));
+    parser.addOption(
+        {QStringLiteral("out"), Text::tr("Truststore file to write."), Text::tr("file")});
     int code = 0;
     if (!ctx.parse(parser, &code)) {
         return code;
     }
     const QStringList names = parser.positionalArguments().mid(2);
     if (names.isEmpty() || !parser.isSet(QStringLiteral("out"))) {
-        return ctx.usage(tr("certs ca export-trust needs CA names and --out."));
+        return ctx.usage(Text::tr("certs ca export-trust needs CA names and --out."));
     }
     tls::CaStore store(ctx.keychain());
     QList<tls::Certificate> roots;
@@ -172,7 +176,7 @@ int exportTrust(CliContext& ctx)
         !ok) {
         return ctx.report(ok.error());
     }
-    ctx.out() << tr("Wrote %1 trusted roots to %2.")
+    ctx.out() << Text::tr("Wrote %1 trusted roots to %2.")
                      .arg(roots.size())
                      .arg(parser.value(QStringLiteral("out")))
               << Qt::endl;
@@ -182,12 +186,12 @@ int exportTrust(CliContext& ctx)
 int exportKey(CliContext& ctx)
 {
     QCommandLineParser parser;
-    parser.addPositionalArgument(QStringLiteral("name"), tr("Stored CA."));
+    parser.addPositionalArgument(QStringLiteral("name"), Text::tr("Stored CA."));
     parser.addOptions({
-        {QStringLiteral("out"), tr("Key file to write (mode 0600)."), tr("file")},
-        {QStringLiteral("passphrase-file"), tr("Encrypt the export with this passphrase."),
-         tr("file")},
-        {QStringLiteral("plaintext"), tr("Write the key unencrypted (explicit choice).")},
+        {QStringLiteral("out"), Text::tr("Key file to write (mode 0600)."), Text::tr("file")},
+        {QStringLiteral("passphrase-file"), Text::tr("Encrypt the export with this passphrase."),
+         Text::tr("file")},
+        {QStringLiteral("plaintext"), Text::tr("Write the key unencrypted (explicit choice).")},
     });
     int code = 0;
     if (!ctx.parse(parser, &code)) {
@@ -196,12 +200,13 @@ int exportKey(CliContext& ctx)
     const bool plaintext = parser.isSet(QStringLiteral("plaintext"));
     if (parser.positionalArguments().size() != 3 || !parser.isSet(QStringLiteral("out")) ||
         plaintext == parser.isSet(QStringLiteral("passphrase-file"))) {
-        return ctx.usage(tr("certs ca export-key needs a name, --out and either "
-                            "--passphrase-file or --plaintext."));
+        return ctx.usage(Text::tr("certs ca export-key needs a name, --out and either "
+                                  "--passphrase-file or --plaintext."));
     }
     std::optional<SecretBuffer> passphrase;
     if (!plaintext) {
-        auto secret = secretFromFile(parser, QStringLiteral("passphrase-file"), tr("passphrase"));
+        auto secret =
+            secretFromFile(parser, QStringLiteral("passphrase-file"), Text::tr("passphrase"));
         if (!secret) {
             return ctx.report(secret.error());
         }
@@ -224,7 +229,8 @@ int exportKey(CliContext& ctx)
                         ctx.finish(ctx.report(ok.error()));
                         return;
                     }
-                    ctx.out() << tr("Wrote the CA key to %1 (mode 0600).").arg(out) << Qt::endl;
+                    ctx.out() << Text::tr("Wrote the CA key to %1 (mode 0600).").arg(out)
+                              << Qt::endl;
                     ctx.finish(CliContext::ExitOk);
                 });
     return CliContext::Pending;
@@ -250,7 +256,7 @@ int caCommand(CliContext& ctx)
     if (sub == QLatin1String("export-key")) {
         return exportKey(ctx);
     }
-    return ctx.usage(tr("certs ca takes create, import, list, export-trust or export-key."));
+    return ctx.usage(Text::tr("certs ca takes create, import, list, export-trust or export-key."));
 }
 
 } // namespace raysec::cli::certs

@@ -13,16 +13,16 @@ namespace {
 
 void printCertificate(QTextStream& out, const tls::Certificate& cert)
 {
-    out << tr("Subject:   %1").arg(cert.subject()) << '\n'
-        << tr("Issuer:    %1").arg(cert.issuer()) << '\n'
-        << tr("Serial:    %1").arg(cert.serialHex()) << '\n'
-        << tr("SHA-256:   %1").arg(cert.sha256Fingerprint()) << '\n'
-        << tr("Valid:     %1 to %2")
+    out << Text::tr("Subject:   %1").arg(cert.subject()) << '\n'
+        << Text::tr("Issuer:    %1").arg(cert.issuer()) << '\n'
+        << Text::tr("Serial:    %1").arg(cert.serialHex()) << '\n'
+        << Text::tr("SHA-256:   %1").arg(cert.sha256Fingerprint()) << '\n'
+        << Text::tr("Valid:     %1 to %2")
                .arg(cert.notBefore().toString(Qt::ISODate), cert.notAfter().toString(Qt::ISODate))
         << '\n'
-        << tr("Key:       %1").arg(cert.keyDescription()) << '\n'
-        << tr("CA:        %1").arg(cert.isCa() ? tr("yes") : tr("no")) << '\n'
-        << tr("SANs:      %1").arg(cert.subjectAltNames().join(QStringLiteral(", "))) << '\n'
+        << Text::tr("Key:       %1").arg(cert.keyDescription()) << '\n'
+        << Text::tr("CA:        %1").arg(cert.isCa() ? Text::tr("yes") : Text::tr("no")) << '\n'
+        << Text::tr("SANs:      %1").arg(cert.subjectAltNames().join(QStringLiteral(", "))) << '\n'
         << Qt::endl;
 }
 
@@ -31,13 +31,13 @@ void printCertificate(QTextStream& out, const tls::Certificate& cert)
 int inspectCommand(CliContext& ctx)
 {
     QCommandLineParser parser;
-    parser.addPositionalArgument(QStringLiteral("file"), tr("PEM certificate or chain."));
+    parser.addPositionalArgument(QStringLiteral("file"), Text::tr("PEM certificate or chain."));
     int code = 0;
     if (!ctx.parse(parser, &code)) {
         return code;
     }
     if (parser.positionalArguments().size() != 2) {
-        return ctx.usage(tr("certs inspect needs exactly one file."));
+        return ctx.usage(Text::tr("certs inspect needs exactly one file."));
     }
     auto pem = SafeFile::read(parser.positionalArguments().at(1), 4 * 1024 * 1024);
     if (!pem) {
@@ -66,16 +66,17 @@ int preflightCommand(CliContext& ctx)
     QCommandLineParser parser;
     addNodeOptions(parser);
     parser.addOptions({
-        {QStringLiteral("bundles"), tr("Folder with one bundle folder per node."), tr("folder")},
-        {QStringLiteral("head-name"), tr("A name clients use for the head; repeatable."),
-         tr("name")},
+        {QStringLiteral("bundles"), Text::tr("Folder with one bundle folder per node."),
+         Text::tr("folder")},
+        {QStringLiteral("head-name"), Text::tr("A name clients use for the head; repeatable."),
+         Text::tr("name")},
     });
     int code = 0;
     if (!ctx.parse(parser, &code)) {
         return code;
     }
     if (!parser.isSet(QStringLiteral("bundles"))) {
-        return ctx.usage(tr("certs preflight needs --bundles."));
+        return ctx.usage(Text::tr("certs preflight needs --bundles."));
     }
     auto nodes = nodesFromOptions(parser);
     if (!nodes) {
@@ -99,7 +100,7 @@ int preflightCommand(CliContext& ctx)
             ctx.out() << f.message << Qt::endl;
         }
         if (findings.isEmpty()) {
-            ctx.out() << tr("Every address of the %1 nodes is covered.").arg(nodes->size())
+            ctx.out() << Text::tr("Every address of the %1 nodes is covered.").arg(nodes->size())
                       << Qt::endl;
         }
     }
@@ -110,28 +111,30 @@ int planRotationCommand(CliContext& ctx)
 {
     QCommandLineParser parser;
     parser.addOptions({
-        {QStringLiteral("nodes"), tr("Node list file (text or CSV)."), tr("file")},
-        {QStringLiteral("ca"), tr("The CA in use."), tr("name")},
-        {QStringLiteral("new-ca"), tr("Roll to this new CA instead of renewing."), tr("name")},
-        {QStringLiteral("bundles"), tr("Local bundle folder."), tr("folder"),
+        {QStringLiteral("nodes"), Text::tr("Node list file (text or CSV)."), Text::tr("file")},
+        {QStringLiteral("ca"), Text::tr("The CA in use."), Text::tr("name")},
+        {QStringLiteral("new-ca"), Text::tr("Roll to this new CA instead of renewing."),
+         Text::tr("name")},
+        {QStringLiteral("bundles"), Text::tr("Local bundle folder."), Text::tr("folder"),
          QStringLiteral("bundles")},
-        {QStringLiteral("remote-dir"), tr("Folder of the files on the nodes."), tr("folder"),
-         QStringLiteral("/etc/ray/tls")},
-        {QStringLiteral("ssh-user"), tr("User for ssh and rsync."), tr("user"),
+        {QStringLiteral("remote-dir"), Text::tr("Folder of the files on the nodes."),
+         Text::tr("folder"), QStringLiteral("/etc/ray/tls")},
+        {QStringLiteral("ssh-user"), Text::tr("User for ssh and rsync."), Text::tr("user"),
          QStringLiteral("ray")},
-        {QStringLiteral("gcs-ft"), tr("The cluster runs with GCS fault tolerance.")},
-        {QStringLiteral("markdown"), tr("Write the runbook to this Markdown file."), tr("file")},
+        {QStringLiteral("gcs-ft"), Text::tr("The cluster runs with GCS fault tolerance.")},
+        {QStringLiteral("markdown"), Text::tr("Write the runbook to this Markdown file."),
+         Text::tr("file")},
     });
     int code = 0;
     if (!ctx.parse(parser, &code)) {
         return code;
     }
     if (!parser.isSet(QStringLiteral("nodes")) || !parser.isSet(QStringLiteral("ca"))) {
-        return ctx.usage(tr("certs plan-rotation needs --nodes and --ca."));
+        return ctx.usage(Text::tr("certs plan-rotation needs --nodes and --ca."));
     }
     const QString user = parser.value(QStringLiteral("ssh-user"));
     if (!tls::isValidNodeName(user) || user.contains(QLatin1Char('.'))) {
-        return ctx.usage(tr("--ssh-user takes a plain user name."));
+        return ctx.usage(Text::tr("--ssh-user takes a plain user name."));
     }
     auto nodes = tls::NodeListParser::readFile(parser.value(QStringLiteral("nodes")));
     if (!nodes) {
@@ -194,9 +197,9 @@ int listCommand(CliContext& ctx)
         if (!ctx.json()) {
             QString note;
             if (e.expiryLevel() == tls::ExpiryLevel::Expired) {
-                note = tr("EXPIRED");
+                note = Text::tr("EXPIRED");
             } else if (e.expiryLevel() != tls::ExpiryLevel::Ok) {
-                note = tr("expires in %1 days").arg(e.daysLeft());
+                note = Text::tr("expires in %1 days").arg(e.daysLeft());
             }
             ctx.out() << e.commonName << '\t' << e.notAfter.toString(Qt::ISODate) << '\t'
                       << e.fingerprint.left(23) << '\t' << note << Qt::endl;

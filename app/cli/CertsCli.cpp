@@ -12,11 +12,6 @@
 
 namespace raysec::cli::certs {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("raysec::cli::CertsCommand", text);
-}
-
 std::string str(const QString& text)
 {
     return text.toStdString();
@@ -30,13 +25,14 @@ std::string_view view(const QByteArray& bytes)
 void addCaOptions(QCommandLineParser& parser)
 {
     parser.addOptions({
-        {QStringLiteral("ca"), tr("Stored CA to sign with."), tr("name")},
-        {QStringLiteral("ca-cert"), tr("CA certificate chain file (PEM), instead of --ca."),
-         tr("file")},
-        {QStringLiteral("ca-key"), tr("CA private key file (PEM), with --ca-cert."), tr("file")},
+        {QStringLiteral("ca"), Text::tr("Stored CA to sign with."), Text::tr("name")},
+        {QStringLiteral("ca-cert"), Text::tr("CA certificate chain file (PEM), instead of --ca."),
+         Text::tr("file")},
+        {QStringLiteral("ca-key"), Text::tr("CA private key file (PEM), with --ca-cert."),
+         Text::tr("file")},
         {QStringLiteral("ca-passphrase-file"),
-         tr("File holding the passphrase of an encrypted --ca-key (else standard input)."),
-         tr("file")},
+         Text::tr("File holding the passphrase of an encrypted --ca-key (else standard input)."),
+         Text::tr("file")},
     });
 }
 
@@ -51,7 +47,7 @@ Result<tls::CertificateAuthority> caFromFiles(CliContext& ctx, const QCommandLin
     }
     std::optional<SecretBuffer> passphrase;
     if (tls::PrivateKey::isEncryptedPem(view(*key))) {
-        auto secret = ctx.readSecret(parser, passphraseOption, tr("CA key passphrase"));
+        auto secret = ctx.readSecret(parser, passphraseOption, Text::tr("CA key passphrase"));
         if (!secret) {
             return std::unexpected(secret.error());
         }
@@ -65,8 +61,9 @@ void loadCa(CliContext& ctx, const QCommandLineParser& parser, CaLoaded loaded)
 {
     if (parser.isSet(QStringLiteral("ca-cert")) || parser.isSet(QStringLiteral("ca-key"))) {
         if (!parser.isSet(QStringLiteral("ca-cert")) || !parser.isSet(QStringLiteral("ca-key"))) {
-            loaded(fail(QStringLiteral("cli.usage"), tr("--ca-cert and --ca-key go together."),
-                        tr("Give both files, or a stored CA with --ca.")));
+            loaded(fail(QStringLiteral("cli.usage"),
+                        Text::tr("--ca-cert and --ca-key go together."),
+                        Text::tr("Give both files, or a stored CA with --ca.")));
             return;
         }
         auto ca = caFromFiles(ctx, parser, QStringLiteral("ca-cert"), QStringLiteral("ca-key"),
@@ -76,8 +73,8 @@ void loadCa(CliContext& ctx, const QCommandLineParser& parser, CaLoaded loaded)
         return;
     }
     if (!parser.isSet(QStringLiteral("ca"))) {
-        loaded(fail(QStringLiteral("cli.usage"), tr("No CA was given."),
-                    tr("Name a stored CA with --ca, or give --ca-cert and --ca-key.")));
+        loaded(fail(QStringLiteral("cli.usage"), Text::tr("No CA was given."),
+                    Text::tr("Name a stored CA with --ca, or give --ca-cert and --ca-key.")));
         return;
     }
     const QString name = parser.value(QStringLiteral("ca"));
@@ -94,10 +91,11 @@ void loadCa(CliContext& ctx, const QCommandLineParser& parser, CaLoaded loaded)
 void addNodeOptions(QCommandLineParser& parser)
 {
     parser.addOptions({
-        {QStringLiteral("nodes"), tr("Node list file (text or CSV)."), tr("file")},
-        {QStringLiteral("node"), tr("One node as name,ip[,host;host[,head]]; repeatable."),
-         tr("entry")},
-        {QStringLiteral("profile"), tr("Read the nodes from a cluster profile."), tr("name")},
+        {QStringLiteral("nodes"), Text::tr("Node list file (text or CSV)."), Text::tr("file")},
+        {QStringLiteral("node"), Text::tr("One node as name,ip[,host;host[,head]]; repeatable."),
+         Text::tr("entry")},
+        {QStringLiteral("profile"), Text::tr("Read the nodes from a cluster profile."),
+         Text::tr("name")},
     });
 }
 
@@ -182,10 +180,10 @@ Result<SecretBuffer> secretFromFile(const QCommandLineParser& parser, const QStr
 {
     QFile file(parser.value(option));
     if (!file.open(QIODevice::ReadOnly)) {
-        return fail(
-            QStringLiteral("cli.secret-file"),
-            tr("Cannot read the %1 from %2: %3.").arg(what, file.fileName(), file.errorString()),
-            tr("Check the path given with --%1.").arg(option));
+        return fail(QStringLiteral("cli.secret-file"),
+                    Text::tr("Cannot read the %1 from %2: %3.")
+                        .arg(what, file.fileName(), file.errorString()),
+                    Text::tr("Check the path given with --%1.").arg(option));
     }
     SecretBuffer secret = SecretBuffer::readLine(file);
     if (auto ok = tls::checkPassphrase(secret); !ok) {
@@ -200,7 +198,7 @@ Result<int> daysOption(const QCommandLineParser& parser, const QString& option, 
     const int days = parser.value(option).toInt(&numeric);
     if (!numeric) {
         return fail(QStringLiteral("cli.usage"),
-                    tr("--%1 takes a whole number of days.").arg(option));
+                    Text::tr("--%1 takes a whole number of days.").arg(option));
     }
     if (auto ok = tls::CertificateBuilder::checkValidity(days, isCa); !ok) {
         return std::unexpected(ok.error());

@@ -10,12 +10,18 @@
 #include "core/tls/NodeEntry.h"
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
 
 #include <functional>
 
 namespace raysec::cli::certs {
 
-QString tr(const char* text);
+// The context of the command's texts.
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(raysec::cli::CertsCommand)
+};
+
 std::string str(const QString& text);
 
 // A CA ready to sign, with the store name it came from (empty when given as files).

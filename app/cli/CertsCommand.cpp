@@ -27,8 +27,8 @@ int run(CliContext& ctx)
             return function(ctx);
         }
     }
-    return ctx.usage(certs::tr("certs takes ca, issue, sign-csr, inspect, preflight, "
-                               "plan-rotation or list."));
+    return ctx.usage(certs::Text::tr("certs takes ca, issue, sign-csr, inspect, preflight, "
+                                     "plan-rotation or list."));
 }
 
 const CliRegistration registration{

@@ -25,7 +25,7 @@ public:
         const int step = done * 10 / total;
         if (step != m_step) {
             m_step = step;
-            m_err << tr("Issued %1 of %2 certificates.").arg(done).arg(total) << Qt::endl;
+            m_err << Text::tr("Issued %1 of %2 certificates.").arg(done).arg(total) << Qt::endl;
         }
     }
     bool isCancelled() const override { return false; }
@@ -50,21 +50,24 @@ void addIssueOptions(QCommandLineParser& parser)
     addCaOptions(parser);
     addNodeOptions(parser);
     parser.addOptions({
-        {QStringLiteral("out"), tr("Folder for the node bundles."), tr("folder")},
-        {QStringLiteral("key-type"), tr("Key type of the node keys."), tr("type"),
+        {QStringLiteral("out"), Text::tr("Folder for the node bundles."), Text::tr("folder")},
+        {QStringLiteral("key-type"), Text::tr("Key type of the node keys."), Text::tr("type"),
          QStringLiteral("ecdsa-p256")},
-        {QStringLiteral("days"), tr("Validity in days."), tr("days"), QStringLiteral("365")},
-        {QStringLiteral("head-name"), tr("A name clients use for the head; repeatable."),
-         tr("name")},
-        {QStringLiteral("remote-dir"), tr("Folder of the files on the nodes (for tls.env)."),
-         tr("folder"), QStringLiteral("/etc/ray/tls")},
-        {QStringLiteral("k8s-namespace"), tr("Also write a Kubernetes Secret per node."),
-         tr("namespace")},
-        {QStringLiteral("p12-passphrase-file"), tr("Also write tls.p12 with this passphrase."),
-         tr("file")},
-        {QStringLiteral("trust-ca"), tr("Also trust this stored CA's root in ca.crt."), tr("name")},
+        {QStringLiteral("days"), Text::tr("Validity in days."), Text::tr("days"),
+         QStringLiteral("365")},
+        {QStringLiteral("head-name"), Text::tr("A name clients use for the head; repeatable."),
+         Text::tr("name")},
+        {QStringLiteral("remote-dir"), Text::tr("Folder of the files on the nodes (for tls.env)."),
+         Text::tr("folder"), QStringLiteral("/etc/ray/tls")},
+        {QStringLiteral("k8s-namespace"), Text::tr("Also write a Kubernetes Secret per node."),
+         Text::tr("namespace")},
+        {QStringLiteral("p12-passphrase-file"),
+         Text::tr("Also write tls.p12 with this passphrase."), Text::tr("file")},
+        {QStringLiteral("trust-ca"), Text::tr("Also trust this stored CA's root in ca.crt."),
+         Text::tr("name")},
         {QStringLiteral("keep-keys-passphrase-file"),
-         tr("Keep the node keys in the inventory, encrypted with this passphrase."), tr("file")},
+         Text::tr("Keep the node keys in the inventory, encrypted with this passphrase."),
+         Text::tr("file")},
     });
 }
 
@@ -73,7 +76,7 @@ Result<std::shared_ptr<std::optional<SecretBuffer>>> optionalSecret(const QComma
 {
     auto holder = std::make_shared<std::optional<SecretBuffer>>();
     if (p.isSet(option)) {
-        auto secret = secretFromFile(p, option, tr("passphrase"));
+        auto secret = secretFromFile(p, option, Text::tr("passphrase"));
         if (!secret) {
             return std::unexpected(secret.error());
         }
@@ -92,8 +95,9 @@ Result<IssueRequest> issueRequest(CliContext& ctx, const QCommandLineParser& par
         return std::unexpected(!nodes ? nodes.error() : days.error());
     }
     if (!type) {
-        return fail(QStringLiteral("cli.usage"),
-                    tr("Unknown --key-type %1.").arg(parser.value(QStringLiteral("key-type"))));
+        return fail(
+            QStringLiteral("cli.usage"),
+            Text::tr("Unknown --key-type %1.").arg(parser.value(QStringLiteral("key-type"))));
     }
     request.nodes = *nodes;
     request.settings = {*type, *days, parser.values(QStringLiteral("head-name")), {}};
@@ -163,7 +167,7 @@ int reportBatch(CliContext& ctx, const IssueRequest& request, const tls::BatchRe
             {{"issued", batch.issued.size()}, {"files", batch.filesWritten}, {"nodes", nodes}});
         return CliContext::ExitOk;
     }
-    ctx.out() << tr("Issued %1 node certificates; wrote %2 files under %3.")
+    ctx.out() << Text::tr("Issued %1 node certificates; wrote %2 files under %3.")
                      .arg(batch.issued.size())
                      .arg(batch.filesWritten)
                      .arg(request.outputDir)
@@ -206,14 +210,14 @@ int issueCommand(CliContext& ctx)
         return code;
     }
     if (!parser.isSet(QStringLiteral("out"))) {
-        return ctx.usage(tr("certs issue needs --out, the folder for the bundles."));
+        return ctx.usage(Text::tr("certs issue needs --out, the folder for the bundles."));
     }
     auto request = issueRequest(ctx, parser);
     if (!request) {
         return ctx.report(request.error());
     }
     if (!tls::keyTypeWarning(request->settings.keyType).isEmpty()) {
-        ctx.err() << tr("Warning: %1").arg(tls::keyTypeWarning(request->settings.keyType))
+        ctx.err() << Text::tr("Warning: %1").arg(tls::keyTypeWarning(request->settings.keyType))
                   << Qt::endl;
     }
     auto parsed = std::make_shared<QCommandLineParser>();
@@ -239,15 +243,19 @@ int signCsrCommand(CliContext& ctx)
     QCommandLineParser parser;
     addCaOptions(parser);
     parser.addOptions({
-        {QStringLiteral("csr"), tr("The CSR made on the node (PEM)."), tr("file")},
-        {QStringLiteral("node"), tr("The node as name,ip[,host;host[,head]]."), tr("entry")},
-        {QStringLiteral("out"), tr("Folder for ca.crt, tls.crt and tls.env."), tr("folder")},
-        {QStringLiteral("days"), tr("Validity in days."), tr("days"), QStringLiteral("365")},
-        {QStringLiteral("head-name"), tr("A name clients use for the head; repeatable."),
-         tr("name")},
-        {QStringLiteral("key-type"), tr("Key type for --print-command."), tr("type"),
+        {QStringLiteral("csr"), Text::tr("The CSR made on the node (PEM)."), Text::tr("file")},
+        {QStringLiteral("node"), Text::tr("The node as name,ip[,host;host[,head]]."),
+         Text::tr("entry")},
+        {QStringLiteral("out"), Text::tr("Folder for ca.crt, tls.crt and tls.env."),
+         Text::tr("folder")},
+        {QStringLiteral("days"), Text::tr("Validity in days."), Text::tr("days"),
+         QStringLiteral("365")},
+        {QStringLiteral("head-name"), Text::tr("A name clients use for the head; repeatable."),
+         Text::tr("name")},
+        {QStringLiteral("key-type"), Text::tr("Key type for --print-command."), Text::tr("type"),
          QStringLiteral("ecdsa-p256")},
-        {QStringLiteral("print-command"), tr("Print the command that makes the CSR on the node.")},
+        {QStringLiteral("print-command"),
+         Text::tr("Print the command that makes the CSR on the node.")},
     });
     int code = 0;
     if (!ctx.parse(parser, &code)) {
@@ -255,14 +263,14 @@ int signCsrCommand(CliContext& ctx)
     }
     auto nodes = nodesFromOptions(parser);
     if (!nodes || nodes->size() != 1) {
-        return nodes ? ctx.usage(tr("certs sign-csr takes exactly one --node."))
+        return nodes ? ctx.usage(Text::tr("certs sign-csr takes exactly one --node."))
                      : ctx.report(nodes.error());
     }
     const tls::NodeEntry node = nodes->first();
     if (parser.isSet(QStringLiteral("print-command"))) {
         const auto type = tls::keyTypeFromName(parser.value(QStringLiteral("key-type")));
         if (!type) {
-            return ctx.usage(tr("Unknown --key-type."));
+            return ctx.usage(Text::tr("Unknown --key-type."));
         }
         ctx.out() << tls::NodeIssuer::csrCommand(node, *type) << Qt::endl;
         return CliContext::ExitOk;
@@ -272,7 +280,7 @@ int signCsrCommand(CliContext& ctx)
         return ctx.report(days.error());
     }
     if (!parser.isSet(QStringLiteral("csr")) || !parser.isSet(QStringLiteral("out"))) {
-        return ctx.usage(tr("certs sign-csr needs --csr and --out."));
+        return ctx.usage(Text::tr("certs sign-csr needs --csr and --out."));
     }
     auto csr = SafeFile::read(parser.value(QStringLiteral("csr")), 1024 * 1024);
     if (!csr) {
@@ -302,7 +310,7 @@ int signCsrCommand(CliContext& ctx)
         if (ctx.json()) {
             ctx.printJson(toJson(issued->certificate));
         } else {
-            ctx.out() << tr("Signed the CSR of %1; wrote %2.")
+            ctx.out() << Text::tr("Signed the CSR of %1; wrote %2.")
                              .arg(node.name, written->join(QStringLiteral(", ")))
                       << Qt::endl;
         }

@@ -11,10 +11,10 @@ namespace raysec::cli::gatewaybundles {
 
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("raysec::cli::gatewaybundles", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(raysec::cli::gatewaybundles)
+};
 
 const QString jobPolicyName = QStringLiteral("job-policy");
 
@@ -39,7 +39,7 @@ void print(CliContext& ctx, const QStringList& written, const WrittenGatewayBund
         return;
     }
     for (const QString& path : written) {
-        ctx.out() << tr("Wrote %1").arg(path) << Qt::endl;
+        ctx.out() << Text::tr("Wrote %1").arg(path) << Qt::endl;
     }
     ctx.out() << bundles.summary() << Qt::endl;
 }
@@ -49,15 +49,16 @@ void print(CliContext& ctx, const QStringList& written, const WrittenGatewayBund
 QCommandLineOption jobPolicyOption()
 {
     return {jobPolicyName,
-            tr("Job policy for the gateway (raysec-job-policy file; default: Raysec's "
-               "recommended policy)."),
-            tr("file")};
+            Text::tr("Job policy for the gateway (raysec-job-policy file; default: Raysec's "
+                     "recommended policy)."),
+            Text::tr("file")};
 }
 
 Result<GatewayBundleSources> sources(CliContext& ctx, const QCommandLineParser& parser)
 {
     JobPolicy policy = JobPolicy::defaults();
-    QString source = tr("Raysec's recommended job policy (the one the audit checks jobs against)");
+    QString source =
+        Text::tr("Raysec's recommended job policy (the one the audit checks jobs against)");
     if (parser.isSet(jobPolicyName)) {
         const QString path = parser.value(jobPolicyName);
         auto bytes = SafeFile::read(path, 1024 * 1024);
@@ -67,7 +68,7 @@ Result<GatewayBundleSources> sources(CliContext& ctx, const QCommandLineParser& 
             return std::unexpected(parsed.error());
         }
         policy = std::move(*parsed);
-        source = tr("the job policy in %1").arg(path);
+        source = Text::tr("the job policy in %1").arg(path);
     }
     auto db = ctx.store();
     if (!db) {
@@ -108,22 +109,22 @@ int run(CliContext& ctx)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        tr("Signs the gateway's policy bundle (policy.json: the job policy and the quota "
-           "policies saved in the console) and, when dashboard users exist, the user store "
-           "(users.json) with the workstation's signing key, and writes them with their "
-           ".minisig files and the public key (raysec-registry.pub) into a folder."));
-    parser.addPositionalArgument(QStringLiteral("bundles"), tr("Write the signed bundles."));
+        Text::tr("Signs the gateway's policy bundle (policy.json: the job policy and the quota "
+                 "policies saved in the console) and, when dashboard users exist, the user store "
+                 "(users.json) with the workstation's signing key, and writes them with their "
+                 ".minisig files and the public key (raysec-registry.pub) into a folder."));
+    parser.addPositionalArgument(QStringLiteral("bundles"), Text::tr("Write the signed bundles."));
     parser.addOptions({
-        {QStringLiteral("out"), tr("Folder to write into."), tr("folder")},
+        {QStringLiteral("out"), Text::tr("Folder to write into."), Text::tr("folder")},
         jobPolicyOption(),
-        {QStringLiteral("replace"), tr("Replace files that exist already.")},
+        {QStringLiteral("replace"), Text::tr("Replace files that exist already.")},
     });
     int code = 0;
     if (!ctx.parse(parser, &code)) {
         return code;
     }
     if (!parser.isSet(QStringLiteral("out"))) {
-        return ctx.usage(tr("gateway bundles needs --out FOLDER."));
+        return ctx.usage(Text::tr("gateway bundles needs --out FOLDER."));
     }
     auto collected = sources(ctx, parser);
     if (!collected) {

@@ -20,10 +20,10 @@ namespace raysec::cli {
 
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("raysec::cli::GatewayCommand", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(raysec::cli::GatewayCommand)
+};
 
 std::string utf8(const QString& text)
 {
@@ -37,12 +37,13 @@ QString number(double value)
 
 QString milliseconds(const std::optional<double>& seconds)
 {
-    return seconds ? tr("%1 ms").arg(QLocale().toString(*seconds * 1000, 'f', 1)) : tr("n/a");
+    return seconds ? Text::tr("%1 ms").arg(QLocale().toString(*seconds * 1000, 'f', 1))
+                   : Text::tr("n/a");
 }
 
 QString keyName(const QString& key)
 {
-    return key.isEmpty() ? tr("(no key)") : key;
+    return key.isEmpty() ? Text::tr("(no key)") : key;
 }
 
 // Options that map one to one onto string fields of gateway.json.
@@ -120,10 +121,10 @@ void printWritten(CliContext& ctx, const QStringList& written)
         return;
     }
     for (const QString& path : written) {
-        ctx.out() << tr("Wrote %1").arg(path) << Qt::endl;
+        ctx.out() << Text::tr("Wrote %1").arg(path) << Qt::endl;
     }
-    ctx.out() << tr("Fill in policy.json.example, then sign it as the policy bundle, or run "
-                    "again with --bundles to have the console sign it.")
+    ctx.out() << Text::tr("Fill in policy.json.example, then sign it as the policy bundle, or run "
+                          "again with --bundles to have the console sign it.")
               << Qt::endl;
 }
 
@@ -132,8 +133,8 @@ int writeConfigAndBundles(CliContext& ctx, const QCommandLineParser& parser,
                           const GatewayConfig& config)
 {
     if (config.policy.isEmpty()) {
-        return ctx.usage(tr("--bundles needs --policy, the path of the policy bundle on the "
-                            "gateway (and --user-store for the users)."));
+        return ctx.usage(Text::tr("--bundles needs --policy, the path of the policy bundle on the "
+                                  "gateway (and --user-store for the users)."));
     }
     const QString folder = parser.value(QStringLiteral("out"));
     const bool replace = parser.isSet(QStringLiteral("replace"));
@@ -165,27 +166,29 @@ int writeConfigAndBundles(CliContext& ctx, const QCommandLineParser& parser,
 int writeConfig(CliContext& ctx)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        tr("Writes gateway.json and a policy skeleton (policy.json.example) into a folder, or "
-           "with --bundles gateway.json and the bundles it names, signed with the "
-           "workstation's signing key: the policy (job policy and saved quota policies) and "
-           "the dashboard users. Every field is checked as the gateway checks it; nothing is "
-           "written on error."));
-    parser.addPositionalArgument(QStringLiteral("config"), tr("Write the configuration."));
+    parser.setApplicationDescription(Text::tr(
+        "Writes gateway.json and a policy skeleton (policy.json.example) into a folder, or "
+        "with --bundles gateway.json and the bundles it names, signed with the "
+        "workstation's signing key: the policy (job policy and saved quota policies) and "
+        "the dashboard users. Every field is checked as the gateway checks it; nothing is "
+        "written on error."));
+    parser.addPositionalArgument(QStringLiteral("config"), Text::tr("Write the configuration."));
     for (const PathOption& option : pathOptions) {
-        parser.addOption({QString::fromLatin1(option.option), tr(option.help), tr("value")});
+        parser.addOption(
+            {QString::fromLatin1(option.option), Text::tr(option.help), Text::tr("value")});
     }
     parser.addOptions({
-        {QStringLiteral("out"), tr("Folder to write into."), tr("folder")},
-        {QStringLiteral("plain-http"), tr("Serve without TLS (loopback listen only).")},
-        {QStringLiteral("require-client-certificate"), tr("Require client certificates.")},
-        {QStringLiteral("shadow"), tr("Only count would-be rate-limit refusals.")},
-        {QStringLiteral("per-address"), tr("Bucket per client address, RATE/BURST."), tr("bucket")},
-        {QStringLiteral("tier"), tr("A tier's bucket, TIER:CLASS=RATE/BURST (repeatable)."),
-         tr("spec")},
-        {QStringLiteral("replace"), tr("Replace files that exist already.")},
+        {QStringLiteral("out"), Text::tr("Folder to write into."), Text::tr("folder")},
+        {QStringLiteral("plain-http"), Text::tr("Serve without TLS (loopback listen only).")},
+        {QStringLiteral("require-client-certificate"), Text::tr("Require client certificates.")},
+        {QStringLiteral("shadow"), Text::tr("Only count would-be rate-limit refusals.")},
+        {QStringLiteral("per-address"), Text::tr("Bucket per client address, RATE/BURST."),
+         Text::tr("bucket")},
+        {QStringLiteral("tier"), Text::tr("A tier's bucket, TIER:CLASS=RATE/BURST (repeatable)."),
+         Text::tr("spec")},
+        {QStringLiteral("replace"), Text::tr("Replace files that exist already.")},
         {QStringLiteral("bundles"),
-         tr("Also sign and write the policy and user bundles instead of the skeleton.")},
+         Text::tr("Also sign and write the policy and user bundles instead of the skeleton.")},
         gatewaybundles::jobPolicyOption(),
     });
     int code = 0;
@@ -193,10 +196,10 @@ int writeConfig(CliContext& ctx)
         return code;
     }
     if (!parser.isSet(QStringLiteral("out"))) {
-        return ctx.usage(tr("gateway config needs --out FOLDER."));
+        return ctx.usage(Text::tr("gateway config needs --out FOLDER."));
     }
     if (parser.isSet(QStringLiteral("job-policy")) && !parser.isSet(QStringLiteral("bundles"))) {
-        return ctx.usage(tr("--job-policy goes with --bundles."));
+        return ctx.usage(Text::tr("--job-policy goes with --bundles."));
     }
     auto config = configFrom(parser);
     if (!config) {
@@ -219,10 +222,11 @@ bool adminOptions(CliContext& ctx, QCommandLineParser& parser, const QString& de
                   QList<QCommandLineOption> extra, int* code)
 {
     parser.setApplicationDescription(description);
-    parser.addOptions({{QStringLiteral("admin"), tr("The gateway's admin address (loopback)."),
-                        tr("host:port"), QStringLiteral("127.0.0.1:9464")},
-                       {QStringLiteral("timeout"), tr("Seconds to wait for each answer."),
-                        tr("seconds"), QStringLiteral("5")}});
+    parser.addOptions(
+        {{QStringLiteral("admin"), Text::tr("The gateway's admin address (loopback)."),
+          Text::tr("host:port"), QStringLiteral("127.0.0.1:9464")},
+         {QStringLiteral("timeout"), Text::tr("Seconds to wait for each answer."),
+          Text::tr("seconds"), QStringLiteral("5")}});
     parser.addOptions(extra);
     return ctx.parse(parser, code);
 }
@@ -251,25 +255,27 @@ void printStatus(CliContext& ctx, const GatewayStatusReport& report)
                        {"bundles", bundles}});
         return;
     }
-    ctx.out() << tr("Gateway:     %1").arg(report.admin.toString()) << Qt::endl;
-    ctx.out() << tr("Health:      %1 (%2)")
-                     .arg(report.healthy ? tr("healthy") : tr("NOT healthy"), report.health)
+    ctx.out() << Text::tr("Gateway:     %1").arg(report.admin.toString()) << Qt::endl;
+    ctx.out() << Text::tr("Health:      %1 (%2)")
+                     .arg(report.healthy ? Text::tr("healthy") : Text::tr("NOT healthy"),
+                          report.health)
               << Qt::endl;
-    ctx.out() << tr("Connections: %1").arg(report.connections) << Qt::endl;
+    ctx.out() << Text::tr("Connections: %1").arg(report.connections) << Qt::endl;
     for (const auto& [bundle, version] : report.bundleVersions) {
-        ctx.out() << tr("Bundle:      %1 version %2").arg(bundle).arg(version) << Qt::endl;
+        ctx.out() << Text::tr("Bundle:      %1 version %2").arg(bundle).arg(version) << Qt::endl;
     }
 }
 
 int status(CliContext& ctx)
 {
     QCommandLineParser parser;
-    parser.addPositionalArgument(QStringLiteral("status"), tr("Show health and bundles."));
+    parser.addPositionalArgument(QStringLiteral("status"), Text::tr("Show health and bundles."));
     int code = 0;
-    if (!adminOptions(ctx, parser,
-                      tr("Asks the gateway's admin listener for its health and the versions of "
-                         "its signed bundles. Exits with 1 when it is not healthy."),
-                      {}, &code)) {
+    if (!adminOptions(
+            ctx, parser,
+            Text::tr("Asks the gateway's admin listener for its health and the versions of "
+                     "its signed bundles. Exits with 1 when it is not healthy."),
+            {}, &code)) {
         return code;
     }
     GatewayStatus* fetcher = statusFetcher(ctx, parser);
@@ -323,19 +329,19 @@ void printRates(CliContext& ctx, const GatewayRates& rates)
         return;
     }
     QTextStream& out = ctx.out();
-    out << tr("Over %1 s: %2 requests/s, %3 refused with 429/s, %4 shadow refusals/s")
+    out << Text::tr("Over %1 s: %2 requests/s, %3 refused with 429/s, %4 shadow refusals/s")
                .arg(number(rates.seconds), number(rates.requestsPerSecond),
                     number(rates.tooManyPerSecond), number(rates.shadowLimitedPerSecond))
         << Qt::endl;
-    out << tr("Latency: p50 %1, p95 %2, p99 %3")
+    out << Text::tr("Latency: p50 %1, p95 %2, p99 %3")
                .arg(milliseconds(rates.p50), milliseconds(rates.p95), milliseconds(rates.p99))
         << Qt::endl;
-    out << tr("Per route:") << Qt::endl;
+    out << Text::tr("Per route:") << Qt::endl;
     for (const auto& [route, perSecond] : rates.requestsPerRoute) {
         out << QStringLiteral("  %1 %2/s").arg(route.leftJustified(16), number(perSecond))
             << Qt::endl;
     }
-    out << tr("Top keys (requests/s, 429/s):") << Qt::endl;
+    out << Text::tr("Top keys (requests/s, 429/s):") << Qt::endl;
     for (const GatewayTalker& talker : rates.topTalkers) {
         out << QStringLiteral("  %1 %2 %3")
                    .arg(keyName(talker.key).leftJustified(24), number(talker.requestsPerSecond),
@@ -347,24 +353,26 @@ void printRates(CliContext& ctx, const GatewayRates& rates)
 int metrics(CliContext& ctx)
 {
     QCommandLineParser parser;
-    parser.addPositionalArgument(QStringLiteral("metrics"), tr("Show rates."));
+    parser.addPositionalArgument(QStringLiteral("metrics"), Text::tr("Show rates."));
     int code = 0;
     const QList<QCommandLineOption> extra = {
-        {QStringLiteral("interval"), tr("Seconds between the two scrapes (default 5)."),
-         tr("seconds"), QStringLiteral("5")},
-        {QStringLiteral("top"), tr("How many keys to list (default 10)."), tr("count"),
+        {QStringLiteral("interval"), Text::tr("Seconds between the two scrapes (default 5)."),
+         Text::tr("seconds"), QStringLiteral("5")},
+        {QStringLiteral("top"), Text::tr("How many keys to list (default 10)."), Text::tr("count"),
          QStringLiteral("10")}};
-    if (!adminOptions(ctx, parser,
-                      tr("Scrapes the gateway's metrics twice and prints requests and 429s per "
-                         "second by key and route, latency percentiles and the busiest keys."),
-                      extra, &code)) {
+    if (!adminOptions(
+            ctx, parser,
+            Text::tr("Scrapes the gateway's metrics twice and prints requests and 429s per "
+                     "second by key and route, latency percentiles and the busiest keys."),
+            extra, &code)) {
         return code;
     }
     bool numeric = false;
     const int interval = parser.value(QStringLiteral("interval")).toInt(&numeric);
     const int top = parser.value(QStringLiteral("top")).toInt();
     if (!numeric || interval < 1 || interval > 3600 || top < 1) {
-        return ctx.usage(tr("--interval takes 1 to 3600 seconds and --top a positive count."));
+        return ctx.usage(
+            Text::tr("--interval takes 1 to 3600 seconds and --top a positive count."));
     }
     GatewayStatus* fetcher = statusFetcher(ctx, parser);
     auto first = std::make_shared<std::optional<PrometheusScrape>>();
@@ -407,7 +415,7 @@ int run(CliContext& ctx)
     if (sub == QLatin1String("metrics")) {
         return metrics(ctx);
     }
-    return ctx.usage(tr("gateway takes config, bundles, status or metrics."));
+    return ctx.usage(Text::tr("gateway takes config, bundles, status or metrics."));
 }
 
 const CliRegistration registration{

@@ -7,11 +7,6 @@
 
 namespace raysec::cli::keys {
 
-QString tr(const char* text, const char* disambiguation, int n)
-{
-    return QCoreApplication::translate("raysec::cli::KeysCommand", text, disambiguation, n);
-}
-
 Result<std::shared_ptr<KeyManager>> manager(CliContext& ctx)
 {
     auto db = ctx.store();
@@ -60,8 +55,9 @@ Result<QDateTime> parseDate(const QString& text, const QString& option)
     }
     QDateTime moment = QDateTime::fromString(text, Qt::ISODate);
     if (!moment.isValid()) {
-        return fail(QStringLiteral("cli.date"), tr("--%1 \"%2\" is not a date.").arg(option, text),
-                    tr("Write it as 2026-12-31 or 2026-12-31T18:00:00Z."));
+        return fail(QStringLiteral("cli.date"),
+                    Text::tr("--%1 \"%2\" is not a date.").arg(option, text),
+                    Text::tr("Write it as 2026-12-31 or 2026-12-31T18:00:00Z."));
     }
     return moment.toUTC();
 }
@@ -77,7 +73,7 @@ Result<QDateTime> dateOrDays(const QCommandLineParser& parser, const QString& da
         const double days = parser.value(daysOption).toDouble(&numeric);
         if (!numeric || days < 0 || days > 3650) {
             return fail(QStringLiteral("cli.days"),
-                        tr("--%1 takes a number of days from 0 to 3650.").arg(daysOption));
+                        Text::tr("--%1 takes a number of days from 0 to 3650.").arg(daysOption));
         }
         return now.addSecs(qint64(days * 86400));
     }
@@ -96,7 +92,7 @@ void printIssued(CliContext& ctx, const ApiKeyRecord& record, const SecretBuffer
                  const QDateTime& now)
 {
     if (!ctx.json()) {
-        ctx.err() << tr("Issued key %1 for %2 (team %3). It is shown once; store it now.")
+        ctx.err() << Text::tr("Issued key %1 for %2 (team %3). It is shown once; store it now.")
                          .arg(record.id, record.owner, record.team)
                   << Qt::endl;
         printSecret(ctx, secret);

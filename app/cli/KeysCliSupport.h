@@ -9,6 +9,7 @@
 #include "core/keys/ApiKeyRecord.h"
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QDateTime>
 
 #include <memory>
@@ -19,7 +20,11 @@ class KeyManager;
 
 namespace raysec::cli::keys {
 
-QString tr(const char* text, const char* disambiguation = nullptr, int n = -1);
+// The context of the command's texts.
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(raysec::cli::KeysCommand)
+};
 
 // The store's key manager, migrated.
 Result<std::shared_ptr<KeyManager>> manager(CliContext& ctx);

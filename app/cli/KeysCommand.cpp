@@ -15,27 +15,30 @@ namespace {
 void addIssueOptions(QCommandLineParser& parser)
 {
     parser.addOptions({
-        {QStringLiteral("owner"), tr("Person or service that uses the key."), tr("name")},
-        {QStringLiteral("team"), tr("Team the key belongs to."), tr("team")},
-        {QStringLiteral("scopes"), tr("Comma-separated: %1.").arg(KeyScopes::names().join(u',')),
-         tr("scopes")},
-        {QStringLiteral("description"), tr("What the key is for."), tr("text")},
-        {QStringLiteral("expires"), tr("Expiry date (2026-12-31)."), tr("date")},
-        {QStringLiteral("days"), tr("Expire this many days from now."), tr("days")},
-        {QStringLiteral("not-before"), tr("Start of validity (default: now)."), tr("date")},
-        {QStringLiteral("rate-tier"), tr("Rate-limit tier."), tr("tier"),
+        {QStringLiteral("owner"), Text::tr("Person or service that uses the key."),
+         Text::tr("name")},
+        {QStringLiteral("team"), Text::tr("Team the key belongs to."), Text::tr("team")},
+        {QStringLiteral("scopes"),
+         Text::tr("Comma-separated: %1.").arg(KeyScopes::names().join(u',')), Text::tr("scopes")},
+        {QStringLiteral("description"), Text::tr("What the key is for."), Text::tr("text")},
+        {QStringLiteral("expires"), Text::tr("Expiry date (2026-12-31)."), Text::tr("date")},
+        {QStringLiteral("days"), Text::tr("Expire this many days from now."), Text::tr("days")},
+        {QStringLiteral("not-before"), Text::tr("Start of validity (default: now)."),
+         Text::tr("date")},
+        {QStringLiteral("rate-tier"), Text::tr("Rate-limit tier."), Text::tr("tier"),
          QStringLiteral("standard")},
-        {QStringLiteral("keychain"), tr("Also keep the secret in your keychain (for your own "
-                                        "service keys).")},
+        {QStringLiteral("keychain"), Text::tr("Also keep the secret in your keychain (for your own "
+                                              "service keys).")},
     });
 }
 
 int issue(CliContext& ctx)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Issues an API key. The secret is printed once on "
-                                        "standard output; the registry keeps only its hash."));
-    parser.addPositionalArgument(QStringLiteral("issue"), tr("Issue a key."));
+    parser.setApplicationDescription(
+        Text::tr("Issues an API key. The secret is printed once on "
+                 "standard output; the registry keeps only its hash."));
+    parser.addPositionalArgument(QStringLiteral("issue"), Text::tr("Issue a key."));
     addIssueOptions(parser);
     int code = 0;
     if (!ctx.parse(parser, &code)) {
@@ -85,12 +88,13 @@ int issue(CliContext& ctx)
 int list(CliContext& ctx)
 {
     QCommandLineParser parser;
-    parser.addPositionalArgument(QStringLiteral("list"), tr("List keys (never secrets)."));
+    parser.addPositionalArgument(QStringLiteral("list"), Text::tr("List keys (never secrets)."));
     parser.addOptions({
-        {QStringLiteral("team"), tr("Only this team."), tr("team")},
-        {QStringLiteral("status"), tr("active, grace, expired or revoked."), tr("status")},
-        {QStringLiteral("expiring"), tr("Only keys that expire within this many days."),
-         tr("days")},
+        {QStringLiteral("team"), Text::tr("Only this team."), Text::tr("team")},
+        {QStringLiteral("status"), Text::tr("active, grace, expired or revoked."),
+         Text::tr("status")},
+        {QStringLiteral("expiring"), Text::tr("Only keys that expire within this many days."),
+         Text::tr("days")},
     });
     int code = 0;
     if (!ctx.parse(parser, &code)) {
@@ -101,14 +105,14 @@ int list(CliContext& ctx)
     if (parser.isSet(QStringLiteral("status"))) {
         filter.status = ApiKeyRecord::statusFromName(parser.value(QStringLiteral("status")));
         if (!filter.status) {
-            return ctx.usage(tr("--status takes active, grace, expired or revoked."));
+            return ctx.usage(Text::tr("--status takes active, grace, expired or revoked."));
         }
     }
     if (parser.isSet(QStringLiteral("expiring"))) {
         bool numeric = false;
         filter.expiresWithin = parser.value(QStringLiteral("expiring")).toInt(&numeric);
         if (!numeric) {
-            return ctx.usage(tr("--expiring takes a number of days."));
+            return ctx.usage(Text::tr("--expiring takes a number of days."));
         }
     }
     const QDateTime now = QDateTime::currentDateTimeUtc();
@@ -128,8 +132,8 @@ int list(CliContext& ctx)
     for (const ApiKeyRecord& r : *records) {
         ctx.out() << r.id << '\t' << ApiKeyRecord::statusName(r.statusAt(now)) << '\t' << r.team
                   << '\t' << r.owner << '\t'
-                  << (r.expires.isValid() ? r.expires.toString(Qt::ISODate) : tr("never")) << '\t'
-                  << KeyScopes::toNames(r.scopes).join(u',') << Qt::endl;
+                  << (r.expires.isValid() ? r.expires.toString(Qt::ISODate) : Text::tr("never"))
+                  << '\t' << KeyScopes::toNames(r.scopes).join(u',') << Qt::endl;
     }
     return CliContext::ExitOk;
 }
@@ -150,18 +154,23 @@ Result<std::vector<IssuedKey>> rotateOne(KeyManager& keys, const QString& id,
 int rotate(CliContext& ctx)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Issues a replacement key; the old one keeps working "
-                                        "until the end of grace. New secrets go to stdout, one "
-                                        "per line as \"<old id> <new key>\"."));
-    parser.addPositionalArgument(QStringLiteral("rotate"), tr("Rotate a key."));
-    parser.addPositionalArgument(QStringLiteral("id"), tr("Key id (or --team)."), tr("[id]"));
+    parser.setApplicationDescription(
+        Text::tr("Issues a replacement key; the old one keeps working "
+                 "until the end of grace. New secrets go to stdout, one "
+                 "per line as \"<old id> <new key>\"."));
+    parser.addPositionalArgument(QStringLiteral("rotate"), Text::tr("Rotate a key."));
+    parser.addPositionalArgument(QStringLiteral("id"), Text::tr("Key id (or --team)."),
+                                 Text::tr("[id]"));
     parser.addOptions({
-        {QStringLiteral("team"), tr("Rotate every active key of this team."), tr("team")},
-        {QStringLiteral("grace-until"), tr("When the old key stops working."), tr("date")},
-        {QStringLiteral("grace-days"), tr("Days the old key keeps working (default 7)."),
-         tr("days"), QStringLiteral("7")},
-        {QStringLiteral("expires"), tr("Expiry of the new key."), tr("date")},
-        {QStringLiteral("days"), tr("The new key expires this many days from now."), tr("days")},
+        {QStringLiteral("team"), Text::tr("Rotate every active key of this team."),
+         Text::tr("team")},
+        {QStringLiteral("grace-until"), Text::tr("When the old key stops working."),
+         Text::tr("date")},
+        {QStringLiteral("grace-days"), Text::tr("Days the old key keeps working (default 7)."),
+         Text::tr("days"), QStringLiteral("7")},
+        {QStringLiteral("expires"), Text::tr("Expiry of the new key."), Text::tr("date")},
+        {QStringLiteral("days"), Text::tr("The new key expires this many days from now."),
+         Text::tr("days")},
     });
     int code = 0;
     if (!ctx.parse(parser, &code)) {
@@ -170,7 +179,7 @@ int rotate(CliContext& ctx)
     const QString team = parser.value(QStringLiteral("team"));
     const QStringList positional = parser.positionalArguments();
     if ((positional.size() == 2) == !team.isEmpty() || positional.size() > 2) {
-        return ctx.usage(tr("keys rotate takes one key id or --team."));
+        return ctx.usage(Text::tr("keys rotate takes one key id or --team."));
     }
     const QDateTime now = QDateTime::currentDateTimeUtc();
     auto grace =
@@ -193,7 +202,7 @@ int rotate(CliContext& ctx)
         printIssued(ctx, issued.front().record, issued.front().secret, now);
         return CliContext::ExitOk;
     }
-    ctx.err() << tr("Rotated %n key(s); old keys work until %1.", nullptr, int(issued.size()))
+    ctx.err() << Text::tr("Rotated %n key(s); old keys work until %1.", nullptr, int(issued.size()))
                      .arg(grace->toString(Qt::ISODate))
               << Qt::endl;
     for (const IssuedKey& k : issued) {
@@ -206,11 +215,12 @@ int rotate(CliContext& ctx)
 int revoke(CliContext& ctx)
 {
     QCommandLineParser parser;
-    parser.addPositionalArgument(QStringLiteral("revoke"), tr("Revoke a key at once."));
-    parser.addPositionalArgument(QStringLiteral("id"), tr("Key id (or --team)."), tr("[id]"));
+    parser.addPositionalArgument(QStringLiteral("revoke"), Text::tr("Revoke a key at once."));
+    parser.addPositionalArgument(QStringLiteral("id"), Text::tr("Key id (or --team)."),
+                                 Text::tr("[id]"));
     parser.addOptions({
-        {QStringLiteral("team"), tr("Revoke every key of this team."), tr("team")},
-        {QStringLiteral("reason"), tr("Why the key is revoked."), tr("text")},
+        {QStringLiteral("team"), Text::tr("Revoke every key of this team."), Text::tr("team")},
+        {QStringLiteral("reason"), Text::tr("Why the key is revoked."), Text::tr("text")},
     });
     int code = 0;
     if (!ctx.parse(parser, &code)) {
@@ -219,7 +229,7 @@ int revoke(CliContext& ctx)
     const QString team = parser.value(QStringLiteral("team"));
     const QStringList positional = parser.positionalArguments();
     if ((positional.size() == 2) == !team.isEmpty() || positional.size() > 2) {
-        return ctx.usage(tr("keys revoke takes one key id or --team."));
+        return ctx.usage(Text::tr("keys revoke takes one key id or --team."));
     }
     const QString reason = parser.value(QStringLiteral("reason"));
     const QDateTime now = QDateTime::currentDateTimeUtc();
@@ -242,8 +252,8 @@ int revoke(CliContext& ctx)
     if (ctx.json()) {
         ctx.printJson({{"revoked", count}});
     } else {
-        ctx.out() << tr("Revoked %n key(s). Export the registry so the gateway learns it.", nullptr,
-                        count)
+        ctx.out() << Text::tr("Revoked %n key(s). Export the registry so the gateway learns it.",
+                              nullptr, count)
                   << Qt::endl;
     }
     return CliContext::ExitOk;
@@ -265,8 +275,9 @@ int run(CliContext& ctx)
             return function(ctx);
         }
     }
-    return ctx.usage(tr("keys takes issue, list, rotate, revoke, export, verify, restore, seal, "
-                        "open or recipient."));
+    return ctx.usage(
+        Text::tr("keys takes issue, list, rotate, revoke, export, verify, restore, seal, "
+                 "open or recipient."));
 }
 
 const CliRegistration registration{

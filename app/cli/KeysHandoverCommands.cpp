@@ -23,22 +23,23 @@ HandoverIdentityStore* identities(CliContext& ctx)
 int seal(CliContext& ctx)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Seals an API key (from --key-file or standard input) "
-                                        "to a recipient's key, into a file only they can open."));
-    parser.addPositionalArgument(QStringLiteral("seal"), tr("Seal a key."));
+    parser.setApplicationDescription(
+        Text::tr("Seals an API key (from --key-file or standard input) "
+                 "to a recipient's key, into a file only they can open."));
+    parser.addPositionalArgument(QStringLiteral("seal"), Text::tr("Seal a key."));
     parser.addOptions({
-        {QStringLiteral("recipient"), tr("File with the recipient's key."), tr("file")},
-        {QStringLiteral("out"), tr("Sealed file to write."), tr("file")},
-        {QStringLiteral("key-file"), tr("File holding the API key."), tr("file")},
+        {QStringLiteral("recipient"), Text::tr("File with the recipient's key."), Text::tr("file")},
+        {QStringLiteral("out"), Text::tr("Sealed file to write."), Text::tr("file")},
+        {QStringLiteral("key-file"), Text::tr("File holding the API key."), Text::tr("file")},
     });
     int code = 0;
     if (!ctx.parse(parser, &code)) {
         return code;
     }
     if (!parser.isSet(QStringLiteral("recipient")) || !parser.isSet(QStringLiteral("out"))) {
-        return ctx.usage(tr("keys seal needs --recipient and --out."));
+        return ctx.usage(Text::tr("keys seal needs --recipient and --out."));
     }
-    auto key = ctx.readSecret(parser, QStringLiteral("key-file"), tr("API key"));
+    auto key = ctx.readSecret(parser, QStringLiteral("key-file"), Text::tr("API key"));
     if (!key) {
         return ctx.report(key.error());
     }
@@ -63,24 +64,25 @@ int seal(CliContext& ctx)
     if (!written || !keys) {
         return ctx.report(!written ? written.error() : keys.error());
     }
-    ctx.out() << tr("Sealed key %1 into %2.").arg(id, out) << Qt::endl;
+    ctx.out() << Text::tr("Sealed key %1 into %2.").arg(id, out) << Qt::endl;
     return CliContext::ExitOk;
 }
 
 int open(CliContext& ctx)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Opens a sealed key with your keychain identity and "
-                                        "prints it (or writes it to --out, mode 0600)."));
-    parser.addPositionalArgument(QStringLiteral("open"), tr("Open a sealed key."));
-    parser.addPositionalArgument(QStringLiteral("sealed"), tr("Sealed file."));
-    parser.addOption({QStringLiteral("out"), tr("Write the key to this file."), tr("file")});
+    parser.setApplicationDescription(Text::tr("Opens a sealed key with your keychain identity and "
+                                              "prints it (or writes it to --out, mode 0600)."));
+    parser.addPositionalArgument(QStringLiteral("open"), Text::tr("Open a sealed key."));
+    parser.addPositionalArgument(QStringLiteral("sealed"), Text::tr("Sealed file."));
+    parser.addOption(
+        {QStringLiteral("out"), Text::tr("Write the key to this file."), Text::tr("file")});
     int code = 0;
     if (!ctx.parse(parser, &code)) {
         return code;
     }
     if (parser.positionalArguments().size() != 2) {
-        return ctx.usage(tr("keys open needs the sealed file."));
+        return ctx.usage(Text::tr("keys open needs the sealed file."));
     }
     auto sealed = SafeFile::read(parser.positionalArguments().at(1), 64 * 1024);
     if (!sealed) {
@@ -108,9 +110,10 @@ int open(CliContext& ctx)
 int recipient(CliContext& ctx)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Prints your recipient key (created in the keychain on "
-                                        "first use); send it to the admin who seals your key."));
-    parser.addPositionalArgument(QStringLiteral("recipient"), tr("Show your recipient key."));
+    parser.setApplicationDescription(
+        Text::tr("Prints your recipient key (created in the keychain on "
+                 "first use); send it to the admin who seals your key."));
+    parser.addPositionalArgument(QStringLiteral("recipient"), Text::tr("Show your recipient key."));
     int code = 0;
     if (!ctx.parse(parser, &code)) {
         return code;

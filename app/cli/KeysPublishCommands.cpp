@@ -28,8 +28,8 @@ int exportSigningKey(CliContext& ctx, const QCommandLineParser& parser,
     const QString backupPath = parser.value(QStringLiteral("backup"));
     std::shared_ptr<SecretBuffer> passphrase;
     if (!backupPath.isEmpty()) {
-        auto secret =
-            ctx.readSecret(parser, QStringLiteral("passphrase-file"), tr("backup passphrase"));
+        auto secret = ctx.readSecret(parser, QStringLiteral("passphrase-file"),
+                                     Text::tr("backup passphrase"));
         if (!secret) {
             return ctx.report(secret.error());
         }
@@ -54,7 +54,7 @@ int exportSigningKey(CliContext& ctx, const QCommandLineParser& parser,
             ctx.finish(ctx.report(!pair ? pair.error() : ok.error()));
             return;
         }
-        ctx.out() << tr("Wrote %1 (signing key %2).")
+        ctx.out() << Text::tr("Wrote %1 (signing key %2).")
                          .arg(pubPath.isEmpty() ? backupPath : pubPath, pair->keyIdHex())
                   << Qt::endl;
         ctx.finish(CliContext::ExitOk);
@@ -72,7 +72,7 @@ int verifyAudit(CliContext& ctx)
     if (ctx.json()) {
         ctx.printJson({{"rows", checked->rows}, {"head", checked->head.toStdString()}});
     } else {
-        ctx.out() << tr("Audit trail intact: %1 events, head %2.")
+        ctx.out() << Text::tr("Audit trail intact: %1 events, head %2.")
                          .arg(checked->rows)
                          .arg(QString::fromLatin1(checked->head))
                   << Qt::endl;
@@ -90,7 +90,7 @@ void printPublished(CliContext& ctx, const RegistryPublisher::Published& out)
                        {"keys", out.keys}});
         return;
     }
-    ctx.out() << tr("Signed %1 keys into %2 with key %3.")
+    ctx.out() << Text::tr("Signed %1 keys into %2 with key %3.")
                      .arg(out.keys)
                      .arg(out.bundlePath, out.signingKeyId)
               << Qt::endl;
@@ -101,18 +101,20 @@ void printPublished(CliContext& ctx, const RegistryPublisher::Published& out)
 int exportBundle(CliContext& ctx)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        tr("Exports the signed registry for the gateway (--out), the signing public key "
-           "(--public-key) or a passphrase-encrypted backup of the signing key (--backup; the "
-           "passphrase comes from --passphrase-file or standard input)."));
-    parser.addPositionalArgument(QStringLiteral("export"), tr("Export."));
+    parser.setApplicationDescription(Text::tr(
+        "Exports the signed registry for the gateway (--out), the signing public key "
+        "(--public-key) or a passphrase-encrypted backup of the signing key (--backup; the "
+        "passphrase comes from --passphrase-file or standard input)."));
+    parser.addPositionalArgument(QStringLiteral("export"), Text::tr("Export."));
     parser.addOptions({
-        {QStringLiteral("out"), tr("Folder for registry.json, its .minisig and the .pub."),
-         tr("folder")},
-        {QStringLiteral("public-key"), tr("Write the signing public key (minisign .pub)."),
-         tr("file")},
-        {QStringLiteral("backup"), tr("Write an encrypted backup of the signing key."), tr("file")},
-        {QStringLiteral("passphrase-file"), tr("File holding the backup passphrase."), tr("file")},
+        {QStringLiteral("out"), Text::tr("Folder for registry.json, its .minisig and the .pub."),
+         Text::tr("folder")},
+        {QStringLiteral("public-key"), Text::tr("Write the signing public key (minisign .pub)."),
+         Text::tr("file")},
+        {QStringLiteral("backup"), Text::tr("Write an encrypted backup of the signing key."),
+         Text::tr("file")},
+        {QStringLiteral("passphrase-file"), Text::tr("File holding the backup passphrase."),
+         Text::tr("file")},
     });
     int code = 0;
     if (!ctx.parse(parser, &code)) {
@@ -122,7 +124,8 @@ int exportBundle(CliContext& ctx)
                        int(parser.isSet(QStringLiteral("public-key"))) +
                        int(parser.isSet(QStringLiteral("backup")));
     if (chosen != 1) {
-        return ctx.usage(tr("keys export takes exactly one of --out, --public-key, --backup."));
+        return ctx.usage(
+            Text::tr("keys export takes exactly one of --out, --public-key, --backup."));
     }
     auto keys = manager(ctx);
     if (!keys) {
@@ -149,14 +152,17 @@ int exportBundle(CliContext& ctx)
 int verify(CliContext& ctx)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Checks a signed registry bundle against a public key, "
-                                        "or (--audit) the key audit trail's hash chain."));
-    parser.addPositionalArgument(QStringLiteral("verify"), tr("Verify."));
-    parser.addPositionalArgument(QStringLiteral("bundle"), tr("registry.json"), tr("[bundle]"));
+    parser.setApplicationDescription(
+        Text::tr("Checks a signed registry bundle against a public key, "
+                 "or (--audit) the key audit trail's hash chain."));
+    parser.addPositionalArgument(QStringLiteral("verify"), Text::tr("Verify."));
+    parser.addPositionalArgument(QStringLiteral("bundle"), Text::tr("registry.json"),
+                                 Text::tr("[bundle]"));
     parser.addOptions({
-        {QStringLiteral("public-key"), tr("Signing public key (.pub)."), tr("file")},
-        {QStringLiteral("signature"), tr("Signature (default: <bundle>.minisig)."), tr("file")},
-        {QStringLiteral("audit"), tr("Check the audit trail instead.")},
+        {QStringLiteral("public-key"), Text::tr("Signing public key (.pub)."), Text::tr("file")},
+        {QStringLiteral("signature"), Text::tr("Signature (default: <bundle>.minisig)."),
+         Text::tr("file")},
+        {QStringLiteral("audit"), Text::tr("Check the audit trail instead.")},
     });
     int code = 0;
     if (!ctx.parse(parser, &code)) {
@@ -167,7 +173,7 @@ int verify(CliContext& ctx)
     }
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 2 || !parser.isSet(QStringLiteral("public-key"))) {
-        return ctx.usage(tr("keys verify needs a bundle and --public-key, or --audit."));
+        return ctx.usage(Text::tr("keys verify needs a bundle and --public-key, or --audit."));
     }
     const QString bundlePath = positional.at(1);
     const QString sigPath = parser.isSet(QStringLiteral("signature"))
@@ -192,7 +198,7 @@ int verify(CliContext& ctx)
                        {"trustedComment", comment->toStdString()},
                        {"keys", records->size()}});
     } else {
-        ctx.out() << tr("Signature valid (key %1): %2 keys. Trusted comment: %3")
+        ctx.out() << Text::tr("Signature valid (key %1): %2 keys. Trusted comment: %3")
                          .arg(key->keyIdHex())
                          .arg(records->size())
                          .arg(*comment)
@@ -204,22 +210,23 @@ int verify(CliContext& ctx)
 int restore(CliContext& ctx)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Restores the signing key from a backup into the "
-                                        "keychain. The passphrase comes from --passphrase-file "
-                                        "or standard input."));
-    parser.addPositionalArgument(QStringLiteral("restore"), tr("Restore."));
-    parser.addPositionalArgument(QStringLiteral("backup"), tr("Backup file."));
-    parser.addOption(
-        {QStringLiteral("passphrase-file"), tr("File holding the passphrase."), tr("file")});
+    parser.setApplicationDescription(
+        Text::tr("Restores the signing key from a backup into the "
+                 "keychain. The passphrase comes from --passphrase-file "
+                 "or standard input."));
+    parser.addPositionalArgument(QStringLiteral("restore"), Text::tr("Restore."));
+    parser.addPositionalArgument(QStringLiteral("backup"), Text::tr("Backup file."));
+    parser.addOption({QStringLiteral("passphrase-file"), Text::tr("File holding the passphrase."),
+                      Text::tr("file")});
     int code = 0;
     if (!ctx.parse(parser, &code)) {
         return code;
     }
     if (parser.positionalArguments().size() != 2) {
-        return ctx.usage(tr("keys restore needs the backup file."));
+        return ctx.usage(Text::tr("keys restore needs the backup file."));
     }
     auto passphrase =
-        ctx.readSecret(parser, QStringLiteral("passphrase-file"), tr("backup passphrase"));
+        ctx.readSecret(parser, QStringLiteral("passphrase-file"), Text::tr("backup passphrase"));
     if (!passphrase) {
         return ctx.report(passphrase.error());
     }
@@ -244,7 +251,7 @@ int restore(CliContext& ctx)
             ctx.finish(ctx.report(stored.error()));
             return;
         }
-        ctx.out() << tr("Restored signing key %1 into the keychain.").arg(id) << Qt::endl;
+        ctx.out() << Text::tr("Restored signing key %1 into the keychain.").arg(id) << Qt::endl;
         ctx.finish(CliContext::ExitOk);
     });
     return CliContext::Pending;

@@ -8,10 +8,10 @@ namespace raysec::cli {
 
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("raysec::cli::PasswordPolicyOptions", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(raysec::cli::PasswordPolicyOptions)
+};
 
 // Applies the options given to `p`; returns a usage message on a malformed value.
 QString applyPolicyOptions(const QCommandLineParser& parser, PasswordPolicy& p)
@@ -34,18 +34,18 @@ QString applyPolicyOptions(const QCommandLineParser& parser, PasswordPolicy& p)
     };
     if (!number("min-length", p.minLength) || !number("max-length", p.maxLength) ||
         !number("min-score", p.minScore) || !number("max-age", p.maxAgeDays)) {
-        return tr("Lengths, score and age take whole numbers.");
+        return Text::tr("Lengths, score and age take whole numbers.");
     }
     if (!toggle("bundled-blocklist", p.bundledBlocklist) ||
         !toggle("imported-blocklist", p.importedBlocklist)) {
-        return tr("Blocklist switches take on or off.");
+        return Text::tr("Blocklist switches take on or off.");
     }
     if (parser.isSet(QStringLiteral("require"))) {
         const QString value = parser.value(QStringLiteral("require"));
         const auto classes = PasswordPolicy::classesFromNames(
             value == QLatin1String("none") ? QStringList() : value.split(u','));
         if (!classes) {
-            return tr("--require takes none or lower, upper, digit, symbol.");
+            return Text::tr("--require takes none or lower, upper, digit, symbol.");
         }
         p.requiredClasses = *classes;
     }
@@ -63,23 +63,28 @@ QString applyPolicyOptions(const QCommandLineParser& parser, PasswordPolicy& p)
 void PasswordPolicyOptions::add(QCommandLineParser& parser)
 {
     parser.addOptions({
-        {QStringLiteral("from"), tr("Replace the policy with this JSON file."), tr("file")},
-        {QStringLiteral("preset"), tr("Start from nist, organisation or custom."), tr("preset")},
-        {QStringLiteral("second-factor"), tr("Passwords are used with a second factor (NIST: 8 "
-                                             "characters minimum).")},
-        {QStringLiteral("min-length"), tr("Minimum length in characters."), tr("n")},
-        {QStringLiteral("max-length"), tr("Maximum length in characters."), tr("n")},
+        {QStringLiteral("from"), Text::tr("Replace the policy with this JSON file."),
+         Text::tr("file")},
+        {QStringLiteral("preset"), Text::tr("Start from nist, organisation or custom."),
+         Text::tr("preset")},
+        {QStringLiteral("second-factor"),
+         Text::tr("Passwords are used with a second factor (NIST: 8 "
+                  "characters minimum).")},
+        {QStringLiteral("min-length"), Text::tr("Minimum length in characters."), Text::tr("n")},
+        {QStringLiteral("max-length"), Text::tr("Maximum length in characters."), Text::tr("n")},
         {QStringLiteral("require"),
-         tr("Required classes: none or a list of lower, upper, digit, "
-            "symbol."),
-         tr("list")},
-        {QStringLiteral("min-score"), tr("Minimum zxcvbn score, 0 to 4."), tr("n")},
-        {QStringLiteral("context"), tr("Context words, comma separated (replaces the list)."),
-         tr("words")},
-        {QStringLiteral("bundled-blocklist"), tr("on or off."), tr("state")},
-        {QStringLiteral("imported-blocklist"), tr("on or off."), tr("state")},
-        {QStringLiteral("hibp-file"), tr("Offline HIBP SHA-1 file (empty to clear)."), tr("file")},
-        {QStringLiteral("max-age"), tr("Days before a password expires (0: never)."), tr("days")},
+         Text::tr("Required classes: none or a list of lower, upper, digit, "
+                  "symbol."),
+         Text::tr("list")},
+        {QStringLiteral("min-score"), Text::tr("Minimum zxcvbn score, 0 to 4."), Text::tr("n")},
+        {QStringLiteral("context"), Text::tr("Context words, comma separated (replaces the list)."),
+         Text::tr("words")},
+        {QStringLiteral("bundled-blocklist"), Text::tr("on or off."), Text::tr("state")},
+        {QStringLiteral("imported-blocklist"), Text::tr("on or off."), Text::tr("state")},
+        {QStringLiteral("hibp-file"), Text::tr("Offline HIBP SHA-1 file (empty to clear)."),
+         Text::tr("file")},
+        {QStringLiteral("max-age"), Text::tr("Days before a password expires (0: never)."),
+         Text::tr("days")},
     });
 }
 
@@ -97,7 +102,7 @@ Result<PasswordPolicy> PasswordPolicyOptions::apply(const QCommandLineParser& pa
         const auto preset = PasswordPolicy::presetFromName(parser.value(QStringLiteral("preset")));
         if (!preset) {
             return fail(QStringLiteral("cli.usage"),
-                        tr("--preset takes nist, organisation or custom."));
+                        Text::tr("--preset takes nist, organisation or custom."));
         }
         PasswordPolicy fresh =
             PasswordPolicy::forPreset(*preset, parser.isSet(QStringLiteral("second-factor")));

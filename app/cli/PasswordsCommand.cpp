@@ -18,10 +18,10 @@ namespace raysec::cli {
 
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("raysec::cli::PasswordsCommand", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(raysec::cli::PasswordsCommand)
+};
 
 const QString passwordFile = QStringLiteral("password-file");
 
@@ -53,34 +53,35 @@ void printPolicy(CliContext& ctx, const PasswordPolicy& p)
         ctx.printJson(p.toJson());
         return;
     }
-    const QString none = tr("none");
+    const QString none = Text::tr("none");
     const QStringList classes = PasswordPolicy::classNames(p.requiredClasses);
-    ctx.out() << tr("Preset:            %1").arg(PasswordPolicy::presetName(p.preset)) << '\n'
-              << tr("Length:            %1 to %2 characters").arg(p.minLength).arg(p.maxLength)
-              << '\n'
-              << tr("Character classes: %1").arg(classes.isEmpty() ? none : classes.join(u','))
-              << '\n'
-              << tr("Minimum strength:  %1 of 4").arg(p.minScore) << '\n'
-              << tr("Blocklists:        bundled %1, imported %2, HIBP file %3")
-                     .arg(p.bundledBlocklist ? tr("on") : tr("off"),
-                          p.importedBlocklist ? tr("on") : tr("off"),
-                          p.hibpFile.isEmpty() ? none : p.hibpFile)
-              << '\n'
-              << tr("Context words:     %1")
-                     .arg(p.contextWords.isEmpty() ? none : p.contextWords.join(u','))
-              << '\n'
-              << tr("Maximum age:       %1").arg(p.maxAgeNote()) << '\n'
-              << tr("Hashing:           Argon2id, %1 MiB, %2 passes, 1 lane (%3 ms measured)")
-                     .arg(p.hashing.memLimitBytes / HashParameters::MiB)
-                     .arg(p.hashing.opsLimit)
-                     .arg(p.hashing.measuredMs, 0, 'f', 0)
-              << Qt::endl;
+    ctx.out()
+        << Text::tr("Preset:            %1").arg(PasswordPolicy::presetName(p.preset)) << '\n'
+        << Text::tr("Length:            %1 to %2 characters").arg(p.minLength).arg(p.maxLength)
+        << '\n'
+        << Text::tr("Character classes: %1").arg(classes.isEmpty() ? none : classes.join(u','))
+        << '\n'
+        << Text::tr("Minimum strength:  %1 of 4").arg(p.minScore) << '\n'
+        << Text::tr("Blocklists:        bundled %1, imported %2, HIBP file %3")
+               .arg(p.bundledBlocklist ? Text::tr("on") : Text::tr("off"),
+                    p.importedBlocklist ? Text::tr("on") : Text::tr("off"),
+                    p.hibpFile.isEmpty() ? none : p.hibpFile)
+        << '\n'
+        << Text::tr("Context words:     %1")
+               .arg(p.contextWords.isEmpty() ? none : p.contextWords.join(u','))
+        << '\n'
+        << Text::tr("Maximum age:       %1").arg(p.maxAgeNote()) << '\n'
+        << Text::tr("Hashing:           Argon2id, %1 MiB, %2 passes, 1 lane (%3 ms measured)")
+               .arg(p.hashing.memLimitBytes / HashParameters::MiB)
+               .arg(p.hashing.opsLimit)
+               .arg(p.hashing.measuredMs, 0, 'f', 0)
+        << Qt::endl;
 }
 
 int showPolicy(CliContext& ctx)
 {
     QCommandLineParser parser;
-    parser.addPositionalArgument(QStringLiteral("policy show"), tr("Print the policy."));
+    parser.addPositionalArgument(QStringLiteral("policy show"), Text::tr("Print the policy."));
     int code = 0;
     if (!ctx.parse(parser, &code)) {
         return code;
@@ -100,10 +101,10 @@ int showPolicy(CliContext& ctx)
 int setPolicy(CliContext& ctx)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        tr("Changes the password policy. Options not given keep their stored values; --preset "
-           "starts from a preset's rules. A policy marked nist must meet NIST SP 800-63B-4."));
-    parser.addPositionalArgument(QStringLiteral("policy set"), tr("Change the policy."));
+    parser.setApplicationDescription(Text::tr(
+        "Changes the password policy. Options not given keep their stored values; --preset "
+        "starts from a preset's rules. A policy marked nist must meet NIST SP 800-63B-4."));
+    parser.addPositionalArgument(QStringLiteral("policy set"), Text::tr("Change the policy."));
     PasswordPolicyOptions::add(parser);
     int code = 0;
     if (!ctx.parse(parser, &code)) {
@@ -132,12 +133,13 @@ int check(CliContext& ctx)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        tr("Checks a password read from standard input against the policy and prints every "
-           "reason it is refused. Exits 1 when it is refused."));
-    parser.addPositionalArgument(QStringLiteral("check"), tr("Check a password."));
+        Text::tr("Checks a password read from standard input against the policy and prints every "
+                 "reason it is refused. Exits 1 when it is refused."));
+    parser.addPositionalArgument(QStringLiteral("check"), Text::tr("Check a password."));
     parser.addOptions(
-        {{QStringLiteral("user"), tr("User name to treat as a context word."), tr("name")},
-         {passwordFile, tr("Read the password from this file."), tr("file")}});
+        {{QStringLiteral("user"), Text::tr("User name to treat as a context word."),
+          Text::tr("name")},
+         {passwordFile, Text::tr("Read the password from this file."), Text::tr("file")}});
     int code = 0;
     if (!ctx.parse(parser, &code)) {
         return code;
@@ -147,7 +149,7 @@ int check(CliContext& ctx)
     if (!checker) {
         return ctx.report(checker.error());
     }
-    auto password = ctx.readSecret(parser, passwordFile, tr("password"));
+    auto password = ctx.readSecret(parser, passwordFile, Text::tr("password"));
     if (!password) {
         return ctx.report(password.error());
     }
@@ -158,11 +160,11 @@ int check(CliContext& ctx)
     if (ctx.json()) {
         ctx.printJson(result.toJson());
     } else {
-        ctx.out() << (result.accepted() ? tr("Accepted.") : tr("Refused:")) << '\n';
+        ctx.out() << (result.accepted() ? Text::tr("Accepted.") : Text::tr("Refused:")) << '\n';
         for (const RefusalReason& r : result.reasons) {
             ctx.out() << "  - " << r.message << '\n';
         }
-        ctx.out() << tr("%1 characters; strength %2 of 4 (%3), about 10^%4 guesses.")
+        ctx.out() << Text::tr("%1 characters; strength %2 of 4 (%3), about 10^%4 guesses.")
                          .arg(result.codePoints)
                          .arg(result.strength.score)
                          .arg(StrengthEstimator::scoreName(result.strength.score))
@@ -176,11 +178,12 @@ int hash(CliContext& ctx)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        tr("Prints the Argon2id PHC hash of a password read from standard input, with the "
-           "policy's parameters. The password is checked against the policy first."));
-    parser.addPositionalArgument(QStringLiteral("hash"), tr("Hash a password."));
-    parser.addOptions({{QStringLiteral("no-check"), tr("Hash even if the policy refuses it.")},
-                       {passwordFile, tr("Read the password from this file."), tr("file")}});
+        Text::tr("Prints the Argon2id PHC hash of a password read from standard input, with the "
+                 "policy's parameters. The password is checked against the policy first."));
+    parser.addPositionalArgument(QStringLiteral("hash"), Text::tr("Hash a password."));
+    parser.addOptions(
+        {{QStringLiteral("no-check"), Text::tr("Hash even if the policy refuses it.")},
+         {passwordFile, Text::tr("Read the password from this file."), Text::tr("file")}});
     int code = 0;
     if (!ctx.parse(parser, &code)) {
         return code;
@@ -190,7 +193,7 @@ int hash(CliContext& ctx)
     if (!checker) {
         return ctx.report(checker.error());
     }
-    auto password = ctx.readSecret(parser, passwordFile, tr("password"));
+    auto password = ctx.readSecret(parser, passwordFile, Text::tr("password"));
     if (!password) {
         return ctx.report(password.error());
     }
@@ -199,7 +202,7 @@ int hash(CliContext& ctx)
         if (!result.accepted()) {
             return ctx.report({QStringLiteral("password.refused"),
                                result.reasons.constFirst().message,
-                               tr("Run 'raysec-cli passwords check' for every reason.")});
+                               Text::tr("Run 'raysec-cli passwords check' for every reason.")});
         }
     }
     auto normal = PasswordText::normalized(*password);
@@ -219,14 +222,16 @@ int hash(CliContext& ctx)
 int generate(CliContext& ctx)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Prints random passwords or passphrases that the policy "
-                                        "accepts."));
-    parser.addPositionalArgument(QStringLiteral("generate"), tr("Generate passwords."));
+    parser.setApplicationDescription(
+        Text::tr("Prints random passwords or passphrases that the policy "
+                 "accepts."));
+    parser.addPositionalArgument(QStringLiteral("generate"), Text::tr("Generate passwords."));
     parser.addOptions(
-        {{QStringLiteral("passphrase"), tr("Words from the bundled word list.")},
-         {QStringLiteral("length"), tr("Characters (random passwords)."), tr("n")},
-         {QStringLiteral("words"), tr("Words (passphrases)."), tr("n")},
-         {QStringLiteral("count"), tr("How many to print."), tr("n"), QStringLiteral("1")}});
+        {{QStringLiteral("passphrase"), Text::tr("Words from the bundled word list.")},
+         {QStringLiteral("length"), Text::tr("Characters (random passwords)."), Text::tr("n")},
+         {QStringLiteral("words"), Text::tr("Words (passphrases)."), Text::tr("n")},
+         {QStringLiteral("count"), Text::tr("How many to print."), Text::tr("n"),
+          QStringLiteral("1")}});
     int code = 0;
     if (!ctx.parse(parser, &code)) {
         return code;
@@ -240,7 +245,7 @@ int generate(CliContext& ctx)
     const int count = parser.value(QStringLiteral("count")).toInt(&ok[2]);
     if ((parser.isSet(QStringLiteral("length")) && !ok[0]) ||
         (parser.isSet(QStringLiteral("words")) && !ok[1]) || !ok[2] || count < 1 || count > 100) {
-        return ctx.usage(tr("--length and --words take numbers, --count 1 to 100."));
+        return ctx.usage(Text::tr("--length and --words take numbers, --count 1 to 100."));
     }
     auto acc = accounts(ctx);
     auto checker = acc ? acc->checker() : Result<PasswordChecker>(std::unexpected(acc.error()));
@@ -257,9 +262,9 @@ int generate(CliContext& ctx)
         printSecret(ctx, *secret);
     }
     if (!ctx.json()) {
-        ctx.err()
-            << tr("About %1 bits of entropy each.").arg(generator.entropyBits(options), 0, 'f', 0)
-            << Qt::endl;
+        ctx.err() << Text::tr("About %1 bits of entropy each.")
+                         .arg(generator.entropyBits(options), 0, 'f', 0)
+                  << Qt::endl;
     }
     return CliContext::ExitOk;
 }
@@ -267,14 +272,14 @@ int generate(CliContext& ctx)
 int calibrate(CliContext& ctx)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        tr("Measures Argon2id on this machine, chooses the passes that make one hash take the "
-           "target time at the given memory, and stores them in the policy."));
-    parser.addPositionalArgument(QStringLiteral("calibrate"), tr("Calibrate hashing."));
-    parser.addOptions(
-        {{QStringLiteral("target-ms"), tr("Time for one hash."), tr("ms"), QStringLiteral("500")},
-         {QStringLiteral("memory-mib"), tr("Memory per hash (at least 19)."), tr("MiB"),
-          QStringLiteral("64")}});
+    parser.setApplicationDescription(Text::tr(
+        "Measures Argon2id on this machine, chooses the passes that make one hash take the "
+        "target time at the given memory, and stores them in the policy."));
+    parser.addPositionalArgument(QStringLiteral("calibrate"), Text::tr("Calibrate hashing."));
+    parser.addOptions({{QStringLiteral("target-ms"), Text::tr("Time for one hash."), Text::tr("ms"),
+                        QStringLiteral("500")},
+                       {QStringLiteral("memory-mib"), Text::tr("Memory per hash (at least 19)."),
+                        Text::tr("MiB"), QStringLiteral("64")}});
     int code = 0;
     if (!ctx.parse(parser, &code)) {
         return code;
@@ -284,7 +289,7 @@ int calibrate(CliContext& ctx)
     const int target = parser.value(QStringLiteral("target-ms")).toInt(&okTarget);
     const int memory = parser.value(QStringLiteral("memory-mib")).toInt(&okMemory);
     if (!okTarget || !okMemory || memory < 1 || memory > 4096) {
-        return ctx.usage(tr("--target-ms and --memory-mib take whole numbers."));
+        return ctx.usage(Text::tr("--target-ms and --memory-mib take whole numbers."));
     }
     auto acc = accounts(ctx);
     auto policy =
@@ -307,9 +312,9 @@ int calibrate(CliContext& ctx)
 int blocklist(CliContext& ctx)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Imports a blocklist (one password a line, UTF-8) or "
-                                        "clears the imported entries."));
-    parser.addPositionalArgument(QStringLiteral("blocklist"), tr("import FILE or clear."));
+    parser.setApplicationDescription(Text::tr("Imports a blocklist (one password a line, UTF-8) or "
+                                              "clears the imported entries."));
+    parser.addPositionalArgument(QStringLiteral("blocklist"), Text::tr("import FILE or clear."));
     int code = 0;
     if (!ctx.parse(parser, &code)) {
         return code;
@@ -317,7 +322,7 @@ int blocklist(CliContext& ctx)
     const QStringList args = parser.positionalArguments();
     const bool isImport = args.size() == 3 && args.at(1) == QLatin1String("import");
     if (!isImport && !(args.size() == 2 && args.at(1) == QLatin1String("clear"))) {
-        return ctx.usage(tr("passwords blocklist takes import FILE or clear."));
+        return ctx.usage(Text::tr("passwords blocklist takes import FILE or clear."));
     }
     auto acc = accounts(ctx);
     if (!acc) {
@@ -334,7 +339,7 @@ int blocklist(CliContext& ctx)
     if (ctx.json()) {
         ctx.printJson({{"imported", *count}});
     } else {
-        ctx.out() << tr("Imported %1 entries.").arg(*count) << Qt::endl;
+        ctx.out() << Text::tr("Imported %1 entries.").arg(*count) << Qt::endl;
     }
     return CliContext::ExitOk;
 }
@@ -357,8 +362,9 @@ int run(CliContext& ctx)
             return handler(ctx);
         }
     }
-    const QString summary = tr("passwords takes policy show|set, check, hash, generate, calibrate "
-                               "or blocklist import|clear; add --help to any of them.");
+    const QString summary =
+        Text::tr("passwords takes policy show|set, check, hash, generate, calibrate "
+                 "or blocklist import|clear; add --help to any of them.");
     if (sub.isEmpty() || sub == QLatin1String("--help") || sub == QLatin1String("help")) {
         ctx.out() << summary << Qt::endl;
         return CliContext::ExitOk;

@@ -11,10 +11,10 @@ namespace raysec::cli {
 
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("raysec::cli::ProfileCommand", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(raysec::cli::ProfileCommand)
+};
 
 nlohmann::json toJson(const ClusterProfile& p)
 {
@@ -46,22 +46,24 @@ Result<ProfileRepository> repository(CliContext& ctx)
 int add(CliContext& ctx)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        tr("Adds or replaces a cluster profile. A Ray token is read from --token-file or from "
-           "standard input and stored in the OS keychain, never in the profile."));
-    parser.addPositionalArgument(QStringLiteral("add"), tr("Add a profile."));
-    parser.addPositionalArgument(QStringLiteral("name"), tr("Profile name."));
+    parser.setApplicationDescription(Text::tr(
+        "Adds or replaces a cluster profile. A Ray token is read from --token-file or from "
+        "standard input and stored in the OS keychain, never in the profile."));
+    parser.addPositionalArgument(QStringLiteral("add"), Text::tr("Add a profile."));
+    parser.addPositionalArgument(QStringLiteral("name"), Text::tr("Profile name."));
     parser.addOptions({
-        {QStringLiteral("url"), tr("Dashboard address (https://host:port)."), tr("url")},
-        {QStringLiteral("trust"), tr("system, ca-bundle or pin."), tr("mode"),
+        {QStringLiteral("url"), Text::tr("Dashboard address (https://host:port)."),
+         Text::tr("url")},
+        {QStringLiteral("trust"), Text::tr("system, ca-bundle or pin."), Text::tr("mode"),
          QStringLiteral("system")},
-        {QStringLiteral("ca-bundle"), tr("CA bundle file (PEM)."), tr("file")},
-        {QStringLiteral("pin"), tr("Pinned SPKI SHA-256, base64."), tr("pin")},
-        {QStringLiteral("client-cert"), tr("Client certificate (PEM)."), tr("file")},
-        {QStringLiteral("client-key"), tr("Client private key (PEM)."), tr("file")},
-        {QStringLiteral("auth"), tr("none or ray-token."), tr("mode"), QStringLiteral("none")},
-        {QStringLiteral("token-file"), tr("File holding the Ray token."), tr("file")},
-        {QStringLiteral("refresh"), tr("Refresh interval in seconds."), tr("seconds"),
+        {QStringLiteral("ca-bundle"), Text::tr("CA bundle file (PEM)."), Text::tr("file")},
+        {QStringLiteral("pin"), Text::tr("Pinned SPKI SHA-256, base64."), Text::tr("pin")},
+        {QStringLiteral("client-cert"), Text::tr("Client certificate (PEM)."), Text::tr("file")},
+        {QStringLiteral("client-key"), Text::tr("Client private key (PEM)."), Text::tr("file")},
+        {QStringLiteral("auth"), Text::tr("none or ray-token."), Text::tr("mode"),
+         QStringLiteral("none")},
+        {QStringLiteral("token-file"), Text::tr("File holding the Ray token."), Text::tr("file")},
+        {QStringLiteral("refresh"), Text::tr("Refresh interval in seconds."), Text::tr("seconds"),
          QStringLiteral("5")},
     });
     int code = 0;
@@ -70,7 +72,7 @@ int add(CliContext& ctx)
     }
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 2) {
-        return ctx.usage(tr("profile add needs exactly one profile name."));
+        return ctx.usage(Text::tr("profile add needs exactly one profile name."));
     }
 
     ClusterProfile profile;
@@ -79,8 +81,8 @@ int add(CliContext& ctx)
     const auto trust = ClusterProfile::trustFromName(parser.value(QStringLiteral("trust")));
     const auto auth = ClusterProfile::authFromName(parser.value(QStringLiteral("auth")));
     if (!trust || !auth) {
-        return ctx.usage(tr("--trust takes system, ca-bundle or pin; --auth takes none or "
-                            "ray-token."));
+        return ctx.usage(Text::tr("--trust takes system, ca-bundle or pin; --auth takes none or "
+                                  "ray-token."));
     }
     profile.trust = *trust;
     profile.auth = *auth;
@@ -91,7 +93,7 @@ int add(CliContext& ctx)
     bool numeric = false;
     profile.refreshSeconds = parser.value(QStringLiteral("refresh")).toInt(&numeric);
     if (!numeric) {
-        return ctx.usage(tr("--refresh takes a number of seconds."));
+        return ctx.usage(Text::tr("--refresh takes a number of seconds."));
     }
     if (auto ok = profile.validated(); !ok) {
         return ctx.report(ok.error());
@@ -100,7 +102,7 @@ int add(CliContext& ctx)
     // Read the token before touching the store, so a missing token changes nothing.
     std::optional<SecretBuffer> token;
     if (profile.auth == AuthMode::RayToken) {
-        auto secret = ctx.readSecret(parser, QStringLiteral("token-file"), tr("Ray token"));
+        auto secret = ctx.readSecret(parser, QStringLiteral("token-file"), Text::tr("Ray token"));
         if (!secret) {
             return ctx.report(secret.error());
         }
@@ -118,10 +120,10 @@ int add(CliContext& ctx)
         if (ctx.json()) {
             ctx.printJson(toJson(profile));
         } else {
-            ctx.out() << tr("Saved profile %1.").arg(profile.name) << Qt::endl;
+            ctx.out() << Text::tr("Saved profile %1.").arg(profile.name) << Qt::endl;
             if (profile.isPlainHttp()) {
-                ctx.out() << tr("Warning: this profile uses plain http; traffic to the "
-                                "dashboard is not encrypted.")
+                ctx.out() << Text::tr("Warning: this profile uses plain http; traffic to the "
+                                      "dashboard is not encrypted.")
                           << Qt::endl;
             }
         }
@@ -146,7 +148,7 @@ int add(CliContext& ctx)
 int list(CliContext& ctx)
 {
     QCommandLineParser parser;
-    parser.addPositionalArgument(QStringLiteral("list"), tr("List the profiles."));
+    parser.addPositionalArgument(QStringLiteral("list"), Text::tr("List the profiles."));
     int code = 0;
     if (!ctx.parse(parser, &code)) {
         return code;
@@ -177,14 +179,14 @@ int list(CliContext& ctx)
 int remove(CliContext& ctx)
 {
     QCommandLineParser parser;
-    parser.addPositionalArgument(QStringLiteral("remove"), tr("Remove a profile."));
-    parser.addPositionalArgument(QStringLiteral("name"), tr("Profile name."));
+    parser.addPositionalArgument(QStringLiteral("remove"), Text::tr("Remove a profile."));
+    parser.addPositionalArgument(QStringLiteral("name"), Text::tr("Profile name."));
     int code = 0;
     if (!ctx.parse(parser, &code)) {
         return code;
     }
     if (parser.positionalArguments().size() != 2) {
-        return ctx.usage(tr("profile remove needs exactly one profile name."));
+        return ctx.usage(Text::tr("profile remove needs exactly one profile name."));
     }
     auto repo = repository(ctx);
     if (!repo) {
@@ -206,7 +208,7 @@ int remove(CliContext& ctx)
                 ctx.finish(ctx.report(ok.error()));
                 return;
             }
-            ctx.out() << tr("Removed profile %1.").arg(name) << Qt::endl;
+            ctx.out() << Text::tr("Removed profile %1.").arg(name) << Qt::endl;
             ctx.finish(CliContext::ExitOk);
         });
     return CliContext::Pending;
@@ -224,7 +226,7 @@ int run(CliContext& ctx)
     if (sub == QLatin1String("remove")) {
         return remove(ctx);
     }
-    return ctx.usage(tr("profile takes add, list or remove."));
+    return ctx.usage(Text::tr("profile takes add, list or remove."));
 }
 
 const CliRegistration registration{

@@ -21,10 +21,10 @@ namespace raysec::cli {
 
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("raysec::cli::QuotasCommand", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(raysec::cli::QuotasCommand)
+};
 
 Result<QuotaConfig> loadConfig(CliContext& ctx)
 {
@@ -44,8 +44,8 @@ Result<QByteArray> readInput(const QString& path)
     const bool opened = path == QLatin1String("-") ? file.open(stdin, QIODevice::ReadOnly)
                                                    : file.open(QIODevice::ReadOnly);
     if (!opened) {
-        return fail(QStringLiteral("cli.read"), tr("Cannot read %1.").arg(path),
-                    tr("Check the file name."));
+        return fail(QStringLiteral("cli.read"), Text::tr("Cannot read %1.").arg(path),
+                    Text::tr("Check the file name."));
     }
     return file.read(4 * 1024 * 1024);
 }
@@ -70,10 +70,10 @@ int show(CliContext& ctx, QCommandLineParser& parser)
     }
     for (const QuotaPolicy& policy : config->policies) {
         ctx.out() << policy.subjectId() << Qt::endl;
-        printLimits(ctx.out(), tr("soft"), policy.soft);
-        printLimits(ctx.out(), tr("hard"), policy.hard);
+        printLimits(ctx.out(), Text::tr("soft"), policy.soft);
+        printLimits(ctx.out(), Text::tr("hard"), policy.hard);
     }
-    ctx.out() << tr("Team metadata key: %1; key id metadata key: %2; %3 mapping rules.")
+    ctx.out() << Text::tr("Team metadata key: %1; key id metadata key: %2; %3 mapping rules.")
                      .arg(config->teamMetadataKey, config->keyMetadataKey)
                      .arg(config->rules.size())
               << Qt::endl;
@@ -113,13 +113,14 @@ int set(CliContext& ctx, QCommandLineParser& parser)
         }
         config->upsert(policy);
     } else {
-        return ctx.usage(tr("quotas set needs --file FILE, or team|key NAME with --soft/--hard."));
+        return ctx.usage(
+            Text::tr("quotas set needs --file FILE, or team|key NAME with --soft/--hard."));
     }
     auto db = ctx.store();
     if (auto ok = QuotaRepository(**db).save(*config); !ok) {
         return ctx.report(ok.error());
     }
-    ctx.out() << tr("Saved %1 quota policies.").arg(config->policies.size()) << Qt::endl;
+    ctx.out() << Text::tr("Saved %1 quota policies.").arg(config->policies.size()) << Qt::endl;
     return CliContext::ExitOk;
 }
 
@@ -131,23 +132,23 @@ void printReport(CliContext& ctx, const UsageReport& report, const QuotaConfig& 
     }
     for (const SubjectUsage& team : report.teams) {
         const QuotaPolicy* policy = config.find(QuotaSubject::Team, team.name);
-        ctx.out() << tr("team %1: CPU %2, GPU %3, memory %4 GiB, %5 active jobs")
+        ctx.out() << Text::tr("team %1: CPU %2, GPU %3, memory %4 GiB, %5 active jobs")
                          .arg(team.name)
                          .arg(team.used.cpu)
                          .arg(team.used.gpu)
                          .arg(team.used.memory / (1024.0 * 1024 * 1024), 0, 'f', 2)
                          .arg(team.activeJobs);
         if (policy != nullptr && policy->hard.cpu) {
-            ctx.out() << tr(" (hard CPU %1)").arg(*policy->hard.cpu);
+            ctx.out() << Text::tr(" (hard CPU %1)").arg(*policy->hard.cpu);
         }
         ctx.out() << Qt::endl;
     }
-    ctx.out() << tr("cluster: CPU %1, GPU %2 in use")
+    ctx.out() << Text::tr("cluster: CPU %1, GPU %2 in use")
                      .arg(report.clusterUsed.cpu)
                      .arg(report.clusterUsed.gpu)
               << Qt::endl;
     for (const QString& note : report.notes) {
-        ctx.out() << tr("Note: %1").arg(note) << Qt::endl;
+        ctx.out() << Text::tr("Note: %1").arg(note) << Qt::endl;
     }
 }
 
@@ -168,7 +169,7 @@ int withUsage(CliContext& ctx, QCommandLineParser& parser, ReportReady ready)
                      *config);
     }
     if (!parser.isSet(QStringLiteral("profile"))) {
-        return ctx.usage(tr("Give --profile NAME or --from-dir FOLDER."));
+        return ctx.usage(Text::tr("Give --profile NAME or --from-dir FOLDER."));
     }
     ProfileRepository repo(**ctx.store());
     if (auto ok = repo.migrate(); !ok) {
@@ -207,8 +208,9 @@ int whatIf(CliContext& ctx, QCommandLineParser& parser)
 {
     const QStringList args = parser.positionalArguments();
     if (args.size() != 2) {
-        return ctx.usage(tr("quotas what-if needs one submission file (JSON of POST /api/jobs/, "
-                            "or - for standard input)."));
+        return ctx.usage(
+            Text::tr("quotas what-if needs one submission file (JSON of POST /api/jobs/, "
+                     "or - for standard input)."));
     }
     auto bytes = readInput(args.at(1));
     if (!bytes) {
@@ -224,7 +226,8 @@ int whatIf(CliContext& ctx, QCommandLineParser& parser)
             if (ctx.json()) {
                 ctx.printJson(UsageJson::whatIf(answer));
             } else {
-                ctx.out() << (answer.fits ? tr("Fits (team %1).") : tr("Does not fit (team %1):"))
+                ctx.out() << (answer.fits ? Text::tr("Fits (team %1).")
+                                          : Text::tr("Does not fit (team %1):"))
                                  .arg(answer.team)
                           << Qt::endl;
                 for (const WhatIfReason& reason : answer.reasons + answer.softWarnings) {
@@ -238,17 +241,21 @@ int whatIf(CliContext& ctx, QCommandLineParser& parser)
 int run(CliContext& ctx)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Quota policies per team and key, live usage against "
-                                        "them, and whether a job submission would fit."));
-    parser.addPositionalArgument(QStringLiteral("action"), tr("show, set, usage or what-if."));
+    parser.setApplicationDescription(Text::tr("Quota policies per team and key, live usage against "
+                                              "them, and whether a job submission would fit."));
+    parser.addPositionalArgument(QStringLiteral("action"),
+                                 Text::tr("show, set, usage or what-if."));
     parser.addOptions({
-        {QStringLiteral("file"), tr("set: the whole quota configuration (JSON)."), tr("file")},
-        {QStringLiteral("soft"), tr("set: soft limits, e.g. CPU=8,GPU=2."), tr("limits")},
-        {QStringLiteral("hard"), tr("set: hard limits, e.g. CPU=10,jobs=3."), tr("limits")},
-        {QStringLiteral("profile"), tr("usage/what-if: read the cluster of this profile."),
-         tr("name")},
-        {QStringLiteral("from-dir"), tr("usage/what-if: read saved dashboard answers."),
-         tr("folder")},
+        {QStringLiteral("file"), Text::tr("set: the whole quota configuration (JSON)."),
+         Text::tr("file")},
+        {QStringLiteral("soft"), Text::tr("set: soft limits, e.g. CPU=8,GPU=2."),
+         Text::tr("limits")},
+        {QStringLiteral("hard"), Text::tr("set: hard limits, e.g. CPU=10,jobs=3."),
+         Text::tr("limits")},
+        {QStringLiteral("profile"), Text::tr("usage/what-if: read the cluster of this profile."),
+         Text::tr("name")},
+        {QStringLiteral("from-dir"), Text::tr("usage/what-if: read saved dashboard answers."),
+         Text::tr("folder")},
     });
     int code = 0;
     if (!ctx.parse(parser, &code)) {
@@ -270,7 +277,7 @@ int run(CliContext& ctx)
     if (action == QLatin1String("what-if")) {
         return whatIf(ctx, parser);
     }
-    return ctx.usage(tr("quotas takes show, set, usage or what-if."));
+    return ctx.usage(Text::tr("quotas takes show, set, usage or what-if."));
 }
 
 const CliRegistration registration{

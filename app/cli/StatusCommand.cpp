@@ -17,10 +17,10 @@ namespace raysec::cli {
 
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("raysec::cli::StatusCommand", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(raysec::cli::StatusCommand)
+};
 
 QString amount(const QString& resource, double value)
 {
@@ -32,18 +32,20 @@ QString amount(const QString& resource, double value)
 
 void printSummary(QTextStream& out, const ClusterProfile& profile, const ClusterSnapshot& s)
 {
-    out << tr("Cluster:  %1 (%2)").arg(profile.name, s.dashboardUrl) << Qt::endl;
+    out << Text::tr("Cluster:  %1 (%2)").arg(profile.name, s.dashboardUrl) << Qt::endl;
     if (s.plainHttp) {
-        out << tr("Warning:  plain http; traffic to the dashboard is not encrypted.") << Qt::endl;
-    }
-    out << tr("Ray:      %1").arg(s.rayVersion) << Qt::endl;
-    out << tr("Auth:     %1").arg(authModeName(s.authMode)) << Qt::endl;
-    if (s.authMode == AuthModeSeen::Disabled || s.authMode == AuthModeSeen::NotSupported) {
-        out << tr("Warning:  token authentication is off: anyone who reaches the dashboard can "
-                  "run code on the cluster.")
+        out << Text::tr("Warning:  plain http; traffic to the dashboard is not encrypted.")
             << Qt::endl;
     }
-    out << tr("Nodes:    %1 alive, %2 dead, %3 pending, %4 failed to launch")
+    out << Text::tr("Ray:      %1").arg(s.rayVersion) << Qt::endl;
+    out << Text::tr("Auth:     %1").arg(authModeName(s.authMode)) << Qt::endl;
+    if (s.authMode == AuthModeSeen::Disabled || s.authMode == AuthModeSeen::NotSupported) {
+        out << Text::tr(
+                   "Warning:  token authentication is off: anyone who reaches the dashboard can "
+                   "run code on the cluster.")
+            << Qt::endl;
+    }
+    out << Text::tr("Nodes:    %1 alive, %2 dead, %3 pending, %4 failed to launch")
                .arg(s.nodesAlive)
                .arg(s.nodesDead)
                .arg(s.nodesPending)
@@ -63,12 +65,12 @@ void printSummary(QTextStream& out, const ClusterProfile& profile, const Cluster
     for (auto it = byStatus.cbegin(); it != byStatus.cend(); ++it) {
         counts.append(QStringLiteral("%1 %2").arg(it.value()).arg(it.key()));
     }
-    out << tr("Jobs:     %1 (%2)").arg(s.jobs.size()).arg(counts.join(QLatin1String(", ")))
+    out << Text::tr("Jobs:     %1 (%2)").arg(s.jobs.size()).arg(counts.join(QLatin1String(", ")))
         << Qt::endl;
-    out << tr("Tasks:    %1 in %2 functions").arg(s.totalTasks).arg(s.taskSummary.size())
+    out << Text::tr("Tasks:    %1 in %2 functions").arg(s.totalTasks).arg(s.taskSummary.size())
         << Qt::endl;
     for (const QString& warning : s.warnings) {
-        out << tr("Note:     %1").arg(warning) << Qt::endl;
+        out << Text::tr("Note:     %1").arg(warning) << Qt::endl;
     }
 }
 
@@ -88,13 +90,13 @@ Result<ClusterProfile> loadProfile(CliContext& ctx, const QString& name)
 int run(CliContext& ctx)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        tr("Fetches the version, authentication mode, nodes, resources, jobs and task summary "
-           "of a cluster once and prints them."));
+    parser.setApplicationDescription(Text::tr(
+        "Fetches the version, authentication mode, nodes, resources, jobs and task summary "
+        "of a cluster once and prints them."));
     parser.addOptions({
-        {QStringLiteral("profile"), tr("Profile to use."), tr("name")},
-        {QStringLiteral("timeout"), tr("Give up after this many seconds (default 30)."),
-         tr("seconds"), QStringLiteral("30")},
+        {QStringLiteral("profile"), Text::tr("Profile to use."), Text::tr("name")},
+        {QStringLiteral("timeout"), Text::tr("Give up after this many seconds (default 30)."),
+         Text::tr("seconds"), QStringLiteral("30")},
     });
     int code = 0;
     if (!ctx.parse(parser, &code)) {
@@ -103,7 +105,7 @@ int run(CliContext& ctx)
     bool numeric = false;
     const int timeout = parser.value(QStringLiteral("timeout")).toInt(&numeric);
     if (!parser.isSet(QStringLiteral("profile")) || !numeric || timeout < 1 || timeout > 3600) {
-        return ctx.usage(tr("status needs --profile NAME and a --timeout from 1 to 3600."));
+        return ctx.usage(Text::tr("status needs --profile NAME and a --timeout from 1 to 3600."));
     }
 
     auto profile = loadProfile(ctx, parser.value(QStringLiteral("profile")));

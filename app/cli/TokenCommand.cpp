@@ -17,10 +17,10 @@ namespace raysec::cli {
 
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("raysec::cli::TokenCommand", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(raysec::cli::TokenCommand)
+};
 
 // The profile must exist; returns the audit-writing key manager.
 Result<std::shared_ptr<KeyManager>> prepare(CliContext& ctx, const QString& profile)
@@ -54,17 +54,19 @@ void printSteps(CliContext& ctx, const QString& profile, const QString& tokenPat
 int generate(CliContext& ctx)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Generates a Ray cluster token (64 hex characters, as "
-                                        "Ray does) and keeps it in the keychain for a profile."));
-    parser.addPositionalArgument(QStringLiteral("generate"), tr("Generate a token."));
-    parser.addPositionalArgument(QStringLiteral("profile"), tr("Cluster profile."));
-    parser.addOption({QStringLiteral("replace"), tr("Replace the profile's existing token.")});
+    parser.setApplicationDescription(
+        Text::tr("Generates a Ray cluster token (64 hex characters, as "
+                 "Ray does) and keeps it in the keychain for a profile."));
+    parser.addPositionalArgument(QStringLiteral("generate"), Text::tr("Generate a token."));
+    parser.addPositionalArgument(QStringLiteral("profile"), Text::tr("Cluster profile."));
+    parser.addOption(
+        {QStringLiteral("replace"), Text::tr("Replace the profile's existing token.")});
     int code = 0;
     if (!ctx.parse(parser, &code) || code != 0) {
         return code;
     }
     if (parser.positionalArguments().size() != 2) {
-        return ctx.usage(tr("token generate needs one profile name."));
+        return ctx.usage(Text::tr("token generate needs one profile name."));
     }
     const QString profile = parser.positionalArguments().at(1);
     const bool replace = parser.isSet(QStringLiteral("replace"));
@@ -76,16 +78,18 @@ int generate(CliContext& ctx)
     vault->generate(
         profile, replace, &ctx, [&ctx, profile, replace, keys = *keys](Result<void> ok) {
             if (ok) {
-                ok = keys->record(
-                    QStringLiteral("token-generate"), QStringLiteral("ray:") + profile,
-                    replace ? tr("replaced") : tr("created"), QDateTime::currentDateTimeUtc());
+                ok =
+                    keys->record(QStringLiteral("token-generate"), QStringLiteral("ray:") + profile,
+                                 replace ? Text::tr("replaced") : Text::tr("created"),
+                                 QDateTime::currentDateTimeUtc());
             }
             if (!ok) {
                 ctx.finish(ctx.report(ok.error()));
                 return;
             }
-            ctx.out() << tr("Stored a new Ray token for profile %1 in the keychain.").arg(profile)
-                      << Qt::endl;
+            ctx.out()
+                << Text::tr("Stored a new Ray token for profile %1 in the keychain.").arg(profile)
+                << Qt::endl;
             if (replace) {
                 printSteps(ctx, profile, QStringLiteral("<token file>"));
             }
@@ -124,17 +128,21 @@ Result<void> writeExports(const QCommandLineParser& parser, const SecretBuffer& 
 
 void addExportOptions(QCommandLineParser& parser)
 {
-    parser.setApplicationDescription(
-        tr("Exports a profile's Ray token: the token file (0600) with an env file setting "
-           "RAY_AUTH_MODE=token and RAY_AUTH_TOKEN_PATH, and/or a Kubernetes Secret (0600)."));
-    parser.addPositionalArgument(QStringLiteral("export"), tr("Export the token."));
-    parser.addPositionalArgument(QStringLiteral("profile"), tr("Cluster profile."));
+    parser.setApplicationDescription(Text::tr(
+        "Exports a profile's Ray token: the token file (0600) with an env file setting "
+        "RAY_AUTH_MODE=token and RAY_AUTH_TOKEN_PATH, and/or a Kubernetes Secret (0600)."));
+    parser.addPositionalArgument(QStringLiteral("export"), Text::tr("Export the token."));
+    parser.addPositionalArgument(QStringLiteral("profile"), Text::tr("Cluster profile."));
     parser.addOptions({
-        {QStringLiteral("token-file"), tr("Token file to write."), tr("file")},
-        {QStringLiteral("env-file"), tr("Env file to write (needs --token-file)."), tr("file")},
-        {QStringLiteral("kubernetes"), tr("Kubernetes Secret manifest to write."), tr("file")},
-        {QStringLiteral("name"), tr("Secret name."), tr("name"), QStringLiteral("ray-auth-token")},
-        {QStringLiteral("namespace"), tr("Secret namespace."), tr("ns"), QStringLiteral("default")},
+        {QStringLiteral("token-file"), Text::tr("Token file to write."), Text::tr("file")},
+        {QStringLiteral("env-file"), Text::tr("Env file to write (needs --token-file)."),
+         Text::tr("file")},
+        {QStringLiteral("kubernetes"), Text::tr("Kubernetes Secret manifest to write."),
+         Text::tr("file")},
+        {QStringLiteral("name"), Text::tr("Secret name."), Text::tr("name"),
+         QStringLiteral("ray-auth-token")},
+        {QStringLiteral("namespace"), Text::tr("Secret namespace."), Text::tr("ns"),
+         QStringLiteral("default")},
     });
 }
 
@@ -151,8 +159,8 @@ int exportToken(CliContext& ctx)
     const bool file = parser->isSet(QStringLiteral("token-file"));
     if (parser->positionalArguments().size() != 2 || (env && !file) ||
         (!file && !parser->isSet(QStringLiteral("kubernetes")))) {
-        return ctx.usage(tr("token export needs a profile and --token-file [--env-file] or "
-                            "--kubernetes."));
+        return ctx.usage(Text::tr("token export needs a profile and --token-file [--env-file] or "
+                                  "--kubernetes."));
     }
     const QString profile = parser->positionalArguments().at(1);
     auto keys = prepare(ctx, profile);
@@ -174,8 +182,9 @@ int exportToken(CliContext& ctx)
             ctx.finish(ctx.report(ok.error()));
             return;
         }
-        ctx.out() << tr("Exported the Ray token of profile %1. Ray reads it only when it starts: "
-                        "restart the cluster to apply it.")
+        ctx.out() << Text::tr(
+                         "Exported the Ray token of profile %1. Ray reads it only when it starts: "
+                         "restart the cluster to apply it.")
                          .arg(profile)
                   << Qt::endl;
         ctx.finish(CliContext::ExitOk);
@@ -186,8 +195,9 @@ int exportToken(CliContext& ctx)
 int steps(CliContext& ctx)
 {
     QCommandLineParser parser;
-    parser.addPositionalArgument(QStringLiteral("steps"), tr("Show how to rotate the token."));
-    parser.addPositionalArgument(QStringLiteral("profile"), tr("Cluster profile."));
+    parser.addPositionalArgument(QStringLiteral("steps"),
+                                 Text::tr("Show how to rotate the token."));
+    parser.addPositionalArgument(QStringLiteral("profile"), Text::tr("Cluster profile."));
     int code = 0;
     if (!ctx.parse(parser, &code) || code != 0) {
         return code;
@@ -209,7 +219,7 @@ int run(CliContext& ctx)
     if (sub == QLatin1String("steps")) {
         return steps(ctx);
     }
-    return ctx.usage(tr("token takes generate, export or steps."));
+    return ctx.usage(Text::tr("token takes generate, export or steps."));
 }
 
 const CliRegistration registration{

@@ -13,10 +13,10 @@ namespace raysec::cli {
 
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("raysec::cli::UsersCommand", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(raysec::cli::UsersCommand)
+};
 
 const QString passwordFile = QStringLiteral("password-file");
 
@@ -45,12 +45,12 @@ nlohmann::json toJson(const DashboardUser& u)
 // Parses "users <sub> <name>" with the given extra options; returns the user name or sets code.
 std::optional<QString> parseNamed(CliContext& ctx, QCommandLineParser& parser, int* code)
 {
-    parser.addPositionalArgument(QStringLiteral("name"), tr("User name."));
+    parser.addPositionalArgument(QStringLiteral("name"), Text::tr("User name."));
     if (!ctx.parse(parser, code)) {
         return std::nullopt;
     }
     if (parser.positionalArguments().size() != 2) {
-        *code = ctx.usage(tr("Name exactly one user."));
+        *code = ctx.usage(Text::tr("Name exactly one user."));
         return std::nullopt;
     }
     return parser.positionalArguments().at(1);
@@ -59,13 +59,14 @@ std::optional<QString> parseNamed(CliContext& ctx, QCommandLineParser& parser, i
 int add(CliContext& ctx)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        tr("Adds a dashboard user. The password is read from standard input (or --password-file), "
-           "checked against the policy and stored only as an Argon2id hash."));
-    parser.addPositionalArgument(QStringLiteral("add"), tr("Add a user."));
-    parser.addOptions({{QStringLiteral("role"), tr("viewer, operator or admin."), tr("role"),
-                        QStringLiteral("viewer")},
-                       {passwordFile, tr("Read the password from this file."), tr("file")}});
+    parser.setApplicationDescription(Text::tr(
+        "Adds a dashboard user. The password is read from standard input (or --password-file), "
+        "checked against the policy and stored only as an Argon2id hash."));
+    parser.addPositionalArgument(QStringLiteral("add"), Text::tr("Add a user."));
+    parser.addOptions(
+        {{QStringLiteral("role"), Text::tr("viewer, operator or admin."), Text::tr("role"),
+          QStringLiteral("viewer")},
+         {passwordFile, Text::tr("Read the password from this file."), Text::tr("file")}});
     int code = 0;
     const auto name = parseNamed(ctx, parser, &code);
     if (!name) {
@@ -73,9 +74,9 @@ int add(CliContext& ctx)
     }
     const auto role = DashboardUser::roleFromName(parser.value(QStringLiteral("role")));
     if (!role) {
-        return ctx.usage(tr("--role takes viewer, operator or admin."));
+        return ctx.usage(Text::tr("--role takes viewer, operator or admin."));
     }
-    auto password = ctx.readSecret(parser, passwordFile, tr("password"));
+    auto password = ctx.readSecret(parser, passwordFile, Text::tr("password"));
     if (!password) {
         return ctx.report(password.error());
     }
@@ -88,7 +89,7 @@ int add(CliContext& ctx)
     if (ctx.json()) {
         ctx.printJson(toJson(*user));
     } else {
-        ctx.out() << tr("Added %1 (%2).").arg(user->name, DashboardUser::roleName(user->role))
+        ctx.out() << Text::tr("Added %1 (%2).").arg(user->name, DashboardUser::roleName(user->role))
                   << Qt::endl;
     }
     return CliContext::ExitOk;
@@ -97,16 +98,17 @@ int add(CliContext& ctx)
 int reset(CliContext& ctx)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Sets a new password for a user, read from standard "
-                                        "input (or --password-file)."));
-    parser.addPositionalArgument(QStringLiteral("reset"), tr("Reset a password."));
-    parser.addOption({passwordFile, tr("Read the password from this file."), tr("file")});
+    parser.setApplicationDescription(Text::tr("Sets a new password for a user, read from standard "
+                                              "input (or --password-file)."));
+    parser.addPositionalArgument(QStringLiteral("reset"), Text::tr("Reset a password."));
+    parser.addOption(
+        {passwordFile, Text::tr("Read the password from this file."), Text::tr("file")});
     int code = 0;
     const auto name = parseNamed(ctx, parser, &code);
     if (!name) {
         return code;
     }
-    auto password = ctx.readSecret(parser, passwordFile, tr("password"));
+    auto password = ctx.readSecret(parser, passwordFile, Text::tr("password"));
     if (!password) {
         return ctx.report(password.error());
     }
@@ -116,7 +118,7 @@ int reset(CliContext& ctx)
     if (!ok) {
         return ctx.report(ok.error());
     }
-    ctx.out() << tr("Reset the password of %1.").arg(*name) << Qt::endl;
+    ctx.out() << Text::tr("Reset the password of %1.").arg(*name) << Qt::endl;
     return CliContext::ExitOk;
 }
 
@@ -124,7 +126,8 @@ int setDisabled(CliContext& ctx, bool disabled)
 {
     QCommandLineParser parser;
     parser.addPositionalArgument(disabled ? QStringLiteral("disable") : QStringLiteral("enable"),
-                                 disabled ? tr("Disable a user.") : tr("Enable a user."));
+                                 disabled ? Text::tr("Disable a user.")
+                                          : Text::tr("Enable a user."));
     int code = 0;
     const auto name = parseNamed(ctx, parser, &code);
     if (!name) {
@@ -135,14 +138,15 @@ int setDisabled(CliContext& ctx, bool disabled)
     if (!ok) {
         return ctx.report(ok.error());
     }
-    ctx.out() << (disabled ? tr("Disabled %1.") : tr("Enabled %1.")).arg(*name) << Qt::endl;
+    ctx.out() << (disabled ? Text::tr("Disabled %1.") : Text::tr("Enabled %1.")).arg(*name)
+              << Qt::endl;
     return CliContext::ExitOk;
 }
 
 int list(CliContext& ctx)
 {
     QCommandLineParser parser;
-    parser.addPositionalArgument(QStringLiteral("list"), tr("List the users."));
+    parser.addPositionalArgument(QStringLiteral("list"), Text::tr("List the users."));
     int code = 0;
     if (!ctx.parse(parser, &code)) {
         return code;
@@ -163,7 +167,7 @@ int list(CliContext& ctx)
     }
     for (const DashboardUser& u : *users) {
         ctx.out() << u.name << '\t' << DashboardUser::roleName(u.role) << '\t'
-                  << (u.disabled ? tr("disabled") : tr("enabled")) << '\t'
+                  << (u.disabled ? Text::tr("disabled") : Text::tr("enabled")) << '\t'
                   << u.changed.toString(Qt::ISODate) << Qt::endl;
     }
     return CliContext::ExitOk;
@@ -173,15 +177,15 @@ int exportBundle(CliContext& ctx)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        tr("Writes the users as a JSON bundle for the gateway and signs it with the "
-           "workstation's signing key (FILE.minisig, verifiable with minisign -V)."));
-    parser.addPositionalArgument(QStringLiteral("export"), tr("Export the users."));
-    parser.addPositionalArgument(QStringLiteral("file"), tr("Bundle to write."));
+        Text::tr("Writes the users as a JSON bundle for the gateway and signs it with the "
+                 "workstation's signing key (FILE.minisig, verifiable with minisign -V)."));
+    parser.addPositionalArgument(QStringLiteral("export"), Text::tr("Export the users."));
+    parser.addPositionalArgument(QStringLiteral("file"), Text::tr("Bundle to write."));
     int code = 0;
     if (!ctx.parse(parser, &code) || parser.positionalArguments().size() != 2) {
         return code != 0 || parser.isSet(QStringLiteral("help"))
                    ? code
-                   : ctx.usage(tr("users export needs one file name."));
+                   : ctx.usage(Text::tr("users export needs one file name."));
     }
     auto acc = accounts(ctx);
     auto users =
@@ -209,7 +213,7 @@ int exportBundle(CliContext& ctx)
                            {"keyId", key->keyIdHex().toStdString()},
                            {"users", count}});
         } else {
-            ctx.out() << tr("Wrote %1 users to %2, signed with key %3 (%2.minisig).")
+            ctx.out() << Text::tr("Wrote %1 users to %2, signed with key %3 (%2.minisig).")
                              .arg(count)
                              .arg(path, key->keyIdHex())
                       << Qt::endl;
@@ -232,8 +236,8 @@ int run(CliContext& ctx)
             return handler(ctx);
         }
     }
-    const QString summary = tr("users takes add, list, disable, enable, reset or export; add "
-                               "--help to any of them.");
+    const QString summary = Text::tr("users takes add, list, disable, enable, reset or export; add "
+                                     "--help to any of them.");
     if (sub.isEmpty() || sub == QLatin1String("--help") || sub == QLatin1String("help")) {
         ctx.out() << summary << Qt::endl;
         return CliContext::ExitOk;

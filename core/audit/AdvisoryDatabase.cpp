@@ -14,10 +14,10 @@ namespace {
 
 const QString errorCode = QStringLiteral("audit.advisories.invalid");
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("raysec::AdvisoryDatabase", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(raysec::AdvisoryDatabase)
+};
 
 Result<std::optional<RayVersion>> readBound(const jsonfields::Reader& r, const char* key)
 {
@@ -30,7 +30,7 @@ Result<std::optional<RayVersion>> readBound(const jsonfields::Reader& r, const c
     }
     auto version = RayVersion::parse(*text);
     if (!version) {
-        return std::unexpected(r.error(key, tr("a Ray version such as 2.8.1")));
+        return std::unexpected(r.error(key, Text::tr("a Ray version such as 2.8.1")));
     }
     return version;
 }
@@ -39,7 +39,8 @@ Result<void> readRange(const jsonfields::Reader& r, Advisory& advisory)
 {
     const auto affected = r.object.find("affected");
     if (affected == r.object.end() || !affected->is_object()) {
-        return std::unexpected(r.error("affected", tr("an object with \"from\" and \"before\"")));
+        return std::unexpected(
+            r.error("affected", Text::tr("an object with \"from\" and \"before\"")));
     }
     const jsonfields::Reader range{*affected, r.where + QStringLiteral(" affected"), r.code};
     auto from = readBound(range, "from");
@@ -50,7 +51,7 @@ Result<void> readRange(const jsonfields::Reader& r, Advisory& advisory)
     advisory.from = *from;
     advisory.before = *before;
     if (advisory.from && advisory.before && *advisory.before <= *advisory.from) {
-        return std::unexpected(range.error("before", tr("later than \"from\"")));
+        return std::unexpected(range.error("before", Text::tr("later than \"from\"")));
     }
     return {};
 }
@@ -71,13 +72,14 @@ Result<void> readTexts(const jsonfields::Reader& r, Advisory& advisory)
     }
     const auto level = severityFromName(*severity);
     if (!level) {
-        return std::unexpected(r.error("severity", tr("note, low, medium, high or critical")));
+        return std::unexpected(
+            r.error("severity", Text::tr("note, low, medium, high or critical")));
     }
     if (!mitigatedBy->isEmpty() && *mitigatedBy != QLatin1String("token-auth")) {
-        return std::unexpected(r.error("mitigatedBy", tr("\"token-auth\" or null")));
+        return std::unexpected(r.error("mitigatedBy", Text::tr("\"token-auth\" or null")));
     }
     if (!fixedIn->isEmpty() && !RayVersion::parse(*fixedIn)) {
-        return std::unexpected(r.error("fixedIn", tr("a Ray version or null")));
+        return std::unexpected(r.error("fixedIn", Text::tr("a Ray version or null")));
     }
     advisory.summary = *summary;
     advisory.remediation = *remediation;
@@ -94,19 +96,20 @@ Result<Advisory> readAdvisory(const nlohmann::json& object, int index)
     static const QRegularExpression idPattern(
         QStringLiteral("^(CVE-[0-9]{4}-[0-9]{4,7}|GHSA(-[0-9a-z]{4}){3})$"));
     if (!object.is_object()) {
-        return fail(errorCode, tr("Advisory number %1 is not an object.").arg(index + 1));
+        return fail(errorCode, Text::tr("Advisory number %1 is not an object.").arg(index + 1));
     }
-    const jsonfields::Reader idReader{object, tr("advisory number %1").arg(index + 1), errorCode};
+    const jsonfields::Reader idReader{object, Text::tr("advisory number %1").arg(index + 1),
+                                      errorCode};
     auto id = idReader.string("id");
     if (!id) {
         return std::unexpected(id.error());
     }
     if (!idPattern.match(*id).hasMatch()) {
-        return std::unexpected(idReader.error("id", tr("a CVE or GHSA identifier")));
+        return std::unexpected(idReader.error("id", Text::tr("a CVE or GHSA identifier")));
     }
     Advisory advisory;
     advisory.id = *id;
-    const jsonfields::Reader r{object, tr("advisory %1").arg(*id), errorCode};
+    const jsonfields::Reader r{object, Text::tr("advisory %1").arg(*id), errorCode};
     if (auto ok = readTexts(r, advisory); !ok) {
         return std::unexpected(ok.error());
     }
@@ -142,10 +145,10 @@ Result<AdvisoryDatabase> AdvisoryDatabase::parse(const QByteArray& bytes, const 
     const auto sequence = root->find("sequence");
     const auto list = root->find("advisories");
     if (sequence == root->end() || !sequence->is_number_integer() || sequence->get<int>() < 1) {
-        return fail(errorCode, tr("%1 has no valid \"sequence\" number.").arg(fileName));
+        return fail(errorCode, Text::tr("%1 has no valid \"sequence\" number.").arg(fileName));
     }
     if (list == root->end() || !list->is_array()) {
-        return fail(errorCode, tr("%1 has no \"advisories\" list.").arg(fileName));
+        return fail(errorCode, Text::tr("%1 has no \"advisories\" list.").arg(fileName));
     }
     AdvisoryDatabase db;
     db.m_sequence = sequence->get<int>();
@@ -157,7 +160,7 @@ Result<AdvisoryDatabase> AdvisoryDatabase::parse(const QByteArray& bytes, const 
             return std::unexpected(advisory.error());
         }
         if (seen.contains(advisory->id)) {
-            return fail(errorCode, tr("%1 lists %2 twice.").arg(fileName, advisory->id));
+            return fail(errorCode, Text::tr("%1 lists %2 twice.").arg(fileName, advisory->id));
         }
         seen.insert(advisory->id);
         db.m_advisories.append(std::move(*advisory));
@@ -180,9 +183,10 @@ Result<AdvisoryDatabase> AdvisoryDatabase::loadSigned(const QString& path,
     };
     if (auto ok = MinisignVerifier::verify(view(publicKeyText), view(*bytes), view(*signature));
         !ok) {
-        return fail(QStringLiteral("audit.advisories.signature"),
-                    tr("%1 is not signed by the advisory key: %2").arg(path, ok.error().message),
-                    tr("Download the database and its .minisig again from the publisher."));
+        return fail(
+            QStringLiteral("audit.advisories.signature"),
+            Text::tr("%1 is not signed by the advisory key: %2").arg(path, ok.error().message),
+            Text::tr("Download the database and its .minisig again from the publisher."));
     }
     auto db = parse(*bytes, path);
     if (!db) {
@@ -190,11 +194,11 @@ Result<AdvisoryDatabase> AdvisoryDatabase::loadSigned(const QString& path,
     }
     if (db->sequence() <= currentSequence) {
         return fail(QStringLiteral("audit.advisories.stale"),
-                    tr("%1 has sequence %2, not newer than the database in use (%3).")
+                    Text::tr("%1 has sequence %2, not newer than the database in use (%3).")
                         .arg(path)
                         .arg(db->sequence())
                         .arg(currentSequence),
-                    tr("Keep the database in use, or get a newer one."));
+                    Text::tr("Keep the database in use, or get a newer one."));
     }
     return db;
 }

@@ -12,10 +12,10 @@ namespace raysec {
 
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("raysec::AuditHistory", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(raysec::AuditHistory)
+};
 
 QString iso(const QDateTime& time)
 {
@@ -70,8 +70,8 @@ Result<AuditRun> runFromQuery(const QSqlQuery& q)
         AuditRun::resultsFromJson(nlohmann::json::parse(json.begin(), json.end(), nullptr, false));
     if (!results) {
         return fail(QStringLiteral("audit.history.corrupt"),
-                    tr("Audit run %1 in the store cannot be read.").arg(run.id),
-                    tr("Delete the run's history or restore the store from a backup."));
+                    Text::tr("Audit run %1 in the store cannot be read.").arg(run.id),
+                    Text::tr("Delete the run's history or restore the store from a backup."));
     }
     run.results = *results;
     return run;
@@ -97,7 +97,7 @@ Result<qint64> AuditHistory::record(const AuditRun& run)
 {
     Transaction transaction(m_db);
     auto inserted =
-        query(m_db, tr("record an audit run"),
+        query(m_db, Text::tr("record an audit run"),
               QStringLiteral("INSERT INTO audit_runs (profile, url, started_at, "
                              "finished_at, ray_version, cancelled, results) "
                              "VALUES (?, ?, ?, ?, ?, ?, ?)"),
@@ -138,7 +138,7 @@ Result<void> AuditHistory::updateFindings(const AuditRun& run, qint64 runId)
         const QVariantList bindings = failing
                                           ? QVariantList{run.profile, r.checkId, when, when, runId}
                                           : QVariantList{runId, run.profile, r.checkId};
-        auto ok = query(m_db, tr("update findings"), sql, bindings);
+        auto ok = query(m_db, Text::tr("update findings"), sql, bindings);
         if (!ok) {
             return std::unexpected(ok.error());
         }
@@ -148,7 +148,7 @@ Result<void> AuditHistory::updateFindings(const AuditRun& run, qint64 runId)
 
 Result<QList<AuditRun>> AuditHistory::runs(const QString& profile, int limit) const
 {
-    auto q = query(m_db, tr("list audit runs"),
+    auto q = query(m_db, Text::tr("list audit runs"),
                    runColumns + QStringLiteral("WHERE profile = ? ORDER BY id DESC LIMIT ?"),
                    {profile, limit});
     if (!q) {
@@ -167,14 +167,14 @@ Result<QList<AuditRun>> AuditHistory::runs(const QString& profile, int limit) co
 
 Result<AuditRun> AuditHistory::run(qint64 id) const
 {
-    auto q =
-        query(m_db, tr("read an audit run"), runColumns + QStringLiteral("WHERE id = ?"), {id});
+    auto q = query(m_db, Text::tr("read an audit run"), runColumns + QStringLiteral("WHERE id = ?"),
+                   {id});
     if (!q) {
         return std::unexpected(q.error());
     }
     if (!q->next()) {
         return fail(QStringLiteral("audit.history.not-found"),
-                    tr("There is no audit run %1.").arg(id));
+                    Text::tr("There is no audit run %1.").arg(id));
     }
     return runFromQuery(*q);
 }
@@ -182,7 +182,7 @@ Result<AuditRun> AuditHistory::run(qint64 id) const
 Result<std::optional<Suppression>> AuditHistory::suppression(const QString& profile,
                                                              const QString& checkId) const
 {
-    auto q = query(m_db, tr("read a suppression"),
+    auto q = query(m_db, Text::tr("read a suppression"),
                    QStringLiteral("SELECT reason, expires_at, created_at FROM audit_suppressions "
                                   "WHERE profile = ? AND check_id = ?"),
                    {profile, checkId});
@@ -198,7 +198,7 @@ Result<std::optional<Suppression>> AuditHistory::suppression(const QString& prof
 Result<QList<Finding>> AuditHistory::findings(const QString& profile, const CheckCatalog& catalog,
                                               const QDateTime& now) const
 {
-    auto q = query(m_db, tr("list findings"),
+    auto q = query(m_db, Text::tr("list findings"),
                    QStringLiteral("SELECT check_id, first_seen, last_seen, failing, last_run "
                                   "FROM audit_findings WHERE profile = ? ORDER BY check_id"),
                    {profile});
@@ -238,13 +238,14 @@ Result<void> AuditHistory::suppress(const QString& profile, const QString& check
                                     const QDateTime& now)
 {
     if (reason.trimmed().isEmpty()) {
-        return fail(QStringLiteral("audit.suppress.reason"), tr("A suppression needs a reason."),
-                    tr("Say why the risk is accepted, for the next person who reads the report."));
+        return fail(
+            QStringLiteral("audit.suppress.reason"), Text::tr("A suppression needs a reason."),
+            Text::tr("Say why the risk is accepted, for the next person who reads the report."));
     }
     if (!expires.isValid() || expires <= now) {
         return fail(QStringLiteral("audit.suppress.expiry"),
-                    tr("A suppression needs an expiry date in the future."),
-                    tr("Choose when the decision must be reviewed again."));
+                    Text::tr("A suppression needs an expiry date in the future."),
+                    Text::tr("Choose when the decision must be reviewed again."));
     }
     return m_db.exec(
         QStringLiteral("INSERT OR REPLACE INTO audit_suppressions VALUES (?, ?, ?, ?, ?)"),

@@ -13,10 +13,10 @@ namespace {
 
 const QString errorCode = QStringLiteral("audit.checks.invalid");
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("raysec::CheckCatalog", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(raysec::CheckCatalog)
+};
 
 Result<void> readTexts(const jsonfields::Reader& r, Check& check)
 {
@@ -51,17 +51,18 @@ Result<void> readClassification(const jsonfields::Reader& r, Check& check)
         return std::unexpected(severity.error());
     }
     if (!idPattern.match(check.id).hasMatch()) {
-        return std::unexpected(r.error("id", tr("of the form RAY-<n>.<n>")));
+        return std::unexpected(r.error("id", Text::tr("of the form RAY-<n>.<n>")));
     }
     if (!mitigationPattern.match(*mitigation).hasMatch()) {
-        return std::unexpected(r.error("mitigation", tr("one of M1 to M9")));
+        return std::unexpected(r.error("mitigation", Text::tr("one of M1 to M9")));
     }
     const auto level = severityFromName(*severity);
     if (!level) {
-        return std::unexpected(r.error("severity", tr("note, low, medium, high or critical")));
+        return std::unexpected(
+            r.error("severity", Text::tr("note, low, medium, high or critical")));
     }
     if (!CheckCatalog::probeNames().contains(check.probe)) {
-        return std::unexpected(r.error("probe", tr("the name of a known probe")));
+        return std::unexpected(r.error("probe", Text::tr("the name of a known probe")));
     }
     check.mitigation = *mitigation;
     check.severity = *level;
@@ -72,14 +73,15 @@ Result<void> readFixAndParams(const jsonfields::Reader& r, Check& check)
 {
     const auto params = r.object.find("params");
     if (params != r.object.end() && !params->is_object()) {
-        return std::unexpected(r.error("params", tr("an object")));
+        return std::unexpected(r.error("params", Text::tr("an object")));
     }
     if (params != r.object.end()) {
         check.params = *params;
     }
     const auto fix = r.object.find("fix");
     if (fix == r.object.end() || !fix->is_object()) {
-        return std::unexpected(r.error("fix", tr("an object with \"kind\" and \"description\"")));
+        return std::unexpected(
+            r.error("fix", Text::tr("an object with \"kind\" and \"description\"")));
     }
     const jsonfields::Reader fixReader{*fix, r.where + QStringLiteral(" fix"), r.code};
     auto kind = fixReader.string("kind");
@@ -88,7 +90,7 @@ Result<void> readFixAndParams(const jsonfields::Reader& r, Check& check)
         return std::unexpected(description.error());
     }
     if (!CheckCatalog::fixKinds().contains(*kind)) {
-        return std::unexpected(fixReader.error("kind", tr("a known fix kind")));
+        return std::unexpected(fixReader.error("kind", Text::tr("a known fix kind")));
     }
     check.fixKind = *kind;
     check.fixDescription = *description;
@@ -98,16 +100,17 @@ Result<void> readFixAndParams(const jsonfields::Reader& r, Check& check)
 Result<Check> readCheck(const nlohmann::json& object, int index)
 {
     if (!object.is_object()) {
-        return fail(errorCode, tr("Check number %1 is not an object.").arg(index + 1));
+        return fail(errorCode, Text::tr("Check number %1 is not an object.").arg(index + 1));
     }
     Check check;
-    const jsonfields::Reader idReader{object, tr("check number %1").arg(index + 1), errorCode};
+    const jsonfields::Reader idReader{object, Text::tr("check number %1").arg(index + 1),
+                                      errorCode};
     auto id = idReader.string("id");
     if (!id) {
         return std::unexpected(id.error());
     }
     check.id = *id;
-    const jsonfields::Reader r{object, tr("check %1").arg(check.id), errorCode};
+    const jsonfields::Reader r{object, Text::tr("check %1").arg(check.id), errorCode};
     if (auto ok = readTexts(r, check); !ok) {
         return std::unexpected(ok.error());
     }
@@ -172,7 +175,7 @@ Result<CheckCatalog> CheckCatalog::parse(const QByteArray& bytes, const QString&
     }
     const auto list = root->find("checks");
     if (list == root->end() || !list->is_array() || list->empty()) {
-        return fail(errorCode, tr("%1 has no \"checks\" list.").arg(fileName));
+        return fail(errorCode, Text::tr("%1 has no \"checks\" list.").arg(fileName));
     }
     CheckCatalog catalog;
     QSet<QString> seen;
@@ -182,7 +185,7 @@ Result<CheckCatalog> CheckCatalog::parse(const QByteArray& bytes, const QString&
             return std::unexpected(check.error());
         }
         if (seen.contains(check->id)) {
-            return fail(errorCode, tr("%1 lists check %2 twice.").arg(fileName, check->id));
+            return fail(errorCode, Text::tr("%1 lists check %2 twice.").arg(fileName, check->id));
         }
         seen.insert(check->id);
         catalog.m_checks.append(std::move(*check));

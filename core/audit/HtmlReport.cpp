@@ -9,10 +9,10 @@ namespace raysec {
 
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("raysec::HtmlReport", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(raysec::HtmlReport)
+};
 
 const char* style = "body{font-family:sans-serif;max-width:60em;margin:2em auto;color:#222}"
                     "table{border-collapse:collapse;width:100%}"
@@ -33,7 +33,7 @@ QString evidenceTable(const QList<Evidence>& evidence)
         return {};
     }
     QString html = QStringLiteral("<table><tr><th>%1</th><th>%2</th><th>%3</th></tr>\n")
-                       .arg(tr("Request"), tr("Status"), tr("Answer (excerpt)"));
+                       .arg(Text::tr("Request"), Text::tr("Status"), Text::tr("Answer (excerpt)"));
     for (const Evidence& e : evidence) {
         html +=
             QStringLiteral("<tr><td><code>%1</code></td><td>%2</td><td><pre>%3</pre></td></tr>\n")
@@ -48,17 +48,18 @@ QString summary(const AuditReport& report)
 {
     const AuditRun& run = report.run;
     QString html = QStringLiteral("<table>\n");
-    html += row(tr("Cluster profile"), run.profile);
-    html += row(tr("Dashboard"), run.dashboardUrl);
-    html += row(tr("Ray version"), run.rayVersion.isEmpty() ? tr("unknown") : run.rayVersion);
-    html += row(tr("Scanned"), run.finishedAt.toUTC().toString(Qt::ISODate));
-    html += row(tr("Hardening score"), QStringLiteral("%1 / 100").arg(report.score.score));
-    html += row(tr("Checks passed / failed / undecided"), QStringLiteral("%1 / %2 / %3")
-                                                              .arg(report.score.passed)
-                                                              .arg(report.score.failed)
-                                                              .arg(report.score.undecided));
+    html += row(Text::tr("Cluster profile"), run.profile);
+    html += row(Text::tr("Dashboard"), run.dashboardUrl);
+    html += row(Text::tr("Ray version"),
+                run.rayVersion.isEmpty() ? Text::tr("unknown") : run.rayVersion);
+    html += row(Text::tr("Scanned"), run.finishedAt.toUTC().toString(Qt::ISODate));
+    html += row(Text::tr("Hardening score"), QStringLiteral("%1 / 100").arg(report.score.score));
+    html += row(Text::tr("Checks passed / failed / undecided"), QStringLiteral("%1 / %2 / %3")
+                                                                    .arg(report.score.passed)
+                                                                    .arg(report.score.failed)
+                                                                    .arg(report.score.undecided));
     if (run.cancelled) {
-        html += row(tr("Note"), tr("The scan was cancelled; some checks did not run."));
+        html += row(Text::tr("Note"), Text::tr("The scan was cancelled; some checks did not run."));
     }
     return html + QStringLiteral("</table>\n");
 }
@@ -79,20 +80,20 @@ QString HtmlReport::findingSection(const AuditReport& report, const Finding& f)
     QString html = QStringLiteral("<section><h3 class=\"%1\">%2 %3</h3>\n")
                        .arg(escape(severity), escape(f.checkId), escape(f.title));
     html += QStringLiteral("<table>\n");
-    html += row(tr("Severity"), severity);
-    html += row(tr("Status"), status);
-    html += row(tr("Mitigation"), f.mitigation);
-    html += row(tr("First seen"), f.firstSeen.toUTC().toString(Qt::ISODate));
-    html += row(tr("Last seen"), f.lastSeen.toUTC().toString(Qt::ISODate));
+    html += row(Text::tr("Severity"), severity);
+    html += row(Text::tr("Status"), status);
+    html += row(Text::tr("Mitigation"), f.mitigation);
+    html += row(Text::tr("First seen"), f.firstSeen.toUTC().toString(Qt::ISODate));
+    html += row(Text::tr("Last seen"), f.lastSeen.toUTC().toString(Qt::ISODate));
     if (f.suppression) {
-        html += row(tr("Suppressed because"), f.suppression->reason);
-        html +=
-            row(tr("Suppression expires"), f.suppression->expires.toUTC().toString(Qt::ISODate));
+        html += row(Text::tr("Suppressed because"), f.suppression->reason);
+        html += row(Text::tr("Suppression expires"),
+                    f.suppression->expires.toUTC().toString(Qt::ISODate));
     }
-    html += row(tr("Found"), f.detail);
+    html += row(Text::tr("Found"), f.detail);
     if (const Check* check = report.catalog->find(f.checkId)) {
-        html += row(tr("Remediation"), check->remediation);
-        html += row(tr("References"), check->references.join(QStringLiteral(", ")));
+        html += row(Text::tr("Remediation"), check->remediation);
+        html += row(Text::tr("References"), check->references.join(QStringLiteral(", ")));
     }
     html += QStringLiteral("</table>\n") + evidenceTable(f.evidence);
     return html + QStringLiteral("</section>\n");
@@ -104,14 +105,14 @@ QByteArray HtmlReport::render(const AuditReport& report)
                                   "<meta http-equiv=\"Content-Security-Policy\" "
                                   "content=\"default-src 'none'; style-src 'unsafe-inline'\">\n");
     html += QStringLiteral("<title>%1</title>\n<style>%2</style></head><body>\n")
-                .arg(escape(tr("Raysec audit: %1").arg(report.run.profile)),
+                .arg(escape(Text::tr("Raysec audit: %1").arg(report.run.profile)),
                      QString::fromLatin1(style));
-    html += QStringLiteral("<h1>%1</h1>\n").arg(escape(tr("Ray cluster audit")));
+    html += QStringLiteral("<h1>%1</h1>\n").arg(escape(Text::tr("Ray cluster audit")));
     html += summary(report);
-    html += QStringLiteral("<h2>%1</h2>\n").arg(escape(tr("Findings")));
+    html += QStringLiteral("<h2>%1</h2>\n").arg(escape(Text::tr("Findings")));
     const QList<Finding> findings = report.ordered();
     if (findings.isEmpty()) {
-        html += QStringLiteral("<p>%1</p>\n").arg(escape(tr("No check failed.")));
+        html += QStringLiteral("<p>%1</p>\n").arg(escape(Text::tr("No check failed.")));
     }
     for (const Finding& f : findings) {
         html += findingSection(report, f);

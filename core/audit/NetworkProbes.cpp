@@ -9,10 +9,10 @@ namespace raysec::probes {
 
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("raysec::probes", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(raysec::probes)
+};
 
 QList<PortSpec> portsOf(const Check& check, ProbeContext& ctx)
 {
@@ -47,23 +47,23 @@ CheckResult portsReachable(const Check& check, ProbeContext& ctx)
     for (const PortSpec& spec : portsOf(check, ctx)) {
         const bool reachable = ctx.transport().tcpConnect(host, spec.port, timeoutMs);
         evidence.append(
-            Evidence{tr("TCP connect %1:%2 (%3)").arg(host).arg(spec.port).arg(spec.name), 0,
-                     reachable ? tr("connection accepted") : tr("no connection")});
+            Evidence{Text::tr("TCP connect %1:%2 (%3)").arg(host).arg(spec.port).arg(spec.name), 0,
+                     reachable ? Text::tr("connection accepted") : Text::tr("no connection")});
         if (reachable) {
             open.append(QStringLiteral("%1 (%2)").arg(spec.port).arg(spec.name));
         }
     }
     if (evidence.isEmpty()) {
-        return result(check, CheckOutcome::Error, tr("No ports to check."));
+        return result(check, CheckOutcome::Error, Text::tr("No ports to check."));
     }
     if (!open.isEmpty()) {
         return result(
             check, CheckOutcome::Fail,
-            tr("Reachable from this workstation: %1.").arg(open.join(QStringLiteral(", "))),
+            Text::tr("Reachable from this workstation: %1.").arg(open.join(QStringLiteral(", "))),
             evidence);
     }
-    return result(check, CheckOutcome::Pass, tr("None of the Ray ports accepted a connection."),
-                  evidence);
+    return result(check, CheckOutcome::Pass,
+                  Text::tr("None of the Ray ports accepted a connection."), evidence);
 }
 
 CheckResult rateLimit(const Check& check, ProbeContext& ctx)
@@ -80,19 +80,21 @@ CheckResult rateLimit(const Check& check, ProbeContext& ctx)
         if (limited(answer)) {
             evidence.append(ProbeContext::evidenceOf("GET", path, answer));
             return result(check, CheckOutcome::Pass,
-                          tr("Request %1 of the burst saw a rate limit.").arg(i + 1), evidence);
+                          Text::tr("Request %1 of the burst saw a rate limit.").arg(i + 1),
+                          evidence);
         }
         if (i == 0 || i == burst - 1) {
             evidence.append(ProbeContext::evidenceOf("GET", path, answer));
         }
     }
     if (answered == 0) {
-        return result(check, CheckOutcome::Error, tr("No request of the burst was answered."),
+        return result(check, CheckOutcome::Error, Text::tr("No request of the burst was answered."),
                       evidence);
     }
-    return result(check, CheckOutcome::Fail,
-                  tr("%1 requests in a burst saw neither 429 nor a RateLimit header.").arg(burst),
-                  evidence);
+    return result(
+        check, CheckOutcome::Fail,
+        Text::tr("%1 requests in a burst saw neither 429 nor a RateLimit header.").arg(burst),
+        evidence);
 }
 
 } // namespace raysec::probes

@@ -6,10 +6,10 @@ namespace raysec {
 
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("raysec::PassiveGuard", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(raysec::PassiveGuard)
+};
 
 } // namespace
 
@@ -46,18 +46,18 @@ HttpExchange PassiveGuard::fetch(const QByteArray& method, const QString& path,
     if (method != "GET" && method != "HEAD") {
         ++m_refusals;
         refused.error =
-            tr("Refused to send %1: the audit only reads.").arg(QString::fromLatin1(method));
+            Text::tr("Refused to send %1: the audit only reads.").arg(QString::fromLatin1(method));
         return refused;
     }
     if (!path.startsWith(QLatin1Char('/')) || path.contains(QLatin1String("://"))) {
         ++m_refusals;
-        refused.error = tr("Refused a request outside the dashboard: %1").arg(path);
+        refused.error = Text::tr("Refused a request outside the dashboard: %1").arg(path);
         return refused;
     }
     if (++m_requests > m_maxRequests) {
         ++m_refusals;
         refused.error =
-            tr("Refused: the audit's request budget of %1 is spent.").arg(m_maxRequests);
+            Text::tr("Refused: the audit's request budget of %1 is spent.").arg(m_maxRequests);
         return refused;
     }
     return m_inner.fetch(method, path, withCredentials);

@@ -13,10 +13,10 @@ namespace raysec::probes {
 
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("raysec::probes", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(raysec::probes)
+};
 
 enum class JobAspect
 {
@@ -33,7 +33,7 @@ CheckResult checkJobs(const Check& check, ProbeContext& ctx, JobAspect aspect)
     const auto jobs = nlohmann::json::parse(answer.body.begin(), answer.body.end(), nullptr, false);
     if (answer.status != 200 || !jobs.is_array()) {
         return result(check, CheckOutcome::Error,
-                      tr("The job list could not be read (status %1).").arg(answer.status),
+                      Text::tr("The job list could not be read (status %1).").arg(answer.status),
                       evidence);
     }
     const JobPolicyChecker checker(ctx.settings().jobPolicy);
@@ -54,20 +54,20 @@ CheckResult checkJobs(const Check& check, ProbeContext& ctx, JobAspect aspect)
         }
         const auto id = job.value("submission_id", nlohmann::json());
         const QString name = id.is_string() ? QString::fromStdString(id.get<std::string>()).left(80)
-                                            : tr("(driver job)");
+                                            : Text::tr("(driver job)");
         offenders.append(name);
         for (const PolicyViolation& v : found) {
-            evidence.append(Evidence{tr("job %1, %2").arg(name, v.field), 0,
+            evidence.append(Evidence{Text::tr("job %1, %2").arg(name, v.field), 0,
                                      v.message + QStringLiteral(" ") +
                                          Redactor::excerpt(v.value.toUtf8(), 200)});
         }
     }
     if (offenders.isEmpty()) {
         return result(check, CheckOutcome::Pass,
-                      tr("All %1 jobs satisfy the job policy.").arg(jobs.size()), evidence);
+                      Text::tr("All %1 jobs satisfy the job policy.").arg(jobs.size()), evidence);
     }
     return result(check, CheckOutcome::Fail,
-                  tr("%1 of %2 jobs break the job policy: %3")
+                  Text::tr("%1 of %2 jobs break the job policy: %3")
                       .arg(offenders.size())
                       .arg(jobs.size())
                       .arg(offenders.join(QStringLiteral(", "))),
@@ -79,15 +79,16 @@ CheckResult checkJobs(const Check& check, ProbeContext& ctx, JobAspect aspect)
 CheckResult quotaPolicy(const Check& check, ProbeContext& ctx)
 {
     const auto count = ctx.settings().quotaPolicies;
-    const QList<Evidence> evidence{
-        Evidence{tr("Console store, quota configuration"), 0,
-                 count ? tr("%1 policies").arg(*count) : tr("no quota configuration saved")}};
+    const QList<Evidence> evidence{Evidence{Text::tr("Console store, quota configuration"), 0,
+                                            count ? Text::tr("%1 policies").arg(*count)
+                                                  : Text::tr("no quota configuration saved")}};
     if (count && *count > 0) {
-        return result(check, CheckOutcome::Pass, tr("%1 quota policies are defined.").arg(*count),
-                      evidence);
+        return result(check, CheckOutcome::Pass,
+                      Text::tr("%1 quota policies are defined.").arg(*count), evidence);
     }
     return result(check, CheckOutcome::Fail,
-                  tr("No quota policy is defined: any job may take every resource."), evidence);
+                  Text::tr("No quota policy is defined: any job may take every resource."),
+                  evidence);
 }
 
 std::optional<qint64> countQuotaPolicies(Database& store)

@@ -14,10 +14,10 @@ namespace raysec {
 
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("raysec::QtProbeTransport", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(raysec::QtProbeTransport)
+};
 
 QString protocolName(QSsl::SslProtocol protocol)
 {
@@ -128,7 +128,7 @@ HttpExchange QtProbeTransport::fetch(const QByteArray& method, const QString& pa
         exchange.body = reply->readAll().left(maxBodyBytes);
     }
     if (exchange.status == 0) {
-        exchange.error = m_cancelled ? tr("cancelled") : reply->errorString();
+        exchange.error = m_cancelled ? Text::tr("cancelled") : reply->errorString();
     }
     reply->deleteLater();
     return exchange;

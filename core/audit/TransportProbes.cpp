@@ -10,10 +10,10 @@ namespace raysec::probes {
 
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("raysec::probes", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(raysec::probes)
+};
 
 bool isHttps(ProbeContext& ctx)
 {
@@ -28,13 +28,13 @@ QList<Evidence> tlsEvidence(ProbeContext& ctx)
     if (!tls.chain.isEmpty()) {
         const QSslCertificate& leaf = tls.chain.first();
         excerpt +=
-            tr("; subject %1; expires %2")
+            Text::tr("; subject %1; expires %2")
                 .arg(leaf.subjectDisplayName(), leaf.expiryDate().toUTC().toString(Qt::ISODate));
     }
     for (const QString& e : tls.verificationErrors) {
         excerpt += QStringLiteral("; ") + e;
     }
-    return {Evidence{tr("TLS handshake with %1:%2").arg(url.host()).arg(url.port(443)), 0,
+    return {Evidence{Text::tr("TLS handshake with %1:%2").arg(url.host()).arg(url.port(443)), 0,
                      excerpt.left(600)}};
 }
 
@@ -43,11 +43,11 @@ std::optional<CheckResult> precondition(const Check& check, ProbeContext& ctx, b
 {
     if (!isHttps(ctx)) {
         return result(check, CheckOutcome::NotApplicable,
-                      tr("The profile uses plain HTTP; there is no TLS to inspect."));
+                      Text::tr("The profile uses plain HTTP; there is no TLS to inspect."));
     }
     const TlsSnapshot& tls = ctx.tls();
     if (!tls.connected || (needChain && tls.chain.isEmpty())) {
-        return result(check, CheckOutcome::Error, tr("The TLS handshake did not complete."),
+        return result(check, CheckOutcome::Error, Text::tr("The TLS handshake did not complete."),
                       tlsEvidence(ctx));
     }
     return std::nullopt;
@@ -59,13 +59,14 @@ CheckResult transportHttps(const Check& check, ProbeContext& ctx)
 {
     const QUrl url = ctx.transport().baseUrl();
     const QList<Evidence> evidence{
-        Evidence{tr("Profile address"), 0, url.toString(QUrl::RemoveUserInfo)}};
+        Evidence{Text::tr("Profile address"), 0, url.toString(QUrl::RemoveUserInfo)}};
     if (isHttps(ctx)) {
-        return result(check, CheckOutcome::Pass, tr("The dashboard is reached over HTTPS."),
+        return result(check, CheckOutcome::Pass, Text::tr("The dashboard is reached over HTTPS."),
                       evidence);
     }
     return result(check, CheckOutcome::Fail,
-                  tr("The dashboard is reached over plain HTTP (%1).").arg(url.host()), evidence);
+                  Text::tr("The dashboard is reached over plain HTTP (%1).").arg(url.host()),
+                  evidence);
 }
 
 CheckResult tlsProtocol(const Check& check, ProbeContext& ctx)
@@ -77,7 +78,7 @@ CheckResult tlsProtocol(const Check& check, ProbeContext& ctx)
     const bool modern =
         protocol == QLatin1String("TLSv1.2") || protocol == QLatin1String("TLSv1.3");
     return result(check, modern ? CheckOutcome::Pass : CheckOutcome::Fail,
-                  tr("The server negotiated %1.").arg(protocol), tlsEvidence(ctx));
+                  Text::tr("The server negotiated %1.").arg(protocol), tlsEvidence(ctx));
 }
 
 CheckResult tlsCertificate(const Check& check, ProbeContext& ctx)
@@ -88,13 +89,14 @@ CheckResult tlsCertificate(const Check& check, ProbeContext& ctx)
     const QStringList errors = ctx.tls().verificationErrors;
     if (errors.isEmpty()) {
         return result(check, CheckOutcome::Pass,
-                      tr("The certificate verifies against the profile's trust and names the "
-                         "host."),
+                      Text::tr("The certificate verifies against the profile's trust and names the "
+                               "host."),
                       tlsEvidence(ctx));
     }
-    return result(check, CheckOutcome::Fail,
-                  tr("The certificate does not verify: %1").arg(errors.join(QStringLiteral("; "))),
-                  tlsEvidence(ctx));
+    return result(
+        check, CheckOutcome::Fail,
+        Text::tr("The certificate does not verify: %1").arg(errors.join(QStringLiteral("; "))),
+        tlsEvidence(ctx));
 }
 
 CheckResult tlsExpiry(const Check& check, ProbeContext& ctx)
@@ -106,15 +108,15 @@ CheckResult tlsExpiry(const Check& check, ProbeContext& ctx)
     const QDateTime expiry = ctx.tls().chain.first().expiryDate();
     const qint64 daysLeft = ctx.settings().now.daysTo(expiry);
     if (daysLeft <= warnDays) {
-        return result(
-            check, CheckOutcome::Fail,
-            daysLeft < 0
-                ? tr("The certificate expired on %1.").arg(expiry.toUTC().toString(Qt::ISODate))
-                : tr("The certificate expires in %1 days.").arg(daysLeft),
-            tlsEvidence(ctx));
+        return result(check, CheckOutcome::Fail,
+                      daysLeft < 0 ? Text::tr("The certificate expired on %1.")
+                                         .arg(expiry.toUTC().toString(Qt::ISODate))
+                                   : Text::tr("The certificate expires in %1 days.").arg(daysLeft),
+                      tlsEvidence(ctx));
     }
     return result(check, CheckOutcome::Pass,
-                  tr("The certificate is valid for %1 more days.").arg(daysLeft), tlsEvidence(ctx));
+                  Text::tr("The certificate is valid for %1 more days.").arg(daysLeft),
+                  tlsEvidence(ctx));
 }
 
 CheckResult tlsKeyStrength(const Check& check, ProbeContext& ctx)
@@ -132,12 +134,12 @@ CheckResult tlsKeyStrength(const Check& check, ProbeContext& ctx)
         minimum = minEc;
     } else if (key.algorithm() != QSsl::Rsa) {
         return result(check, CheckOutcome::Pass,
-                      tr("The certificate key is neither RSA nor EC (for example Ed25519)."),
+                      Text::tr("The certificate key is neither RSA nor EC (for example Ed25519)."),
                       tlsEvidence(ctx));
     }
     const bool strong = key.length() >= minimum;
     return result(check, strong ? CheckOutcome::Pass : CheckOutcome::Fail,
-                  tr("The certificate key is %1 with %2 bits (minimum %3).")
+                  Text::tr("The certificate key is %1 with %2 bits (minimum %3).")
                       .arg(kind)
                       .arg(key.length())
                       .arg(minimum),

@@ -12,10 +12,10 @@ using namespace raysec::json;
 
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("raysec::RayParsers", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(raysec::RayParsers)
+};
 
 // Calls onField(key, value, path) for each member of an object (null is an empty object).
 template <typename OnField>
@@ -49,7 +49,7 @@ Result<void> forEachField(od::value& v, const JsonPath& path, const FieldReader&
 // usage maps a resource name to [used, total].
 Result<ResourceUsage> usagePair(od::value& v, const JsonPath& path, const FieldReader& reader)
 {
-    const QString expected = tr("a pair [used, total] of numbers of at least 0");
+    const QString expected = Text::tr("a pair [used, total] of numbers of at least 0");
     auto arr = reader.array(v, path);
     if (!arr) {
         return std::unexpected(reader.malformed(path, expected));
@@ -111,7 +111,7 @@ Result<int> countNodes(od::value& v, const JsonPath& path, const FieldReader& re
 {
     od::json_type type;
     if (auto err = v.type().get(type)) {
-        return std::unexpected(reader.fromSimdjson(err, path, tr("a list or an object")));
+        return std::unexpected(reader.fromSimdjson(err, path, Text::tr("a list or an object")));
     }
     qint64 total = 0;
     if (type == od::json_type::null) {
@@ -121,7 +121,7 @@ Result<int> countNodes(od::value& v, const JsonPath& path, const FieldReader& re
         auto arr = reader.array(v, path);
         std::size_t n = 0;
         if (!arr || arr->count_elements().get(n)) {
-            return std::unexpected(reader.malformed(path, tr("a list")));
+            return std::unexpected(reader.malformed(path, Text::tr("a list")));
         }
         return int(std::min<std::size_t>(n, 1000000));
     }
@@ -175,7 +175,7 @@ Result<ClusterStatusInfo> parseClusterStatus(const QByteArray& body)
     od::parser parser;
     od::document doc;
     if (auto err = parser.iterate(padded.view()).get(doc)) {
-        return std::unexpected(reader.fromSimdjson(err, JsonPath(), tr("JSON")));
+        return std::unexpected(reader.fromSimdjson(err, JsonPath(), Text::tr("JSON")));
     }
 
     ClusterStatusInfo info;

@@ -8,16 +8,16 @@ namespace raysec::json {
 
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("raysec::json::Envelopes", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(raysec::json::Envelopes)
+};
 
 Result<od::object> rootObject(od::document& doc, const FieldReader& reader)
 {
     od::object root;
     if (auto err = doc.get_object().get(root)) {
-        return std::unexpected(reader.fromSimdjson(err, JsonPath(), tr("an object")));
+        return std::unexpected(reader.fromSimdjson(err, JsonPath(), Text::tr("an object")));
     }
     return root;
 }
@@ -37,7 +37,7 @@ Result<QStringList> readWarnings(od::value& v, const JsonPath& path, const Field
     for (auto item : **arr) {
         od::value element;
         if (auto err = item.get(element)) {
-            return std::unexpected(reader.fromSimdjson(err, path.index(i), tr("a string")));
+            return std::unexpected(reader.fromSimdjson(err, path.index(i), Text::tr("a string")));
         }
         auto s = reader.string(element, path.index(i));
         if (!s) {
@@ -101,10 +101,10 @@ Result<StateListMeta> readStateResult(od::value& v, const JsonPath& path, const 
         }
     }
     if (!sawResult) {
-        return std::unexpected(reader.malformed(path.key("result"), tr("present")));
+        return std::unexpected(reader.malformed(path.key("result"), Text::tr("present")));
     }
     if (!sawTotal) {
-        return std::unexpected(reader.malformed(path.key("total"), tr("present")));
+        return std::unexpected(reader.malformed(path.key("total"), Text::tr("present")));
     }
     return meta;
 }
@@ -152,13 +152,13 @@ Result<void> readDashboardEnvelope(od::document& doc, const FieldReader& reader,
         }
     }
     if (!result) {
-        return std::unexpected(reader.malformed(top.key("result"), tr("true or false")));
+        return std::unexpected(reader.malformed(top.key("result"), Text::tr("true or false")));
     }
     if (!*result) {
         return std::unexpected(ClusterErrors::rayReportedFailure(reader.endpoint(), msg));
     }
     if (!sawData) {
-        return std::unexpected(reader.malformed(top.key("data"), tr("present")));
+        return std::unexpected(reader.malformed(top.key("data"), Text::tr("present")));
     }
     return expectEnd(doc, reader);
 }
@@ -195,7 +195,7 @@ Result<StateListMeta> readStateEnvelope(od::document& doc, const FieldReader& re
         }
         if (!sawResult) {
             return Result<void>(
-                std::unexpected(reader.malformed(path.key("result"), tr("present"))));
+                std::unexpected(reader.malformed(path.key("result"), Text::tr("present"))));
         }
         return Result<void>();
     });
@@ -217,7 +217,7 @@ Result<std::size_t> forEachRow(od::value& rows, const JsonPath& path, const Fiel
         const JsonPath here = path.index(i);
         od::value element;
         if (auto err = item.get(element)) {
-            return std::unexpected(reader.fromSimdjson(err, here, tr("an object")));
+            return std::unexpected(reader.fromSimdjson(err, here, Text::tr("an object")));
         }
         auto row = reader.object(element, here);
         if (!row) {
@@ -239,7 +239,7 @@ Result<StateListMeta> parseStateList(const QByteArray& body, const QString& endp
     od::parser parser;
     od::document doc;
     if (auto err = parser.iterate(padded.view()).get(doc)) {
-        return std::unexpected(reader.fromSimdjson(err, JsonPath(), tr("JSON")));
+        return std::unexpected(reader.fromSimdjson(err, JsonPath(), Text::tr("JSON")));
     }
     return readStateEnvelope(doc, reader, [&](od::value& rows, const JsonPath& path) {
         auto n = forEachRow(rows, path, reader, onRow);

@@ -13,10 +13,10 @@ using namespace raysec::json;
 
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("raysec::RayParsers", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(raysec::RayParsers)
+};
 
 // 9999-12-31T23:59:59.999Z: later values are not timestamps.
 constexpr qint64 maxTimestampMs = 253402300799999;
@@ -103,7 +103,7 @@ Result<JobInfo> readJob(od::object& obj, const JsonPath& path, const FieldReader
     }
     if (job.jobId.isEmpty() && job.submissionId.isEmpty()) {
         return std::unexpected(
-            reader.malformed(path.key("job_id"), tr("a job id or a submission id")));
+            reader.malformed(path.key("job_id"), Text::tr("a job id or a submission id")));
     }
     return job;
 }
@@ -117,11 +117,11 @@ Result<QList<JobInfo>> parseJobs(const QByteArray& body)
     od::parser parser;
     od::document doc;
     if (auto err = parser.iterate(padded.view()).get(doc)) {
-        return std::unexpected(reader.fromSimdjson(err, JsonPath(), tr("JSON")));
+        return std::unexpected(reader.fromSimdjson(err, JsonPath(), Text::tr("JSON")));
     }
     od::array arr;
     if (auto err = doc.get_array().get(arr)) {
-        return std::unexpected(reader.fromSimdjson(err, JsonPath(), tr("a list of jobs")));
+        return std::unexpected(reader.fromSimdjson(err, JsonPath(), Text::tr("a list of jobs")));
     }
 
     QList<JobInfo> jobs;
@@ -131,7 +131,7 @@ Result<QList<JobInfo>> parseJobs(const QByteArray& body)
         const JsonPath here = top.index(i++);
         od::value element;
         if (auto err = item.get(element)) {
-            return std::unexpected(reader.fromSimdjson(err, here, tr("a job")));
+            return std::unexpected(reader.fromSimdjson(err, here, Text::tr("a job")));
         }
         auto obj = reader.object(element, here);
         if (!obj) {
@@ -156,11 +156,11 @@ Result<JobInfo> parseJob(const QByteArray& body)
     od::parser parser;
     od::document doc;
     if (auto err = parser.iterate(padded.view()).get(doc)) {
-        return std::unexpected(reader.fromSimdjson(err, JsonPath(), tr("JSON")));
+        return std::unexpected(reader.fromSimdjson(err, JsonPath(), Text::tr("JSON")));
     }
     od::object obj;
     if (auto err = doc.get_object().get(obj)) {
-        return std::unexpected(reader.fromSimdjson(err, JsonPath(), tr("a job")));
+        return std::unexpected(reader.fromSimdjson(err, JsonPath(), Text::tr("a job")));
     }
     auto job = readJob(obj, JsonPath(), reader);
     if (!job) {

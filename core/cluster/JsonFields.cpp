@@ -11,10 +11,10 @@ namespace raysec::json {
 
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("raysec::json::FieldReader", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(raysec::json::FieldReader)
+};
 
 bool isStructuralError(simdjson::error_code code)
 {
@@ -50,7 +50,7 @@ QString JsonPath::toString() const
             out += toQString(p->m_key);
         }
     }
-    return out.isEmpty() ? tr("the document") : out;
+    return out.isEmpty() ? Text::tr("the document") : out;
 }
 
 Error FieldReader::malformed(const JsonPath& path, const QString& expected) const
@@ -64,7 +64,8 @@ Error FieldReader::fromSimdjson(simdjson::error_code code, const JsonPath& path,
     if (isStructuralError(code)) {
         return ClusterErrors::invalidJson(
             m_endpoint,
-            tr("at %1: %2").arg(path.toString(), QString::fromUtf8(simdjson::error_message(code))));
+            Text::tr("at %1: %2")
+                .arg(path.toString(), QString::fromUtf8(simdjson::error_message(code))));
     }
     return malformed(path, expected);
 }
@@ -73,7 +74,7 @@ Result<od::object> FieldReader::object(od::value& v, const JsonPath& path) const
 {
     od::object obj;
     if (auto err = v.get_object().get(obj)) {
-        return std::unexpected(fromSimdjson(err, path, tr("an object")));
+        return std::unexpected(fromSimdjson(err, path, Text::tr("an object")));
     }
     return obj;
 }
@@ -82,7 +83,7 @@ Result<od::array> FieldReader::array(od::value& v, const JsonPath& path) const
 {
     od::array arr;
     if (auto err = v.get_array().get(arr)) {
-        return std::unexpected(fromSimdjson(err, path, tr("an array")));
+        return std::unexpected(fromSimdjson(err, path, Text::tr("an array")));
     }
     return arr;
 }
@@ -92,7 +93,7 @@ Result<std::optional<od::object>> FieldReader::objectOrNull(od::value& v,
 {
     bool isNull = false;
     if (auto err = v.is_null().get(isNull)) {
-        return std::unexpected(fromSimdjson(err, path, tr("an object or null")));
+        return std::unexpected(fromSimdjson(err, path, Text::tr("an object or null")));
     }
     if (isNull) {
         return std::optional<od::object>{};
@@ -108,7 +109,7 @@ Result<std::optional<od::array>> FieldReader::arrayOrNull(od::value& v, const Js
 {
     bool isNull = false;
     if (auto err = v.is_null().get(isNull)) {
-        return std::unexpected(fromSimdjson(err, path, tr("an array or null")));
+        return std::unexpected(fromSimdjson(err, path, Text::tr("an array or null")));
     }
     if (isNull) {
         return std::optional<od::array>{};
@@ -124,7 +125,7 @@ Result<std::string_view> FieldReader::rawString(od::value& v, const JsonPath& pa
 {
     std::string_view s;
     if (auto err = v.get_string().get(s)) {
-        return std::unexpected(fromSimdjson(err, path, tr("a string")));
+        return std::unexpected(fromSimdjson(err, path, Text::tr("a string")));
     }
     return s;
 }
@@ -142,14 +143,14 @@ Result<QString> FieldReader::stringOrNull(od::value& v, const JsonPath& path) co
 {
     bool isNull = false;
     if (auto err = v.is_null().get(isNull)) {
-        return std::unexpected(fromSimdjson(err, path, tr("a string or null")));
+        return std::unexpected(fromSimdjson(err, path, Text::tr("a string or null")));
     }
     if (isNull) {
         return QString();
     }
     std::string_view s;
     if (auto err = v.get_string().get(s)) {
-        return std::unexpected(fromSimdjson(err, path, tr("a string or null")));
+        return std::unexpected(fromSimdjson(err, path, Text::tr("a string or null")));
     }
     return toQString(s);
 }
@@ -158,14 +159,14 @@ Result<QString> FieldReader::wordOrNull(od::value& v, const JsonPath& path) cons
 {
     bool isNull = false;
     if (auto err = v.is_null().get(isNull)) {
-        return std::unexpected(fromSimdjson(err, path, tr("a string or null")));
+        return std::unexpected(fromSimdjson(err, path, Text::tr("a string or null")));
     }
     if (isNull) {
         return QString();
     }
     std::string_view s;
     if (auto err = v.get_string().get(s)) {
-        return std::unexpected(fromSimdjson(err, path, tr("a string or null")));
+        return std::unexpected(fromSimdjson(err, path, Text::tr("a string or null")));
     }
     return vocabularyString(s);
 }
@@ -192,7 +193,7 @@ Result<bool> FieldReader::boolean(od::value& v, const JsonPath& path) const
 {
     bool b = false;
     if (auto err = v.get_bool().get(b)) {
-        return std::unexpected(fromSimdjson(err, path, tr("true or false")));
+        return std::unexpected(fromSimdjson(err, path, Text::tr("true or false")));
     }
     return b;
 }
@@ -201,7 +202,7 @@ Result<bool> FieldReader::booleanOrNull(od::value& v, const JsonPath& path) cons
 {
     bool isNull = false;
     if (auto err = v.is_null().get(isNull)) {
-        return std::unexpected(fromSimdjson(err, path, tr("true, false or null")));
+        return std::unexpected(fromSimdjson(err, path, Text::tr("true, false or null")));
     }
     if (isNull) {
         return false;
@@ -213,10 +214,10 @@ Result<double> FieldReader::nonNegative(od::value& v, const JsonPath& path) cons
 {
     double d = 0;
     if (auto err = v.get_double().get(d)) {
-        return std::unexpected(fromSimdjson(err, path, tr("a number")));
+        return std::unexpected(fromSimdjson(err, path, Text::tr("a number")));
     }
     if (!std::isfinite(d) || d < 0) {
-        return std::unexpected(malformed(path, tr("a number of at least 0")));
+        return std::unexpected(malformed(path, Text::tr("a number of at least 0")));
     }
     return d;
 }
@@ -225,7 +226,7 @@ Result<qint64> FieldReader::count(od::value& v, const JsonPath& path, qint64 max
 {
     int64_t n = 0;
     // Built only on failure: this runs for every count in a bulk answer.
-    const auto expected = [max] { return tr("a whole number from 0 to %1").arg(max); };
+    const auto expected = [max] { return Text::tr("a whole number from 0 to %1").arg(max); };
     if (auto err = v.get_int64().get(n)) {
         return std::unexpected(fromSimdjson(err, path, expected()));
     }
@@ -240,7 +241,7 @@ Result<std::optional<qint64>> FieldReader::countOrNull(od::value& v, const JsonP
 {
     bool isNull = false;
     if (auto err = v.is_null().get(isNull)) {
-        return std::unexpected(fromSimdjson(err, path, tr("a whole number or null")));
+        return std::unexpected(fromSimdjson(err, path, Text::tr("a whole number or null")));
     }
     if (isNull) {
         return std::optional<qint64>{};
@@ -256,14 +257,14 @@ Result<std::optional<qint64>> FieldReader::integerOrNull(od::value& v, const Jso
 {
     bool isNull = false;
     if (auto err = v.is_null().get(isNull)) {
-        return std::unexpected(fromSimdjson(err, path, tr("a whole number or null")));
+        return std::unexpected(fromSimdjson(err, path, Text::tr("a whole number or null")));
     }
     if (isNull) {
         return std::optional<qint64>{};
     }
     int64_t n = 0;
     if (auto err = v.get_int64().get(n)) {
-        return std::unexpected(fromSimdjson(err, path, tr("a whole number or null")));
+        return std::unexpected(fromSimdjson(err, path, Text::tr("a whole number or null")));
     }
     return std::optional<qint64>{qint64(n)};
 }
@@ -273,7 +274,7 @@ Result<std::string_view> FieldReader::key(simdjson::simdjson_result<od::field>& 
 {
     std::string_view k;
     if (auto err = field.unescaped_key().get(k)) {
-        return std::unexpected(fromSimdjson(err, path, tr("a key")));
+        return std::unexpected(fromSimdjson(err, path, Text::tr("a key")));
     }
     return k;
 }
@@ -283,7 +284,7 @@ Result<od::value> FieldReader::value(simdjson::simdjson_result<od::field>& field
 {
     od::value v;
     if (auto err = field.value().get(v)) {
-        return std::unexpected(fromSimdjson(err, path, tr("a value")));
+        return std::unexpected(fromSimdjson(err, path, Text::tr("a value")));
     }
     return v;
 }

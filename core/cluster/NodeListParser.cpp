@@ -12,10 +12,10 @@ using namespace raysec::json;
 
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("raysec::RayParsers", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(raysec::RayParsers)
+};
 
 template <typename T>
 Result<void> store(Result<T>&& value, T& target)
@@ -110,11 +110,11 @@ Result<NodeList> parseNodes(const QByteArray& body)
         }
         if (node.nodeId.isEmpty()) {
             return Result<void>(
-                std::unexpected(reader.malformed(path.key("node_id"), tr("a node id"))));
+                std::unexpected(reader.malformed(path.key("node_id"), Text::tr("a node id"))));
         }
         if (node.state.isEmpty()) {
             return Result<void>(
-                std::unexpected(reader.malformed(path.key("state"), tr("ALIVE or DEAD"))));
+                std::unexpected(reader.malformed(path.key("state"), Text::tr("ALIVE or DEAD"))));
         }
         list.nodes.append(std::move(node));
         return Result<void>();

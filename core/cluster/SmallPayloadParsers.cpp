@@ -12,21 +12,21 @@ namespace raysec::RayParsers {
 
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("raysec::RayParsers", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(raysec::RayParsers)
+};
 
 Result<nlohmann::json> parseObject(const QByteArray& body, const QString& endpoint)
 {
     nlohmann::json doc = nlohmann::json::parse(body.constBegin(), body.constEnd(), nullptr,
                                                /*allow_exceptions=*/false);
     if (doc.is_discarded()) {
-        return std::unexpected(ClusterErrors::invalidJson(endpoint, tr("not JSON")));
+        return std::unexpected(ClusterErrors::invalidJson(endpoint, Text::tr("not JSON")));
     }
     if (!doc.is_object()) {
         return std::unexpected(
-            ClusterErrors::malformed(endpoint, tr("the document"), tr("an object")));
+            ClusterErrors::malformed(endpoint, Text::tr("the document"), Text::tr("an object")));
     }
     return doc;
 }
@@ -39,13 +39,14 @@ Result<QString> stringMember(const nlohmann::json& obj, const char* key, const Q
     if (it == obj.end() || it->is_null()) {
         if (required) {
             return std::unexpected(
-                ClusterErrors::malformed(endpoint, QString::fromLatin1(key), tr("a string")));
+                ClusterErrors::malformed(endpoint, QString::fromLatin1(key), Text::tr("a string")));
         }
         return QString();
     }
     if (!it->is_string() || it->get_ref<const std::string&>().size() > maxLength) {
-        return std::unexpected(ClusterErrors::malformed(
-            endpoint, QString::fromLatin1(key), tr("a string of at most %1 bytes").arg(maxLength)));
+        return std::unexpected(
+            ClusterErrors::malformed(endpoint, QString::fromLatin1(key),
+                                     Text::tr("a string of at most %1 bytes").arg(maxLength)));
     }
     return QString::fromStdString(it->get<std::string>());
 }
@@ -72,7 +73,7 @@ Result<VersionInfo> parseVersion(const QByteArray& body)
     }
     if (info.rayVersion.isEmpty()) {
         return std::unexpected(ClusterErrors::malformed(endpoint, QStringLiteral("ray_version"),
-                                                        tr("a version such as 2.52.0")));
+                                                        Text::tr("a version such as 2.52.0")));
     }
     return info;
 }

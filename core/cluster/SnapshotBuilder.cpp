@@ -8,25 +8,25 @@ namespace raysec {
 
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("raysec::SnapshotBuilder", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(raysec::SnapshotBuilder)
+};
 
 void addListWarnings(const StateListMeta& meta, const QString& what, QStringList& warnings)
 {
     if (meta.truncated()) {
-        warnings.append(tr("Ray listed %1 of %2 %3; totals cover the listed ones only.")
+        warnings.append(Text::tr("Ray listed %1 of %2 %3; totals cover the listed ones only.")
                             .arg(meta.numAfterTruncation)
                             .arg(meta.total)
                             .arg(what));
     }
     if (!meta.partialFailureWarning.isEmpty()) {
-        warnings.append(tr("Ray could not reach every node for the %1: %2")
+        warnings.append(Text::tr("Ray could not reach every node for the %1: %2")
                             .arg(what, meta.partialFailureWarning));
     }
     for (const QString& w : meta.warnings) {
-        warnings.append(tr("Ray warns about the %1: %2").arg(what, w));
+        warnings.append(Text::tr("Ray warns about the %1: %2").arg(what, w));
     }
 }
 
@@ -39,7 +39,7 @@ void applyNodes(NodeList&& list, ClusterSnapshot& snapshot)
             ++snapshot.nodesDead;
         }
     }
-    addListWarnings(list.meta, tr("nodes"), snapshot.warnings);
+    addListWarnings(list.meta, Text::tr("nodes"), snapshot.warnings);
     snapshot.nodes = std::move(list.nodes);
 }
 
@@ -61,8 +61,8 @@ void applyClusterStatus(const ClusterStatusInfo& status, ClusterSnapshot& snapsh
             snapshot.resources[it.key()].total += it.value();
         }
     }
-    snapshot.warnings.append(tr("Ray reported no resource usage (no autoscaler report); the "
-                                "totals come from the node list and usage shows as 0."));
+    snapshot.warnings.append(Text::tr("Ray reported no resource usage (no autoscaler report); the "
+                                      "totals come from the node list and usage shows as 0."));
 }
 
 } // namespace
@@ -86,8 +86,8 @@ Result<ClusterSnapshot> SnapshotBuilder::build(const RawResponses& raw)
         }
         snapshot.authMode = *mode;
         if (*mode == AuthModeSeen::Unknown) {
-            snapshot.warnings.append(tr("The cluster reports an authentication mode this "
-                                        "version of Raysec does not know."));
+            snapshot.warnings.append(Text::tr("The cluster reports an authentication mode this "
+                                              "version of Raysec does not know."));
         }
     }
 
@@ -115,7 +115,7 @@ Result<ClusterSnapshot> SnapshotBuilder::build(const RawResponses& raw)
     }
     snapshot.taskSummary = std::move(tasks->rows);
     snapshot.totalTasks = tasks->totalTasks + tasks->totalActorTasks + tasks->totalActorScheduled;
-    addListWarnings(tasks->meta, tr("tasks"), snapshot.warnings);
+    addListWarnings(tasks->meta, Text::tr("tasks"), snapshot.warnings);
     return snapshot;
 }
 

@@ -13,10 +13,10 @@ using namespace raysec::json;
 
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("raysec::RayParsers", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(raysec::RayParsers)
+};
 
 // Calls onField(key, value, path) for each member of an object.
 template <typename OnField>
@@ -120,7 +120,7 @@ Result<TaskSummary> parseTaskSummary(const QByteArray& body)
     od::parser parser;
     od::document doc;
     if (auto err = parser.iterate(padded.view()).get(doc)) {
-        return std::unexpected(reader.fromSimdjson(err, JsonPath(), tr("JSON")));
+        return std::unexpected(reader.fromSimdjson(err, JsonPath(), Text::tr("JSON")));
     }
 
     TaskSummary summary;
@@ -148,7 +148,7 @@ Result<TaskSummary> parseTaskSummary(const QByteArray& body)
     }
     if (!sawCluster) {
         return std::unexpected(reader.malformed(
-            JsonPath().key("data.result.result.node_id_to_summary.cluster"), tr("present")));
+            JsonPath().key("data.result.result.node_id_to_summary.cluster"), Text::tr("present")));
     }
     summary.meta = *meta;
     return summary;

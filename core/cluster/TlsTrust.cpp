@@ -20,10 +20,10 @@ namespace raysec {
 
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("raysec::TlsTrust", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(raysec::TlsTrust)
+};
 
 struct X509Deleter
 {
@@ -78,7 +78,7 @@ Result<QSslKey> loadKey(const QString& path, const SecretBuffer* passphrase)
     wipeShared(pass);
     if (key.isNull()) {
         return std::unexpected(ClusterErrors::tlsConfiguration(
-            path, tr("not a PEM private key, or the passphrase is wrong")));
+            path, Text::tr("not a PEM private key, or the passphrase is wrong")));
     }
     return key;
 }
@@ -90,7 +90,7 @@ Result<void> loadClientIdentity(const ClusterProfile& profile, const SecretBuffe
         QSslCertificate::fromPath(profile.clientCertPath, QSsl::Pem);
     if (certs.isEmpty()) {
         return std::unexpected(ClusterErrors::tlsConfiguration(
-            profile.clientCertPath, tr("no PEM certificate in the file")));
+            profile.clientCertPath, Text::tr("no PEM certificate in the file")));
     }
     auto key = loadKey(profile.clientKeyPath, profile.clientKeyEncrypted ? passphrase : nullptr);
     if (!key) {
@@ -130,7 +130,7 @@ Result<TlsTrust> TlsTrust::fromProfile(const ClusterProfile& profile,
         const QList<QSslCertificate> cas = QSslCertificate::fromPath(profile.caBundlePath);
         if (cas.isEmpty()) {
             return std::unexpected(ClusterErrors::tlsConfiguration(
-                profile.caBundlePath, tr("no PEM certificate in the file")));
+                profile.caBundlePath, Text::tr("no PEM certificate in the file")));
         }
         // Setting the list also stops Qt from loading system roots on demand.
         trust.m_config.setCaCertificates(cas);

@@ -10,10 +10,10 @@ namespace raysec {
 
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("raysec::SafeFile", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(raysec::SafeFile)
+};
 
 } // namespace
 
@@ -31,28 +31,28 @@ Result<void> SafeFile::write(const QString& path, std::string_view contents, Mod
     const QFileInfo info(path);
     if (!QDir().mkpath(info.absolutePath())) {
         return fail(QStringLiteral("file.mkdir"),
-                    tr("Cannot create the folder %1.").arg(info.absolutePath()),
-                    tr("Choose a folder you can write to."));
+                    Text::tr("Cannot create the folder %1.").arg(info.absolutePath()),
+                    Text::tr("Choose a folder you can write to."));
     }
 
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
         return fail(QStringLiteral("file.open"),
-                    tr("Cannot write %1: %2.").arg(path, file.errorString()),
-                    tr("Check the folder's permissions and free space."));
+                    Text::tr("Cannot write %1: %2.").arg(path, file.errorString()),
+                    Text::tr("Check the folder's permissions and free space."));
     }
     // Restrict before any byte is written, so a secret is never readable by others.
     file.setPermissions(permissions(mode));
     if (file.write(contents.data(), qint64(contents.size())) != qint64(contents.size())) {
         file.cancelWriting();
         return fail(QStringLiteral("file.write"),
-                    tr("Writing %1 failed: %2.").arg(path, file.errorString()),
-                    tr("Check the free space on the disk."));
+                    Text::tr("Writing %1 failed: %2.").arg(path, file.errorString()),
+                    Text::tr("Check the free space on the disk."));
     }
     if (!file.commit()) {
         return fail(QStringLiteral("file.commit"),
-                    tr("Saving %1 failed: %2.").arg(path, file.errorString()),
-                    tr("Check the folder's permissions and free space."));
+                    Text::tr("Saving %1 failed: %2.").arg(path, file.errorString()),
+                    Text::tr("Check the folder's permissions and free space."));
     }
     return {};
 }
@@ -62,13 +62,14 @@ Result<QByteArray> SafeFile::read(const QString& path, qint64 maxSize)
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         return fail(QStringLiteral("file.open"),
-                    tr("Cannot read %1: %2.").arg(path, file.errorString()),
-                    tr("Check that the file exists and that you may read it."));
+                    Text::tr("Cannot read %1: %2.").arg(path, file.errorString()),
+                    Text::tr("Check that the file exists and that you may read it."));
     }
     if (file.size() > maxSize) {
-        return fail(QStringLiteral("file.too-large"),
-                    tr("%1 is larger than %2 bytes.").arg(path).arg(maxSize),
-                    tr("Choose the right file; this one is too large to be what was asked for."));
+        return fail(
+            QStringLiteral("file.too-large"),
+            Text::tr("%1 is larger than %2 bytes.").arg(path).arg(maxSize),
+            Text::tr("Choose the right file; this one is too large to be what was asked for."));
     }
     return file.readAll();
 }

@@ -21,10 +21,10 @@ namespace {
 
 Q_LOGGING_CATEGORY(lcGatewayBundles, "raysec.core.gatewayclient.bundles")
 
-QString tr(const char* text, int n = -1)
+struct Text
 {
-    return QCoreApplication::translate("raysec::GatewayBundleWriter", text, nullptr, n);
-}
+    Q_DECLARE_TR_FUNCTIONS(raysec::GatewayBundleWriter)
+};
 
 Result<QuotaConfig> storedQuotas(Database& store)
 {
@@ -33,12 +33,13 @@ Result<QuotaConfig> storedQuotas(Database& store)
                            : Result<QuotaConfig>(std::unexpected(migrated.error()));
     auto valid = config ? config->validated() : Result<void>(std::unexpected(config.error()));
     if (!valid) {
-        return fail(QStringLiteral("gateway.bundles-quotas"),
-                    tr("The quota configuration saved in the console cannot be used for the "
-                       "gateway policy: %1")
-                        .arg(valid.error().message),
-                    tr("Correct it on the Quotas page or replace it with raysec-cli quotas set "
-                       "--file FILE; no bundle was written."));
+        return fail(
+            QStringLiteral("gateway.bundles-quotas"),
+            Text::tr("The quota configuration saved in the console cannot be used for the "
+                     "gateway policy: %1")
+                .arg(valid.error().message),
+            Text::tr("Correct it on the Quotas page or replace it with raysec-cli quotas set "
+                     "--file FILE; no bundle was written."));
     }
     // The gateway admits jobs; alerting stays on the workstation.
     config->alerts = AlertSettings{};
@@ -87,16 +88,16 @@ QStringList WrittenGatewayBundles::files() const
 
 QString WrittenGatewayBundles::summary() const
 {
-    QString text = tr("Signed the gateway policy %1 with key %2: %3 and %n saved quota "
-                      "policies.",
-                      int(quotaPolicies))
+    QString text = Text::tr("Signed the gateway policy %1 with key %2: %3 and %n saved quota "
+                            "policies.",
+                            nullptr, int(quotaPolicies))
                        .arg(policyPath, signingKeyId, jobPolicySource);
     text += QLatin1Char(' ');
-    text +=
-        usersPath.isEmpty()
-            ? tr("No dashboard user exists yet, so no user store was written: add users "
-                 "(raysec-cli users add) and export them with raysec-cli users export.")
-            : tr("Signed the user store %1 with %n dashboard users.", int(users)).arg(usersPath);
+    text += usersPath.isEmpty()
+                ? Text::tr("No dashboard user exists yet, so no user store was written: add users "
+                           "(raysec-cli users add) and export them with raysec-cli users export.")
+                : Text::tr("Signed the user store %1 with %n dashboard users.", nullptr, int(users))
+                      .arg(usersPath);
     return text;
 }
 
@@ -139,8 +140,8 @@ Result<void> GatewayBundleWriter::checkFolder(const GatewayBundleFiles& files, b
     if (files.folder.isEmpty() || !QDir(files.folder).exists()) {
         return fail(
             QStringLiteral("gateway.bundles-folder"),
-            tr("The folder \"%1\" does not exist; no bundle was written.").arg(files.folder),
-            tr("Create it first or choose another folder."));
+            Text::tr("The folder \"%1\" does not exist; no bundle was written.").arg(files.folder),
+            Text::tr("Create it first or choose another folder."));
     }
     if (files.replace) {
         return {};
@@ -148,8 +149,8 @@ Result<void> GatewayBundleWriter::checkFolder(const GatewayBundleFiles& files, b
     for (const QString& path : files.paths(withUsers)) {
         if (QFileInfo::exists(path)) {
             return fail(QStringLiteral("gateway.bundles-exist"),
-                        tr("%1 exists already; no bundle was written.").arg(path),
-                        tr("Choose another folder or ask to replace the files."));
+                        Text::tr("%1 exists already; no bundle was written.").arg(path),
+                        Text::tr("Choose another folder or ask to replace the files."));
         }
     }
     return {};
@@ -197,16 +198,16 @@ Error GatewayBundleWriter::signingKeyError(const Error& error)
 {
     if (error.code != QLatin1String("keychain.not-found")) {
         return {error.code, error.message,
-                tr("%1 The bundles are signed with the workstation's signing key from the "
-                   "keychain; nothing was written.")
+                Text::tr("%1 The bundles are signed with the workstation's signing key from the "
+                         "keychain; nothing was written.")
                     .arg(error.hint)};
     }
     return {QStringLiteral("gateway.bundles-no-signing-key"),
-            tr("This workstation has no signing key yet, so the gateway's bundles cannot be "
-               "signed; nothing was written."),
-            tr("Publish the key registry first (raysec-cli keys export --out FOLDER, or the "
-               "Keys page), which creates the key, or restore a backup with raysec-cli keys "
-               "restore FILE; then try again.")};
+            Text::tr("This workstation has no signing key yet, so the gateway's bundles cannot be "
+                     "signed; nothing was written."),
+            Text::tr("Publish the key registry first (raysec-cli keys export --out FOLDER, or the "
+                     "Keys page), which creates the key, or restore a backup with raysec-cli keys "
+                     "restore FILE; then try again.")};
 }
 
 void GatewayBundleWriter::publish(SigningKeyStore& signing, QObject* context,

@@ -14,15 +14,16 @@ namespace {
 
 using json = nlohmann::json;
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("raysec::GatewayConfig", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(raysec::GatewayConfig)
+};
 
 std::unexpected<Error> badField(const QString& field, const QString& why)
 {
-    return fail(QStringLiteral("gateway.config-field"), tr("%1: %2.").arg(field, why),
-                tr("Correct the field and write the configuration again; nothing was written."));
+    return fail(
+        QStringLiteral("gateway.config-field"), Text::tr("%1: %2.").arg(field, why),
+        Text::tr("Correct the field and write the configuration again; nothing was written."));
 }
 
 std::optional<QHostAddress> hostOf(const QString& hostPort)
@@ -49,21 +50,23 @@ Result<void> checkEndpoints(const GatewayConfig& c)
     const auto listen = hostOf(c.listen);
     if (!listen) {
         return badField(QStringLiteral("listen"),
-                        tr("must be a numeric address and port such as 0.0.0.0:8443"));
+                        Text::tr("must be a numeric address and port such as 0.0.0.0:8443"));
     }
     if (!isLoopbackHostPort(c.upstream)) {
         return badField(QStringLiteral("upstream"),
-                        tr("must be the Ray dashboard on loopback, such as 127.0.0.1:8265"));
+                        Text::tr("must be the Ray dashboard on loopback, such as 127.0.0.1:8265"));
     }
     if (!isLoopbackHostPort(c.admin)) {
-        return badField(QStringLiteral("admin"),
-                        tr("must be a loopback address such as 127.0.0.1:9464: it serves metrics "
-                           "without authentication"));
+        return badField(
+            QStringLiteral("admin"),
+            Text::tr("must be a loopback address such as 127.0.0.1:9464: it serves metrics "
+                     "without authentication"));
     }
     if (c.plainHttp && !listen->isLoopback()) {
-        return badField(QStringLiteral("plainHttp"),
-                        tr("is only allowed on a loopback listen address; give a certificate and "
-                           "key instead"));
+        return badField(
+            QStringLiteral("plainHttp"),
+            Text::tr("is only allowed on a loopback listen address; give a certificate and "
+                     "key instead"));
     }
     return {};
 }
@@ -72,10 +75,10 @@ Result<void> checkPath(const QString& field, const QString& path, bool required)
 {
     static const QRegularExpression control(QStringLiteral("[\\x00-\\x1f\\x7f]"));
     if (path.isEmpty()) {
-        return required ? badField(field, tr("is required")) : Result<void>{};
+        return required ? badField(field, Text::tr("is required")) : Result<void>{};
     }
     if (!QDir::isAbsolutePath(path) || path.contains(control) || path.endsWith(QLatin1Char('/'))) {
-        return badField(field, tr("must be an absolute file path, got \"%1\"").arg(path));
+        return badField(field, Text::tr("must be an absolute file path, got \"%1\"").arg(path));
     }
     return {};
 }
@@ -99,7 +102,8 @@ Result<void> checkFiles(const GatewayConfig& c)
         }
     }
     if (tls && c.certificate == c.key) {
-        return badField(QStringLiteral("key"), tr("must be a different file from certificate"));
+        return badField(QStringLiteral("key"),
+                        Text::tr("must be a different file from certificate"));
     }
     return {};
 }
@@ -113,17 +117,19 @@ Result<void> checkNumbers(const GatewayConfig& c)
           std::pair{QStringLiteral("sessionAbsoluteSeconds"), c.sessionAbsoluteSeconds},
           std::pair{QStringLiteral("usageRefreshSeconds"), c.usageRefreshSeconds}}) {
         if (value < 1 || value > 7 * 24 * 3600) {
-            return badField(field, tr("must be between 1 second and 7 days"));
+            return badField(field, Text::tr("must be between 1 second and 7 days"));
         }
     }
     if (c.threads < 0 || c.threads > 256) {
-        return badField(QStringLiteral("threads"), tr("must be between 0 (one per core) and 256"));
+        return badField(QStringLiteral("threads"),
+                        Text::tr("must be between 0 (one per core) and 256"));
     }
     if (c.maxBodyBytes < 0 || c.maxBodyBytes > 64 * 1024 * 1024) {
-        return badField(QStringLiteral("maxBodyBytes"), tr("must be between 0 and 64 MiB"));
+        return badField(QStringLiteral("maxBodyBytes"), Text::tr("must be between 0 and 64 MiB"));
     }
     if (c.maxHeaderBytes < 1024 || c.maxHeaderBytes > 1024 * 1024) {
-        return badField(QStringLiteral("maxHeaderBytes"), tr("must be between 1 KiB and 1 MiB"));
+        return badField(QStringLiteral("maxHeaderBytes"),
+                        Text::tr("must be between 1 KiB and 1 MiB"));
     }
     return {};
 }
@@ -131,8 +137,9 @@ Result<void> checkNumbers(const GatewayConfig& c)
 Result<void> checkBucket(const QString& field, const GatewayBucket& bucket)
 {
     if (!(bucket.rate > 0 && bucket.rate <= 1e6) || !(bucket.burst >= 1 && bucket.burst <= 1e7)) {
-        return badField(field, tr("rate must be above 0 and at most 1000000 per second, burst "
-                                  "between 1 and 10000000"));
+        return badField(field,
+                        Text::tr("rate must be above 0 and at most 1000000 per second, burst "
+                                 "between 1 and 10000000"));
     }
     return {};
 }
@@ -150,13 +157,14 @@ Result<void> checkRateLimits(const GatewayRateLimits& limits)
         if (!tierName.match(tier).hasMatch()) {
             return badField(
                 QStringLiteral("rateLimits.tiers"),
-                tr("tier names use letters, digits, '.', '_' and '-', got \"%1\"").arg(tier));
+                Text::tr("tier names use letters, digits, '.', '_' and '-', got \"%1\"").arg(tier));
         }
         for (const auto& [routeClass, bucket] : buckets) {
             const QString field = QStringLiteral("rateLimits.tiers.%1.%2").arg(tier, routeClass);
             if (!classes.contains(routeClass)) {
-                return badField(field, tr("the route class must be *, read, submit, stop, logs "
-                                          "or admin"));
+                return badField(field,
+                                Text::tr("the route class must be *, read, submit, stop, logs "
+                                         "or admin"));
             }
             if (auto ok = checkBucket(field, bucket); !ok) {
                 return ok;
@@ -192,8 +200,8 @@ Result<GatewayBucket> GatewayConfig::parseBucket(const QString& text)
     const GatewayBucket bucket{parts.value(0).toDouble(&rateOk), parts.value(1).toDouble(&burstOk)};
     if (parts.size() != 2 || !rateOk || !burstOk) {
         return fail(QStringLiteral("gateway.config-bucket"),
-                    tr("\"%1\" is not a rate and burst.").arg(text),
-                    tr("Write requests per second and burst as RATE/BURST, such as 0.2/3."));
+                    Text::tr("\"%1\" is not a rate and burst.").arg(text),
+                    Text::tr("Write requests per second and burst as RATE/BURST, such as 0.2/3."));
     }
     return bucket;
 }
@@ -204,8 +212,8 @@ Result<void> GatewayConfig::setTier(const QString& spec)
     const qsizetype equals = spec.indexOf(QLatin1Char('='));
     if (colon <= 0 || equals <= colon + 1) {
         return fail(QStringLiteral("gateway.config-bucket"),
-                    tr("\"%1\" is not a tier setting.").arg(spec),
-                    tr("Write TIER:CLASS=RATE/BURST, such as default:submit=0.2/3."));
+                    Text::tr("\"%1\" is not a tier setting.").arg(spec),
+                    Text::tr("Write TIER:CLASS=RATE/BURST, such as default:submit=0.2/3."));
     }
     auto bucket = parseBucket(spec.mid(equals + 1));
     if (!bucket) {

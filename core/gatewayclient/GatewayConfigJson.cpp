@@ -14,15 +14,16 @@ namespace {
 using json = nlohmann::json;
 using ordered = nlohmann::ordered_json;
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("raysec::GatewayConfig", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(raysec::GatewayConfig)
+};
 
 std::unexpected<Error> badJson(const QString& field, const QString& why)
 {
-    return fail(QStringLiteral("gateway.config-json"), tr("gateway.json, %1: %2.").arg(field, why),
-                tr("Fix the file or write it again with raysec-cli gateway config."));
+    return fail(QStringLiteral("gateway.config-json"),
+                Text::tr("gateway.json, %1: %2.").arg(field, why),
+                Text::tr("Fix the file or write it again with raysec-cli gateway config."));
 }
 
 std::string utf8(const QString& text)
@@ -39,7 +40,7 @@ Result<GatewayBucket> bucketFrom(const json& j, const QString& field)
 {
     if (!j.is_object() || j.size() != 2 || !j.contains("rate") || !j.contains("burst") ||
         !j["rate"].is_number() || !j["burst"].is_number()) {
-        return badJson(field, tr("needs exactly a numeric rate and burst"));
+        return badJson(field, Text::tr("needs exactly a numeric rate and burst"));
     }
     return GatewayBucket{j["rate"].get<double>(), j["burst"].get<double>()};
 }
@@ -48,11 +49,11 @@ Result<GatewayRateLimits> rateLimitsFrom(const json& j)
 {
     GatewayRateLimits limits;
     if (!j.is_object()) {
-        return badJson(QStringLiteral("rateLimits"), tr("must be an object"));
+        return badJson(QStringLiteral("rateLimits"), Text::tr("must be an object"));
     }
     if (j.contains("shadow")) {
         if (!j["shadow"].is_boolean()) {
-            return badJson(QStringLiteral("rateLimits.shadow"), tr("must be true or false"));
+            return badJson(QStringLiteral("rateLimits.shadow"), Text::tr("must be true or false"));
         }
         limits.shadow = j["shadow"].get<bool>();
     }
@@ -65,13 +66,13 @@ Result<GatewayRateLimits> rateLimitsFrom(const json& j)
     }
     const json tiers = j.value("tiers", json::object());
     if (!tiers.is_object()) {
-        return badJson(QStringLiteral("rateLimits.tiers"), tr("must be an object"));
+        return badJson(QStringLiteral("rateLimits.tiers"), Text::tr("must be an object"));
     }
     for (const auto& [tier, classes] : tiers.items()) {
         const QString tierField =
             QStringLiteral("rateLimits.tiers.") + QString::fromStdString(tier);
         if (!classes.is_object()) {
-            return badJson(tierField, tr("must map route classes to buckets"));
+            return badJson(tierField, Text::tr("must map route classes to buckets"));
         }
         for (const auto& [routeClass, spec] : classes.items()) {
             const QString name = QString::fromStdString(routeClass);
@@ -96,17 +97,17 @@ Result<void> read(const json& j, const char* name, T& target)
                        : std::is_same_v<T, QString> ? value.is_string()
                                                     : value.is_number_integer();
     if (!typed) {
-        return badJson(QString::fromLatin1(name), tr("has the wrong type"));
+        return badJson(QString::fromLatin1(name), Text::tr("has the wrong type"));
     }
     if constexpr (std::is_same_v<T, QString>) {
         target = QString::fromStdString(value.get<std::string>());
     } else if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>) {
         // Checked here because a huge number would otherwise wrap into an accepted range.
         if (!value.is_number_unsigned() && value.get<std::int64_t>() < 0) {
-            return badJson(QString::fromLatin1(name), tr("must not be negative"));
+            return badJson(QString::fromLatin1(name), Text::tr("must not be negative"));
         }
         if (value.get<std::uint64_t>() > std::uint64_t(std::numeric_limits<T>::max())) {
-            return badJson(QString::fromLatin1(name), tr("is too large"));
+            return badJson(QString::fromLatin1(name), Text::tr("is too large"));
         }
         target = value.get<T>();
     } else {
@@ -158,7 +159,7 @@ nlohmann::ordered_json GatewayConfig::toJson() const
 Result<GatewayConfig> GatewayConfig::fromJson(const nlohmann::json& j)
 {
     if (!j.is_object()) {
-        return badJson(QStringLiteral("(top level)"), tr("must be a JSON object"));
+        return badJson(QStringLiteral("(top level)"), Text::tr("must be a JSON object"));
     }
     GatewayConfig c;
     c.rateLimits = {};
@@ -187,7 +188,7 @@ Result<GatewayConfig> GatewayConfig::fromJson(const nlohmann::json& j)
                                          "rateLimits"};
     for (const auto& [name, value] : j.items()) {
         if (!known.contains(name)) {
-            return badJson(QString::fromStdString(name), tr("is not a gateway setting"));
+            return badJson(QString::fromStdString(name), Text::tr("is not a gateway setting"));
         }
     }
     const std::pair<const char*, QString*> strings[] = {{"listen", &c.listen},

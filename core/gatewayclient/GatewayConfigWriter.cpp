@@ -14,10 +14,10 @@ namespace {
 
 Q_LOGGING_CATEGORY(lcGatewayConfig, "raysec.core.gatewayclient.config")
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("raysec::GatewayConfigWriter", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(raysec::GatewayConfigWriter)
+};
 
 } // namespace
 
@@ -40,8 +40,8 @@ Result<void> GatewayConfigWriter::check(const GatewayConfig& config, const QStri
     const QDir dir(folder);
     if (folder.isEmpty() || !dir.exists()) {
         return fail(QStringLiteral("gateway.config-folder"),
-                    tr("The folder \"%1\" does not exist.").arg(folder),
-                    tr("Create it first or choose another folder."));
+                    Text::tr("The folder \"%1\" does not exist.").arg(folder),
+                    Text::tr("Create it first or choose another folder."));
     }
     QStringList paths{dir.filePath(QString::fromLatin1(configFileName))};
     if (policy == Policy::Skeleton) {
@@ -50,8 +50,8 @@ Result<void> GatewayConfigWriter::check(const GatewayConfig& config, const QStri
     for (const QString& path : paths) {
         if (!replace && QFileInfo::exists(path)) {
             return fail(QStringLiteral("gateway.config-exists"),
-                        tr("%1 exists already; nothing was written.").arg(path),
-                        tr("Choose another folder or ask to replace the files."));
+                        Text::tr("%1 exists already; nothing was written.").arg(path),
+                        Text::tr("Choose another folder or ask to replace the files."));
         }
     }
     return {};

@@ -10,10 +10,10 @@ namespace raysec {
 
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("raysec::GatewayMetrics", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(raysec::GatewayMetrics)
+};
 
 const QString requestsName = QStringLiteral("raysec_gateway_requests_total");
 const QString limitedName = QStringLiteral("raysec_gateway_rate_limited_total");
@@ -65,7 +65,7 @@ Result<void> addLatency(const CounterDeltas& deltas, const PrometheusScrape& aft
         const auto bound = bucketBound(sample->label(QStringLiteral("le")));
         if (!bound) {
             return fail(QStringLiteral("gateway.metrics-histogram"),
-                        tr("The latency histogram has a bucket without a numeric bound."));
+                        Text::tr("The latency histogram has a bucket without a numeric bound."));
         }
         buckets[*bound] = deltas.delta(*sample);
     }
@@ -123,8 +123,8 @@ Result<GatewayRates> GatewayMetrics::rates(const PrometheusScrape& before,
     rates.seconds = double(before.takenAt.msecsTo(after.takenAt)) / 1000.0;
     if (!before.takenAt.isValid() || !after.takenAt.isValid() || rates.seconds <= 0) {
         return fail(QStringLiteral("gateway.metrics-interval"),
-                    tr("The two metrics scrapes were not taken one after the other."),
-                    tr("Scrape again after a pause of at least a second."));
+                    Text::tr("The two metrics scrapes were not taken one after the other."),
+                    Text::tr("Scrape again after a pause of at least a second."));
     }
     const CounterDeltas deltas(before);
     addRequests(deltas, after, rates);

@@ -17,10 +17,10 @@ namespace {
 
 Q_LOGGING_CATEGORY(lcGatewayStatus, "raysec.core.gatewayclient.status")
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("raysec::GatewayStatus", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(raysec::GatewayStatus)
+};
 
 constexpr qint64 maxHealthBytes = 4096;
 
@@ -28,9 +28,10 @@ Error unreachable(const QUrl& admin, const QString& why)
 {
     return Error{
         QStringLiteral("gateway.unreachable"),
-        tr("The gateway's admin listener at %1 did not answer: %2.").arg(admin.toString(), why),
-        tr("Check that raysec-gateway runs and that the address matches \"admin\" in "
-           "its gateway.json.")};
+        Text::tr("The gateway's admin listener at %1 did not answer: %2.")
+            .arg(admin.toString(), why),
+        Text::tr("Check that raysec-gateway runs and that the address matches \"admin\" in "
+                 "its gateway.json.")};
 }
 
 } // namespace
@@ -57,9 +58,9 @@ Result<QUrl> GatewayStatus::adminUrl(const QString& hostPort)
     const QString trimmed = hostPort.trimmed();
     if (!isLoopbackHostPort(trimmed)) {
         return fail(QStringLiteral("gateway.admin-not-loopback"),
-                    tr("\"%1\" is not a loopback address and port.").arg(trimmed),
-                    tr("Enter the gateway's admin address, such as 127.0.0.1:9464; the admin "
-                       "listener only ever listens on loopback."));
+                    Text::tr("\"%1\" is not a loopback address and port.").arg(trimmed),
+                    Text::tr("Enter the gateway's admin address, such as 127.0.0.1:9464; the admin "
+                             "listener only ever listens on loopback."));
     }
     const qsizetype colon = trimmed.lastIndexOf(QLatin1Char(':'));
     QUrl url;
@@ -143,8 +144,8 @@ void GatewayStatus::healthFinished(QNetworkReply* reply)
     }
     const QByteArray body = reply->read(maxHealthBytes).trimmed();
     m_report.healthy = status == 200;
-    m_report.health =
-        m_report.healthy ? QString::fromUtf8(body) : tr("HTTP %1 from /-/healthz").arg(status);
+    m_report.health = m_report.healthy ? QString::fromUtf8(body)
+                                       : Text::tr("HTTP %1 from /-/healthz").arg(status);
     m_healthDone = true;
     complete();
 }
@@ -156,8 +157,8 @@ void GatewayStatus::metricsFinished(QNetworkReply* reply)
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     if (reply->property("raysecTooLarge").toBool()) {
         failOne(Error{QStringLiteral("prometheus.too-large"),
-                      tr("The metrics answer is larger than %1 bytes.").arg(maxMetricsBytes),
-                      tr("Check that the address is the gateway's admin listener.")});
+                      Text::tr("The metrics answer is larger than %1 bytes.").arg(maxMetricsBytes),
+                      Text::tr("Check that the address is the gateway's admin listener.")});
         return;
     }
     if (reply->error() != QNetworkReply::NoError && status == 0) {
@@ -166,8 +167,8 @@ void GatewayStatus::metricsFinished(QNetworkReply* reply)
     }
     if (status != 200) {
         failOne(Error{QStringLiteral("gateway.metrics-http"),
-                      tr("The gateway answered HTTP %1 for /metrics.").arg(status),
-                      tr("Check that the address is the gateway's admin listener.")});
+                      Text::tr("The gateway answered HTTP %1 for /metrics.").arg(status),
+                      Text::tr("Check that the address is the gateway's admin listener.")});
         return;
     }
     auto scrape = PrometheusParser::parse(reply->readAll(), maxMetricsBytes);
@@ -186,7 +187,7 @@ void GatewayStatus::metricsFinished(QNetworkReply* reply)
 void GatewayStatus::timedOut()
 {
     const auto seconds = double(m_timeout.count()) / 1000.0;
-    finishWith(unreachable(m_report.admin, tr("no answer within %1 s").arg(seconds)));
+    finishWith(unreachable(m_report.admin, Text::tr("no answer within %1 s").arg(seconds)));
 }
 
 void GatewayStatus::finishWith(const Error& error)

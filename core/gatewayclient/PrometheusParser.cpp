@@ -12,17 +12,17 @@ namespace raysec {
 
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("raysec::PrometheusParser", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(raysec::PrometheusParser)
+};
 
 std::unexpected<Error> malformed(int line, const QString& why)
 {
     return fail(QStringLiteral("prometheus.malformed"),
-                tr("Line %1 of the metrics cannot be read: %2.").arg(line).arg(why),
-                tr("Check that the address is the gateway's admin listener and that nothing "
-                   "between the console and the gateway rewrites the answer."));
+                Text::tr("Line %1 of the metrics cannot be read: %2.").arg(line).arg(why),
+                Text::tr("Check that the address is the gateway's admin listener and that nothing "
+                         "between the console and the gateway rewrites the answer."));
 }
 
 bool isNameStart(char c, bool allowColon)
@@ -96,10 +96,10 @@ Result<QString> takeLabelValue(std::string_view& rest, int line)
         } else if (escaped == '\\' || escaped == '"') {
             value += escaped;
         } else {
-            return malformed(line, tr("unknown escape in a label value"));
+            return malformed(line, Text::tr("unknown escape in a label value"));
         }
     }
-    return malformed(line, tr("a label value is not closed by a quote"));
+    return malformed(line, Text::tr("a label value is not closed by a quote"));
 }
 
 Result<std::map<QString, QString>> takeLabels(std::string_view& rest, int line)
@@ -109,10 +109,10 @@ Result<std::map<QString, QString>> takeLabels(std::string_view& rest, int line)
     while (!rest.empty() && rest.front() != '}') {
         const std::string_view name = takeName(rest, false);
         if (name.empty()) {
-            return malformed(line, tr("a label name is missing or invalid"));
+            return malformed(line, Text::tr("a label name is missing or invalid"));
         }
         if (rest.size() < 2 || rest[0] != '=' || rest[1] != '"') {
-            return malformed(line, tr("a label needs =\"value\""));
+            return malformed(line, Text::tr("a label needs =\"value\""));
         }
         rest.remove_prefix(2);
         auto value = takeLabelValue(rest, line);
@@ -121,16 +121,16 @@ Result<std::map<QString, QString>> takeLabels(std::string_view& rest, int line)
         }
         const QString key = QString::fromLatin1(name.data(), qsizetype(name.size()));
         if (!labels.emplace(key, *value).second) {
-            return malformed(line, tr("the label %1 appears twice").arg(key));
+            return malformed(line, Text::tr("the label %1 appears twice").arg(key));
         }
         if (!rest.empty() && rest.front() == ',') {
             rest.remove_prefix(1);
         } else if (rest.empty() || rest.front() != '}') {
-            return malformed(line, tr("labels must be separated by commas"));
+            return malformed(line, Text::tr("labels must be separated by commas"));
         }
     }
     if (rest.empty()) {
-        return malformed(line, tr("the label set is not closed by }"));
+        return malformed(line, Text::tr("the label set is not closed by }"));
     }
     rest.remove_prefix(1);
     return labels;
@@ -141,7 +141,7 @@ Result<PrometheusSample> parseSample(std::string_view rest, int line)
     PrometheusSample sample;
     const std::string_view name = takeName(rest, true);
     if (name.empty()) {
-        return malformed(line, tr("a metric name is missing or invalid"));
+        return malformed(line, Text::tr("a metric name is missing or invalid"));
     }
     sample.name = QString::fromLatin1(name.data(), qsizetype(name.size()));
     if (!rest.empty() && rest.front() == '{') {
@@ -152,17 +152,17 @@ Result<PrometheusSample> parseSample(std::string_view rest, int line)
         sample.labels = std::move(*labels);
     }
     if (rest.empty() || rest.front() != ' ') {
-        return malformed(line, tr("a space and a value must follow the metric name"));
+        return malformed(line, Text::tr("a space and a value must follow the metric name"));
     }
     const std::size_t valueStart = rest.find_first_not_of(' ');
     if (valueStart == std::string_view::npos) {
-        return malformed(line, tr("the value is missing"));
+        return malformed(line, Text::tr("the value is missing"));
     }
     rest.remove_prefix(valueStart);
     const std::size_t space = rest.find(' ');
     const auto value = parseNumber(rest.substr(0, space));
     if (!value) {
-        return malformed(line, tr("the value is not a number"));
+        return malformed(line, Text::tr("the value is not a number"));
     }
     sample.value = *value;
     if (space != std::string_view::npos) {
@@ -171,7 +171,7 @@ Result<PrometheusSample> parseSample(std::string_view rest, int line)
         const auto [end, ec] =
             std::from_chars(stamp.data(), stamp.data() + stamp.size(), timestamp);
         if (stamp.empty() || ec != std::errc() || end != stamp.data() + stamp.size()) {
-            return malformed(line, tr("the timestamp after the value is not an integer"));
+            return malformed(line, Text::tr("the timestamp after the value is not an integer"));
         }
     }
     return sample;
@@ -186,18 +186,18 @@ Result<void> parseComment(std::string_view rest, int line, PrometheusScrape& scr
     rest.remove_prefix(7);
     const std::string_view name = takeName(rest, true);
     if (name.empty() || rest.empty() || rest.front() != ' ') {
-        return malformed(line, tr("a TYPE line needs a metric name and a type"));
+        return malformed(line, Text::tr("a TYPE line needs a metric name and a type"));
     }
     rest.remove_prefix(1);
     static const std::set<std::string_view> known = {"counter", "gauge", "histogram", "summary",
                                                      "untyped"};
     if (!known.contains(rest)) {
-        return malformed(line, tr("unknown metric type"));
+        return malformed(line, Text::tr("unknown metric type"));
     }
     const QString key = QString::fromLatin1(name.data(), qsizetype(name.size()));
     if (!scrape.types.emplace(key, QString::fromLatin1(rest.data(), qsizetype(rest.size())))
              .second) {
-        return malformed(line, tr("the metric %1 is declared twice").arg(key));
+        return malformed(line, Text::tr("the metric %1 is declared twice").arg(key));
     }
     return {};
 }
@@ -218,10 +218,10 @@ Result<PrometheusScrape> PrometheusParser::parse(QByteArrayView text, qsizetype 
 {
     if (text.size() > maxBytes) {
         return fail(QStringLiteral("prometheus.too-large"),
-                    tr("The metrics answer is %1 bytes, more than the %2 bytes accepted.")
+                    Text::tr("The metrics answer is %1 bytes, more than the %2 bytes accepted.")
                         .arg(text.size())
                         .arg(maxBytes),
-                    tr("Check that the address is the gateway's admin listener."));
+                    Text::tr("Check that the address is the gateway's admin listener."));
     }
     PrometheusScrape scrape;
     std::set<std::pair<QString, std::map<QString, QString>>> seen;
@@ -233,7 +233,7 @@ Result<PrometheusScrape> PrometheusParser::parse(QByteArrayView text, qsizetype 
         std::string_view current = rest.substr(0, end);
         rest.remove_prefix(end == std::string_view::npos ? rest.size() : end + 1);
         if (hasControlCharacter(current)) {
-            return malformed(line, tr("it holds a control character"));
+            return malformed(line, Text::tr("it holds a control character"));
         }
         if (current.empty()) {
             continue;
@@ -249,16 +249,17 @@ Result<PrometheusScrape> PrometheusParser::parse(QByteArrayView text, qsizetype 
             return std::unexpected(sample.error());
         }
         if (!seen.emplace(sample->name, sample->labels).second) {
-            return malformed(line, tr("the series %1 appears twice").arg(sample->name));
+            return malformed(line, Text::tr("the series %1 appears twice").arg(sample->name));
         }
         if (scrape.samples.size() >= maxSamples) {
-            return malformed(line, tr("more than %1 samples").arg(maxSamples));
+            return malformed(line, Text::tr("more than %1 samples").arg(maxSamples));
         }
         scrape.samples.push_back(std::move(*sample));
     }
     if (scrape.samples.empty()) {
-        return fail(QStringLiteral("prometheus.empty"), tr("The metrics answer holds no samples."),
-                    tr("Check that the address is the gateway's admin listener."));
+        return fail(QStringLiteral("prometheus.empty"),
+                    Text::tr("The metrics answer holds no samples."),
+                    Text::tr("Check that the address is the gateway's admin listener."));
     }
     scrape.takenAt = QDateTime::currentDateTimeUtc();
     return scrape;

@@ -15,10 +15,10 @@ namespace {
 constexpr std::string_view Alphabet =
     "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("raysec::ApiKeyFormat", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(raysec::ApiKeyFormat)
+};
 
 bool isHex(std::string_view text)
 {
@@ -106,40 +106,42 @@ Result<ApiKeyFormat::Parts> ApiKeyFormat::parse(std::string_view key)
 
 Error ApiKeyFormat::describe(Status status, std::string_view key, std::size_t position)
 {
-    const QString retype = tr("Copy the key again from where it was handed over.");
+    const QString retype = Text::tr("Copy the key again from where it was handed over.");
     switch (status) {
     case Status::Ok:
         return {};
     case Status::Empty:
-        return {QStringLiteral("apikey.empty"), tr("No API key was given."), retype};
+        return {QStringLiteral("apikey.empty"), Text::tr("No API key was given."), retype};
     case Status::Whitespace:
         return {QStringLiteral("apikey.whitespace"),
-                tr("The API key starts or ends with a space or line break."),
-                tr("Remove the surrounding whitespace.")};
+                Text::tr("The API key starts or ends with a space or line break."),
+                Text::tr("Remove the surrounding whitespace.")};
     case Status::RayToken:
         return {QStringLiteral("apikey.ray-token"),
-                tr("This is a Ray cluster token (64 hex characters), not a Raysec API key."),
-                tr("Use the key that starts with \"rsk_\".")};
+                Text::tr("This is a Ray cluster token (64 hex characters), not a Raysec API key."),
+                Text::tr("Use the key that starts with \"rsk_\".")};
     case Status::Prefix:
-        return {QStringLiteral("apikey.prefix"), tr("The API key does not start with \"rsk_\"."),
-                retype};
+        return {QStringLiteral("apikey.prefix"),
+                Text::tr("The API key does not start with \"rsk_\"."), retype};
     case Status::Length:
-        return {QStringLiteral("apikey.length"),
-                tr("The API key has %1 characters instead of %2.").arg(key.size()).arg(Length),
-                tr("Part of the key is missing or doubled. %1").arg(retype)};
+        return {
+            QStringLiteral("apikey.length"),
+            Text::tr("The API key has %1 characters instead of %2.").arg(key.size()).arg(Length),
+            Text::tr("Part of the key is missing or doubled. %1").arg(retype)};
     case Status::Separator:
         return {QStringLiteral("apikey.separator"),
-                tr("The API key lacks the \"_\" after its 12-character key id."), retype};
+                Text::tr("The API key lacks the \"_\" after its 12-character key id."), retype};
     case Status::Character:
-        return {QStringLiteral("apikey.character"),
-                tr("The API key has a character that is not a letter or digit at position %1.")
-                    .arg(position + 1),
-                retype};
+        return {
+            QStringLiteral("apikey.character"),
+            Text::tr("The API key has a character that is not a letter or digit at position %1.")
+                .arg(position + 1),
+            retype};
     case Status::Checksum:
         break;
     }
     return {QStringLiteral("apikey.checksum"),
-            tr("The API key's checksum does not match: it was mistyped or changed."), retype};
+            Text::tr("The API key's checksum does not match: it was mistyped or changed."), retype};
 }
 
 SecretBuffer ApiKeyFormat::generate()

@@ -6,10 +6,10 @@ namespace raysec {
 
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("raysec::ApiKeyRecord", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(raysec::ApiKeyRecord)
+};
 
 } // namespace
 
@@ -27,14 +27,15 @@ Result<std::uint32_t> KeyScopes::parse(const QStringList& scopes)
     for (const QString& scope : scopes) {
         const qsizetype index = names().indexOf(scope.trimmed());
         if (index < 0) {
-            return fail(QStringLiteral("keys.scope"), tr("Unknown scope \"%1\".").arg(scope),
-                        tr("Use one or more of: %1.").arg(names().join(QStringLiteral(", "))));
+            return fail(
+                QStringLiteral("keys.scope"), Text::tr("Unknown scope \"%1\".").arg(scope),
+                Text::tr("Use one or more of: %1.").arg(names().join(QStringLiteral(", "))));
         }
         bits |= 1U << index;
     }
     if (bits == 0) {
-        return fail(QStringLiteral("keys.no-scope"), tr("The key has no scope."),
-                    tr("Give at least one of: %1.").arg(names().join(QStringLiteral(", "))));
+        return fail(QStringLiteral("keys.no-scope"), Text::tr("The key has no scope."),
+                    Text::tr("Give at least one of: %1.").arg(names().join(QStringLiteral(", "))));
     }
     return bits;
 }

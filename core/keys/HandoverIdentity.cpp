@@ -13,10 +13,10 @@ namespace raysec {
 
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("raysec::HandoverIdentity", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(raysec::HandoverIdentity)
+};
 
 } // namespace
 
@@ -35,8 +35,8 @@ Result<HandoverIdentity> HandoverIdentity::fromMaterial(const SecretBuffer& mate
 {
     if (material.size() != crypto_box_PUBLICKEYBYTES + crypto_box_SECRETKEYBYTES) {
         return fail(QStringLiteral("handover.identity-size"),
-                    tr("The hand-over identity in the keychain is damaged."),
-                    tr("Remove it and create a new one; ask for keys to be sealed again."));
+                    Text::tr("The hand-over identity in the keychain is damaged."),
+                    Text::tr("Remove it and create a new one; ask for keys to be sealed again."));
     }
     HandoverIdentity identity;
     std::copy_n(material.bytes().begin(), identity.m_publicKey.size(),
@@ -51,14 +51,15 @@ Result<HandoverIdentity::PublicKey> HandoverIdentity::parsePublicKey(std::string
     while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) {
         text.remove_suffix(1);
     }
-    const Error bad{QStringLiteral("handover.recipient"),
-                    tr("This is not a Raysec recipient key (\"raysec-recipient-v1:...\")."),
-                    tr("Ask the recipient to run \"raysec-cli keys recipient\" and send you its "
-                       "output.")};
+    const Error bad{
+        QStringLiteral("handover.recipient"),
+        Text::tr("This is not a Raysec recipient key (\"raysec-recipient-v1:...\")."),
+        Text::tr("Ask the recipient to run \"raysec-cli keys recipient\" and send you its "
+                 "output.")};
     if (!text.starts_with(TextPrefix)) {
         return std::unexpected(bad);
     }
-    auto bytes = minisign::fromBase64(text.substr(TextPrefix.size()), tr("recipient key"));
+    auto bytes = minisign::fromBase64(text.substr(TextPrefix.size()), Text::tr("recipient key"));
     if (!bytes || bytes->size() != crypto_box_PUBLICKEYBYTES) {
         return std::unexpected(bad);
     }

@@ -15,10 +15,10 @@ namespace {
 
 constexpr int HashSize = 32;
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("raysec::KeyAuditLog", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(raysec::KeyAuditLog)
+};
 
 KeyAuditEvent fromQuery(const QSqlQuery& q)
 {
@@ -36,9 +36,9 @@ KeyAuditEvent fromQuery(const QSqlQuery& q)
 Error tampered(qint64 seq, const QString& what)
 {
     return {QStringLiteral("audit.tampered"),
-            tr("The key audit trail was tampered with at row %1: %2.").arg(seq).arg(what),
-            tr("Treat the key registry as compromised: check the keys issued since then and "
-               "restore the store from a backup.")};
+            Text::tr("The key audit trail was tampered with at row %1: %2.").arg(seq).arg(what),
+            Text::tr("Treat the key registry as compromised: check the keys issued since then and "
+                     "restore the store from a backup.")};
 }
 
 } // namespace
@@ -72,7 +72,7 @@ Result<void> KeyAuditLog::append(const QString& action, const QString& keyId, co
 {
     QSqlQuery last(m_db.connection());
     if (!last.exec(QStringLiteral("SELECT seq, hash FROM key_audit ORDER BY seq DESC LIMIT 1"))) {
-        return std::unexpected(sqlError(tr("read the audit trail"), last.lastError().text()));
+        return std::unexpected(sqlError(Text::tr("read the audit trail"), last.lastError().text()));
     }
     const auto notNull = [](const QString& s) { return s.isNull() ? QStringLiteral("") : s; };
     KeyAuditEvent e{0, at, action, notNull(keyId), notNull(actor), notNull(detail), {}};
@@ -99,7 +99,7 @@ Result<std::vector<KeyAuditEvent>> KeyAuditLog::list(const QString& keyId) const
     q.addBindValue(id);
     q.addBindValue(id);
     if (!q.exec()) {
-        return std::unexpected(sqlError(tr("read the audit trail"), q.lastError().text()));
+        return std::unexpected(sqlError(Text::tr("read the audit trail"), q.lastError().text()));
     }
     std::vector<KeyAuditEvent> events;
     while (q.next()) {
@@ -118,12 +118,12 @@ Result<KeyAuditLog::Verification> KeyAuditLog::verify() const
     qint64 expectedSeq = 1;
     for (const KeyAuditEvent& e : *events) {
         if (e.seq != expectedSeq) {
-            return std::unexpected(
-                tampered(expectedSeq, tr("the row is missing (the next row is %1)").arg(e.seq)));
+            return std::unexpected(tampered(
+                expectedSeq, Text::tr("the row is missing (the next row is %1)").arg(e.seq)));
         }
         if (chainHash(previous, e) != e.hash) {
             return std::unexpected(
-                tampered(e.seq, tr("its contents or hash do not match the chain")));
+                tampered(e.seq, Text::tr("its contents or hash do not match the chain")));
         }
         previous = e.hash;
         ++expectedSeq;

@@ -19,15 +19,15 @@ namespace {
 constexpr const char* FormatName = "raysec-sealed-key";
 constexpr std::size_t MaxSecretSize = 4096;
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("raysec::KeyHandover", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(raysec::KeyHandover)
+};
 
 Error malformed()
 {
-    return {QStringLiteral("handover.malformed"), tr("This is not a Raysec sealed-key file."),
-            tr("Ask the sender for the .sealed file written by \"raysec-cli keys seal\".")};
+    return {QStringLiteral("handover.malformed"), Text::tr("This is not a Raysec sealed-key file."),
+            Text::tr("Ask the sender for the .sealed file written by \"raysec-cli keys seal\".")};
 }
 
 } // namespace
@@ -41,7 +41,7 @@ Result<std::string> KeyHandover::seal(const SecretBuffer& secret, std::string_vi
     }
     if (secret.isEmpty() || secret.size() > MaxSecretSize) {
         return fail(QStringLiteral("handover.secret-size"),
-                    tr("Only a secret of 1 to %1 bytes can be sealed.").arg(MaxSecretSize));
+                    Text::tr("Only a secret of 1 to %1 bytes can be sealed.").arg(MaxSecretSize));
     }
     std::vector<unsigned char> sealed(secret.size() + crypto_box_SEALBYTES);
     crypto_box_seal(sealed.data(), secret.bytes().data(), secret.size(), recipient->data());
@@ -63,11 +63,12 @@ Result<SecretBuffer> KeyHandover::open(std::string_view sealedText,
         return std::unexpected(malformed());
     }
     if (jsonfields::text(doc, "recipient") != identity.publicKeyText()) {
-        return fail(QStringLiteral("handover.wrong-recipient"),
-                    tr("This key was sealed for another recipient."),
-                    tr("Send your own recipient key to the sender and ask them to seal it again."));
+        return fail(
+            QStringLiteral("handover.wrong-recipient"),
+            Text::tr("This key was sealed for another recipient."),
+            Text::tr("Send your own recipient key to the sender and ask them to seal it again."));
     }
-    auto sealed = minisign::fromBase64(doc["sealed"].get<std::string>(), tr("sealed key"));
+    auto sealed = minisign::fromBase64(doc["sealed"].get<std::string>(), Text::tr("sealed key"));
     if (!sealed || sealed->size() <= crypto_box_SEALBYTES ||
         sealed->size() > MaxSecretSize + crypto_box_SEALBYTES) {
         return std::unexpected(malformed());
@@ -76,10 +77,11 @@ Result<SecretBuffer> KeyHandover::open(std::string_view sealedText,
     if (crypto_box_seal_open(secret.bytes().data(), sealed->data(), sealed->size(),
                              identity.publicKey().data(),
                              identity.secretKey().bytes().data()) != 0) {
-        return fail(QStringLiteral("handover.open-failed"),
-                    tr("The sealed key could not be opened: it was changed or sealed for another "
-                       "recipient."),
-                    tr("Ask the sender to seal the key again."));
+        return fail(
+            QStringLiteral("handover.open-failed"),
+            Text::tr("The sealed key could not be opened: it was changed or sealed for another "
+                     "recipient."),
+            Text::tr("Ask the sender to seal the key again."));
     }
     return secret;
 }

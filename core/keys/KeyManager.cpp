@@ -14,38 +14,39 @@ namespace raysec {
 
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("raysec::KeyManager", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(raysec::KeyManager)
+};
 
 Result<void> checkName(const QString& value, const QString& field)
 {
     static const QRegularExpression pattern(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$"));
     if (!pattern.match(value).hasMatch()) {
         return fail(QStringLiteral("keys.field"),
-                    tr("The %1 \"%2\" is not valid.").arg(field, value),
-                    tr("Use 1 to 64 letters, digits, dots, hyphens, underscores or @."));
+                    Text::tr("The %1 \"%2\" is not valid.").arg(field, value),
+                    Text::tr("Use 1 to 64 letters, digits, dots, hyphens, underscores or @."));
     }
     return {};
 }
 
 Result<void> checkRequest(const KeyRequest& r, const QDateTime& notBefore)
 {
-    for (auto [value, field] : {std::pair{r.owner, tr("owner")}, std::pair{r.team, tr("team")},
-                                std::pair{r.rateTier, tr("rate tier")}}) {
+    for (auto [value, field] :
+         {std::pair{r.owner, Text::tr("owner")}, std::pair{r.team, Text::tr("team")},
+          std::pair{r.rateTier, Text::tr("rate tier")}}) {
         if (auto ok = checkName(value, field); !ok) {
             return ok;
         }
     }
     if (r.description.size() > 500 || r.description.contains(QLatin1Char('\n'))) {
         return fail(QStringLiteral("keys.description"),
-                    tr("The description must be one line of at most 500 characters."));
+                    Text::tr("The description must be one line of at most 500 characters."));
     }
     if (r.expires.isValid() && r.expires <= notBefore) {
         return fail(QStringLiteral("keys.expiry"),
-                    tr("The expiry date is not after the start of validity."),
-                    tr("Choose an expiry date in the future."));
+                    Text::tr("The expiry date is not after the start of validity."),
+                    Text::tr("Choose an expiry date in the future."));
     }
     return {};
 }
@@ -115,7 +116,7 @@ Result<IssuedKey> KeyManager::issueLocked(const KeyRequest& request, const QStri
     if (auto ok = m_registry.insert(r); !ok) {
         return std::unexpected(ok.error());
     }
-    const QString detail = tr("owner %1, team %2, scopes %3")
+    const QString detail = Text::tr("owner %1, team %2, scopes %3")
                                .arg(r.owner, r.team, KeyScopes::toNames(r.scopes).join(u' '));
     if (auto ok = m_audit.append(QStringLiteral("issue"), r.id, m_actor, detail, now); !ok) {
         return std::unexpected(ok.error());
@@ -147,13 +148,13 @@ Result<IssuedKey> KeyManager::rotateLocked(const QString& id, const QDateTime& g
     }
     if (old->statusAt(now) != KeyStatus::Active) {
         return fail(QStringLiteral("keys.not-active"),
-                    tr("Key %1 is %2; only an active key can be rotated.")
+                    Text::tr("Key %1 is %2; only an active key can be rotated.")
                         .arg(id, ApiKeyRecord::statusName(old->statusAt(now))),
-                    tr("Issue a new key for the owner instead."));
+                    Text::tr("Issue a new key for the owner instead."));
     }
     if (!graceUntil.isValid() || graceUntil < now) {
-        return fail(QStringLiteral("keys.grace"), tr("The end of grace is in the past."),
-                    tr("Choose when the old key stops working, now or later."));
+        return fail(QStringLiteral("keys.grace"), Text::tr("The end of grace is in the past."),
+                    Text::tr("Choose when the old key stops working, now or later."));
     }
     // Without a chosen expiry the new key gets the old key's lifetime.
     QDateTime expires = newExpires;
@@ -172,7 +173,7 @@ Result<IssuedKey> KeyManager::rotateLocked(const QString& id, const QDateTime& g
     if (auto ok = m_registry.updateStatus(*old); !ok) {
         return std::unexpected(ok.error());
     }
-    const QString detail = tr("replaced by %1, old key valid until %2")
+    const QString detail = Text::tr("replaced by %1, old key valid until %2")
                                .arg(issued->record.id, old->graceUntil.toString(Qt::ISODate));
     if (auto ok = m_audit.append(QStringLiteral("rotate"), id, m_actor, detail, now); !ok) {
         return std::unexpected(ok.error());
@@ -194,8 +195,9 @@ Result<void> KeyManager::revokeLocked(const QString& id, const QString& reason,
                                       const QDateTime& now)
 {
     if (reason.trimmed().isEmpty() || reason.size() > 500 || reason.contains(QLatin1Char('\n'))) {
-        return fail(QStringLiteral("keys.reason"), tr("A revocation needs a one-line reason."),
-                    tr("Say why, for example \"laptop lost\" or \"left the team\"."));
+        return fail(QStringLiteral("keys.reason"),
+                    Text::tr("A revocation needs a one-line reason."),
+                    Text::tr("Say why, for example \"laptop lost\" or \"left the team\"."));
     }
     auto record = m_registry.find(id);
     if (!record) {
@@ -203,7 +205,7 @@ Result<void> KeyManager::revokeLocked(const QString& id, const QString& reason,
     }
     if (record->status == KeyStatus::Revoked) {
         return fail(QStringLiteral("keys.already-revoked"),
-                    tr("Key %1 is already revoked (%2).").arg(id, record->statusReason));
+                    Text::tr("Key %1 is already revoked (%2).").arg(id, record->statusReason));
     }
     record->status = KeyStatus::Revoked;
     record->statusReason = reason.trimmed();
@@ -231,7 +233,8 @@ Result<int> KeyManager::expireDue(const QDateTime& now)
         if (auto ok = m_registry.updateStatus(r); !ok) {
             return std::unexpected(ok.error());
         }
-        const QString why = r.graceUntil.isValid() ? tr("grace ended") : tr("expiry reached");
+        const QString why =
+            r.graceUntil.isValid() ? Text::tr("grace ended") : Text::tr("expiry reached");
         if (auto ok = m_audit.append(QStringLiteral("expire"), r.id, m_actor, why, now); !ok) {
             return std::unexpected(ok.error());
         }

@@ -10,10 +10,10 @@ namespace raysec {
 
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("raysec::KeyRegistry", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(raysec::KeyRegistry)
+};
 
 const QStringList migrations = {
     QStringLiteral("CREATE TABLE api_keys ("
@@ -148,11 +148,11 @@ Result<ApiKeyRecord> KeyRegistry::find(const QString& id) const
     q.prepare(selectColumns + QStringLiteral(" WHERE id = ?"));
     q.addBindValue(id);
     if (!q.exec()) {
-        return std::unexpected(sqlError(tr("read an API key"), q.lastError().text()));
+        return std::unexpected(sqlError(Text::tr("read an API key"), q.lastError().text()));
     }
     if (!q.next()) {
-        return fail(QStringLiteral("keys.not-found"), tr("No API key has the id %1.").arg(id),
-                    tr("List the keys with \"raysec-cli keys list\" and copy the id."));
+        return fail(QStringLiteral("keys.not-found"), Text::tr("No API key has the id %1.").arg(id),
+                    Text::tr("List the keys with \"raysec-cli keys list\" and copy the id."));
     }
     return fromQuery(q);
 }
@@ -165,7 +165,7 @@ Result<std::vector<ApiKeyRecord>> KeyRegistry::list(const KeyFilter& filter,
     q.addBindValue(text(filter.team));
     q.addBindValue(text(filter.team));
     if (!q.exec()) {
-        return std::unexpected(sqlError(tr("list API keys"), q.lastError().text()));
+        return std::unexpected(sqlError(Text::tr("list API keys"), q.lastError().text()));
     }
     std::vector<ApiKeyRecord> records;
     while (q.next()) {
@@ -181,7 +181,7 @@ Result<QStringList> KeyRegistry::teams() const
 {
     QSqlQuery q(m_db.connection());
     if (!q.exec(QStringLiteral("SELECT DISTINCT team FROM api_keys ORDER BY team"))) {
-        return std::unexpected(sqlError(tr("list teams"), q.lastError().text()));
+        return std::unexpected(sqlError(Text::tr("list teams"), q.lastError().text()));
     }
     QStringList teams;
     while (q.next()) {

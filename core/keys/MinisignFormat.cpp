@@ -11,10 +11,10 @@ namespace raysec::minisign {
 
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("raysec::minisign", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(raysec::minisign)
+};
 
 } // namespace
 
@@ -36,8 +36,9 @@ Result<std::vector<unsigned char>> fromBase64(std::string_view text, const QStri
     if (sodium_base642bin(out.data(), out.size(), text.data(), text.size(), nullptr, &length, &end,
                           sodium_base64_VARIANT_ORIGINAL) != 0 ||
         end != text.data() + text.size()) {
-        return fail(QStringLiteral("minisign.base64"), tr("The %1 is not valid base64.").arg(what),
-                    tr("Copy the line again without changing or wrapping it."));
+        return fail(QStringLiteral("minisign.base64"),
+                    Text::tr("The %1 is not valid base64.").arg(what),
+                    Text::tr("Copy the line again without changing or wrapping it."));
     }
     out.resize(length);
     return out;
@@ -74,14 +75,14 @@ Result<void> checkComment(std::string_view comment, const QString& what)
 {
     if (comment.size() > MaxCommentSize) {
         return fail(QStringLiteral("minisign.comment-too-long"),
-                    tr("The %1 is longer than %2 bytes.").arg(what).arg(MaxCommentSize),
-                    tr("Shorten the comment."));
+                    Text::tr("The %1 is longer than %2 bytes.").arg(what).arg(MaxCommentSize),
+                    Text::tr("Shorten the comment."));
     }
     for (const char c : comment) {
         if (static_cast<unsigned char>(c) < 0x20 && c != '\t') {
             return fail(QStringLiteral("minisign.comment-control"),
-                        tr("The %1 contains a line break or control character.").arg(what),
-                        tr("Keep the comment on one line."));
+                        Text::tr("The %1 contains a line break or control character.").arg(what),
+                        Text::tr("Keep the comment on one line."));
         }
     }
     QStringDecoder decoder(QStringDecoder::Utf8);
@@ -89,7 +90,7 @@ Result<void> checkComment(std::string_view comment, const QString& what)
         decoder.decode(QByteArrayView(comment.data(), qsizetype(comment.size())));
     if (decoder.hasError()) {
         return fail(QStringLiteral("minisign.comment-utf8"),
-                    tr("The %1 is not valid UTF-8.").arg(what), tr("Use plain text."));
+                    Text::tr("The %1 is not valid UTF-8.").arg(what), Text::tr("Use plain text."));
     }
     return {};
 }

@@ -13,10 +13,10 @@ namespace raysec {
 
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("raysec::MinisignKeyPair", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(raysec::MinisignKeyPair)
+};
 
 } // namespace
 
@@ -38,10 +38,10 @@ Result<MinisignKeyPair> MinisignKeyPair::fromSecretMaterial(const SecretBuffer& 
 {
     if (material.size() != SecretMaterialSize) {
         return fail(QStringLiteral("minisign.secret-size"),
-                    tr("The signing key has %1 bytes instead of %2.")
+                    Text::tr("The signing key has %1 bytes instead of %2.")
                         .arg(material.size())
                         .arg(SecretMaterialSize),
-                    tr("Restore the signing key from its backup file."));
+                    Text::tr("Restore the signing key from its backup file."));
     }
     MinisignKeyPair pair;
     const auto bytes = material.bytes();
@@ -56,8 +56,8 @@ Result<MinisignKeyPair> MinisignKeyPair::fromSecretMaterial(const SecretBuffer& 
     crypto_sign_seed_keypair(derived.data(), rebuilt.bytes().data(), seed.bytes().data());
     if (!rebuilt.equals(pair.m_secretKey)) {
         return fail(QStringLiteral("minisign.secret-damaged"),
-                    tr("The signing key is damaged: its public half does not match."),
-                    tr("Restore the signing key from its backup file."));
+                    Text::tr("The signing key is damaged: its public half does not match."),
+                    Text::tr("Restore the signing key from its backup file."));
     }
     pair.m_publicKey = derived;
     return pair;

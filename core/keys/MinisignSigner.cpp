@@ -14,10 +14,10 @@ namespace raysec {
 
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("raysec::MinisignSigner", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(raysec::MinisignSigner)
+};
 
 } // namespace
 
@@ -25,10 +25,10 @@ Result<std::string> MinisignSigner::sign(const MinisignKeyPair& keyPair, std::st
                                          std::string_view trustedComment,
                                          std::string_view untrustedComment)
 {
-    if (auto ok = minisign::checkComment(trustedComment, tr("trusted comment")); !ok) {
+    if (auto ok = minisign::checkComment(trustedComment, Text::tr("trusted comment")); !ok) {
         return std::unexpected(ok.error());
     }
-    if (auto ok = minisign::checkComment(untrustedComment, tr("untrusted comment")); !ok) {
+    if (auto ok = minisign::checkComment(untrustedComment, Text::tr("untrusted comment")); !ok) {
         return std::unexpected(ok.error());
     }
     const unsigned char* sk = keyPair.secretKey().bytes().data();

@@ -15,10 +15,10 @@ namespace raysec {
 
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("raysec::MinisignVerifier", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(raysec::MinisignVerifier)
+};
 
 struct ParsedSignature
 {
@@ -32,27 +32,27 @@ struct ParsedSignature
 Error layoutError()
 {
     return {QStringLiteral("minisign.sig-layout"),
-            tr("This is not a minisign signature: expected four lines (untrusted comment, "
-               "signature, trusted comment, global signature)."),
-            tr("Give the .minisig file exactly as it was exported.")};
+            Text::tr("This is not a minisign signature: expected four lines (untrusted comment, "
+                     "signature, trusted comment, global signature)."),
+            Text::tr("Give the .minisig file exactly as it was exported.")};
 }
 
 Result<void> parseSignatureLine(std::string_view line, ParsedSignature& parsed)
 {
-    auto blob = minisign::fromBase64(line, tr("signature line"));
+    auto blob = minisign::fromBase64(line, Text::tr("signature line"));
     if (!blob) {
         return std::unexpected(blob.error());
     }
     if (blob->size() != 2 + 8 + crypto_sign_BYTES) {
         return fail(QStringLiteral("minisign.sig-size"),
-                    tr("The signature has %1 bytes instead of 74.").arg(blob->size()),
-                    tr("The signature file is damaged; export it again."));
+                    Text::tr("The signature has %1 bytes instead of 74.").arg(blob->size()),
+                    Text::tr("The signature file is damaged; export it again."));
     }
     const std::string_view algorithm(reinterpret_cast<const char*>(blob->data()), 2);
     if (algorithm != minisign::PrehashedAlgorithm && algorithm != minisign::KeyAlgorithm) {
         return fail(QStringLiteral("minisign.sig-algorithm"),
-                    tr("The signature uses an unknown algorithm."),
-                    tr("Sign the file again with Raysec or a current minisign."));
+                    Text::tr("The signature uses an unknown algorithm."),
+                    Text::tr("Sign the file again with Raysec or a current minisign."));
     }
     parsed.prehashed = algorithm == minisign::PrehashedAlgorithm;
     std::copy_n(blob->begin() + 2, 8, parsed.keyId.begin());
@@ -73,14 +73,15 @@ Result<ParsedSignature> parse(std::string_view text)
         return std::unexpected(ok.error());
     }
     parsed.trustedComment = all[2].substr(minisign::TrustedPrefix.size());
-    auto global = minisign::fromBase64(all[3], tr("global signature"));
+    auto global = minisign::fromBase64(all[3], Text::tr("global signature"));
     if (!global) {
         return std::unexpected(global.error());
     }
     if (global->size() != crypto_sign_BYTES) {
-        return fail(QStringLiteral("minisign.global-size"),
-                    tr("The global signature has %1 bytes instead of 64.").arg(global->size()),
-                    tr("The signature file is damaged; export it again."));
+        return fail(
+            QStringLiteral("minisign.global-size"),
+            Text::tr("The global signature has %1 bytes instead of 64.").arg(global->size()),
+            Text::tr("The signature file is damaged; export it again."));
     }
     std::copy(global->begin(), global->end(), parsed.global.begin());
     return parsed;
@@ -137,20 +138,20 @@ Result<QString> MinisignVerifier::verifiedComment(const MinisignPublicKey& key,
     }
     if (sig->keyId != key.keyId) {
         return fail(QStringLiteral("minisign.key-mismatch"),
-                    tr("The signature was made with key %1, not with key %2.")
+                    Text::tr("The signature was made with key %1, not with key %2.")
                         .arg(minisign::keyIdHex(sig->keyId), key.keyIdHex()),
-                    tr("Use the public key that belongs to the signing key, or sign again."));
+                    Text::tr("Use the public key that belongs to the signing key, or sign again."));
     }
     if (!messageSignatureValid(*sig, key, message)) {
         return fail(QStringLiteral("minisign.bad-signature"),
-                    tr("The signature does not match the data: the file was changed after it "
-                       "was signed, or the signature belongs to another file."),
-                    tr("Do not trust this file; export and sign it again."));
+                    Text::tr("The signature does not match the data: the file was changed after it "
+                             "was signed, or the signature belongs to another file."),
+                    Text::tr("Do not trust this file; export and sign it again."));
     }
     if (!globalSignatureValid(*sig, key)) {
         return fail(QStringLiteral("minisign.bad-comment"),
-                    tr("The trusted comment was changed after signing."),
-                    tr("Do not trust this file; export and sign it again."));
+                    Text::tr("The trusted comment was changed after signing."),
+                    Text::tr("Do not trust this file; export and sign it again."));
     }
     return QString::fromUtf8(sig->trustedComment.data(), qsizetype(sig->trustedComment.size()));
 }

@@ -11,10 +11,10 @@ namespace raysec {
 
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("raysec::RayClusterToken", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(raysec::RayClusterToken)
+};
 
 // Kubernetes object names: DNS-1123 subdomain.
 bool validKubeName(const QString& name)
@@ -47,8 +47,8 @@ Result<void> RayClusterToken::check(const SecretBuffer& token)
     });
     if (view.size() != Length || !hex) {
         return fail(QStringLiteral("raytoken.format"),
-                    tr("A Ray cluster token is 64 lower-case hex characters."),
-                    tr("Generate one with \"raysec-cli token generate\"."));
+                    Text::tr("A Ray cluster token is 64 lower-case hex characters."),
+                    Text::tr("Generate one with \"raysec-cli token generate\"."));
     }
     return {};
 }
@@ -66,9 +66,10 @@ Result<SecretBuffer> RayClusterToken::kubernetesSecret(const SecretBuffer& token
                                                        const QString& kubeNamespace)
 {
     if (!validKubeName(name) || !validKubeName(kubeNamespace)) {
-        return fail(QStringLiteral("raytoken.kube-name"),
-                    tr("\"%1\" or \"%2\" is not a valid Kubernetes name.").arg(name, kubeNamespace),
-                    tr("Use lower-case letters, digits and hyphens."));
+        return fail(
+            QStringLiteral("raytoken.kube-name"),
+            Text::tr("\"%1\" or \"%2\" is not a valid Kubernetes name.").arg(name, kubeNamespace),
+            Text::tr("Use lower-case letters, digits and hyphens."));
     }
     SecretBuffer encoded(sodium_base64_ENCODED_LEN(token.size(), sodium_base64_VARIANT_ORIGINAL));
     sodium_bin2base64(encoded.data(), encoded.size(), token.bytes().data(), token.size(),
@@ -91,14 +92,18 @@ Result<SecretBuffer> RayClusterToken::kubernetesSecret(const SecretBuffer& token
 QStringList RayClusterToken::rotationSteps(const QString& profile, const QString& tokenPath)
 {
     return {
-        tr("Generate a new token: raysec-cli token generate %1 --replace").arg(profile),
-        tr("Export it to every node: raysec-cli token export %1 --token-file %2 --env-file ray.env")
+        Text::tr("Generate a new token: raysec-cli token generate %1 --replace").arg(profile),
+        Text::tr("Export it to every node: raysec-cli token export %1 --token-file %2 --env-file "
+                 "ray.env")
             .arg(profile, tokenPath),
-        tr("Stop the cluster (ray stop on every node, or scale the RayCluster to zero): Ray reads "
-           "the token only at start, so running nodes keep the old one."),
-        tr("Start the head and the workers again with the new env file or Kubernetes Secret."),
-        tr("Give the new token to every client and job submitter; the old token stops working "
-           "as soon as the cluster restarts."),
+        Text::tr(
+            "Stop the cluster (ray stop on every node, or scale the RayCluster to zero): Ray reads "
+            "the token only at start, so running nodes keep the old one."),
+        Text::tr(
+            "Start the head and the workers again with the new env file or Kubernetes Secret."),
+        Text::tr(
+            "Give the new token to every client and job submitter; the old token stops working "
+            "as soon as the cluster restarts."),
     };
 }
 

@@ -18,10 +18,10 @@ namespace {
 constexpr const char* FormatName = "raysec-key-registry";
 constexpr int FormatVersion = 1;
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("raysec::RegistryBundle", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(raysec::RegistryBundle)
+};
 
 nlohmann::json timeOrNull(const QDateTime& t)
 {
@@ -51,10 +51,10 @@ nlohmann::ordered_json toJson(const ApiKeyRecord& r)
 Error badEntry(std::size_t index, const char* field)
 {
     return {QStringLiteral("bundle.entry"),
-            tr("Key %1 in the registry bundle has a missing or invalid \"%2\".")
+            Text::tr("Key %1 in the registry bundle has a missing or invalid \"%2\".")
                 .arg(index + 1)
                 .arg(QString::fromLatin1(field)),
-            tr("Export the bundle again from Raysec.")};
+            Text::tr("Export the bundle again from Raysec.")};
 }
 
 QString text(const nlohmann::json& v, const char* field)
@@ -141,9 +141,10 @@ Result<std::vector<ApiKeyRecord>> RegistryBundle::parse(std::string_view json)
     if (doc.is_discarded() || !doc.is_object() || jsonfields::text(doc, "format") != FormatName ||
         jsonfields::integer(doc, "version") != FormatVersion || !doc.contains("keys") ||
         !doc["keys"].is_array()) {
-        return fail(QStringLiteral("bundle.format"),
-                    tr("This is not a Raysec key registry bundle (version %1).").arg(FormatVersion),
-                    tr("Give the registry.json exported by \"raysec-cli keys export\"."));
+        return fail(
+            QStringLiteral("bundle.format"),
+            Text::tr("This is not a Raysec key registry bundle (version %1).").arg(FormatVersion),
+            Text::tr("Give the registry.json exported by \"raysec-cli keys export\"."));
     }
     std::vector<ApiKeyRecord> records;
     records.reserve(doc["keys"].size());

@@ -24,16 +24,16 @@ constexpr int FormatVersion = 1;
 constexpr unsigned long long MaxMemLimit = 1024ULL * 1024 * 1024;
 constexpr unsigned long long MaxOpsLimit = 16;
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("raysec::SigningKeyBackup", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(raysec::SigningKeyBackup)
+};
 
 Error badBackup(const QString& detail)
 {
     return {QStringLiteral("backup.malformed"),
-            tr("This is not a Raysec signing-key backup: %1.").arg(detail),
-            tr("Choose the file written by \"keys export --backup\".")};
+            Text::tr("This is not a Raysec signing-key backup: %1.").arg(detail),
+            Text::tr("Choose the file written by \"keys export --backup\".")};
 }
 
 Result<SecretBuffer> deriveKey(const SecretBuffer& passphrase, const unsigned char* salt,
@@ -43,8 +43,8 @@ Result<SecretBuffer> deriveKey(const SecretBuffer& passphrase, const unsigned ch
     if (crypto_pwhash(key.bytes().data(), key.size(), passphrase.data(), passphrase.size(), salt,
                       ops, mem, crypto_pwhash_ALG_ARGON2ID13) != 0) {
         return fail(QStringLiteral("backup.kdf-memory"),
-                    tr("Not enough memory to derive the backup key."),
-                    tr("Close other programs and try again."));
+                    Text::tr("Not enough memory to derive the backup key."),
+                    Text::tr("Close other programs and try again."));
     }
     return key;
 }
@@ -64,12 +64,12 @@ Result<std::vector<unsigned char>> decodeField(const nlohmann::json& doc, const 
 {
     if (!doc.contains(name) || !doc[name].is_string()) {
         return std::unexpected(
-            badBackup(tr("the field \"%1\" is missing").arg(QString::fromLatin1(name))));
+            badBackup(Text::tr("the field \"%1\" is missing").arg(QString::fromLatin1(name))));
     }
     auto bytes = minisign::fromBase64(doc[name].get<std::string>(), QString::fromLatin1(name));
     if (!bytes || (expectedSize != 0 && bytes->size() != expectedSize)) {
         return std::unexpected(
-            badBackup(tr("the field \"%1\" is damaged").arg(QString::fromLatin1(name))));
+            badBackup(Text::tr("the field \"%1\" is damaged").arg(QString::fromLatin1(name))));
     }
     return bytes;
 }
@@ -78,18 +78,19 @@ Result<Envelope> parseEnvelope(std::string_view text)
 {
     const auto doc = nlohmann::json::parse(text, nullptr, false);
     if (doc.is_discarded() || !doc.is_object()) {
-        return std::unexpected(badBackup(tr("it is not JSON")));
+        return std::unexpected(badBackup(Text::tr("it is not JSON")));
     }
     if (jsonfields::text(doc, "format") != FormatName ||
         jsonfields::integer(doc, "version") != FormatVersion) {
-        return std::unexpected(badBackup(tr("unknown format or version")));
+        return std::unexpected(badBackup(Text::tr("unknown format or version")));
     }
     Envelope env;
     env.ops = static_cast<unsigned long long>(jsonfields::integer(doc, "opslimit"));
     env.mem = static_cast<unsigned long long>(jsonfields::integer(doc, "memlimit"));
     if (env.ops < crypto_pwhash_OPSLIMIT_MIN || env.ops > MaxOpsLimit ||
         env.mem < crypto_pwhash_MEMLIMIT_MIN || env.mem > MaxMemLimit) {
-        return std::unexpected(badBackup(tr("its key-derivation parameters are out of range")));
+        return std::unexpected(
+            badBackup(Text::tr("its key-derivation parameters are out of range")));
     }
     auto salt = decodeField(doc, "salt", crypto_pwhash_SALTBYTES);
     auto nonce = decodeField(doc, "nonce", crypto_secretbox_NONCEBYTES);
@@ -109,9 +110,9 @@ Result<void> checkPassphrase(const SecretBuffer& passphrase)
 {
     if (passphrase.size() < SigningKeyBackup::MinPassphraseLength) {
         return fail(QStringLiteral("backup.passphrase-short"),
-                    tr("The backup passphrase is shorter than %1 characters.")
+                    Text::tr("The backup passphrase is shorter than %1 characters.")
                         .arg(SigningKeyBackup::MinPassphraseLength),
-                    tr("Choose a longer passphrase, for example several random words."));
+                    Text::tr("Choose a longer passphrase, for example several random words."));
     }
     return {};
 }
@@ -168,12 +169,12 @@ Result<MinisignKeyPair> SigningKeyBackup::open(std::string_view backup,
     if (crypto_secretbox_open_easy(material.bytes().data(), env->box.data(), env->box.size(),
                                    env->nonce.data(), key->bytes().data()) != 0) {
         return fail(QStringLiteral("backup.wrong-passphrase"),
-                    tr("The passphrase is wrong, or the backup file was changed."),
-                    tr("Type the passphrase again; it is case-sensitive."));
+                    Text::tr("The passphrase is wrong, or the backup file was changed."),
+                    Text::tr("Type the passphrase again; it is case-sensitive."));
     }
     auto pair = MinisignKeyPair::fromSecretMaterial(material);
     if (pair && !env->publicKey.empty() && pair->publicKeyBase64() != env->publicKey) {
-        return std::unexpected(badBackup(tr("its public key does not match its secret key")));
+        return std::unexpected(badBackup(Text::tr("its public key does not match its secret key")));
     }
     return pair;
 }

@@ -9,10 +9,10 @@ namespace raysec {
 
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("raysec::Blocklist", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(raysec::Blocklist)
+};
 
 } // namespace
 
@@ -38,9 +38,9 @@ Result<Blocklist> Blocklist::parse(const QByteArray& text)
 {
     if (!PasswordText::isValidUtf8(std::string_view(text.constData(), std::size_t(text.size())))) {
         return fail(QStringLiteral("passwords.blocklist-encoding"),
-                    tr("The blocklist is not UTF-8 text."),
-                    tr("Convert the file to UTF-8 with one password a line, then import it "
-                       "again."));
+                    Text::tr("The blocklist is not UTF-8 text."),
+                    Text::tr("Convert the file to UTF-8 with one password a line, then import it "
+                             "again."));
     }
     Blocklist list;
     for (QByteArray line : text.split('\n')) {

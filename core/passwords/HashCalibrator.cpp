@@ -15,10 +15,10 @@ namespace raysec {
 
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("raysec::HashCalibrator", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(raysec::HashCalibrator)
+};
 
 constexpr int samples = 3;
 
@@ -46,8 +46,8 @@ Result<CalibrationResult> HashCalibrator::calibrate(int targetMs, std::size_t me
 {
     if (targetMs < 50 || targetMs > 10000) {
         return fail(QStringLiteral("passwords.calibration-target"),
-                    tr("The target time must be between 50 and 10000 milliseconds."),
-                    tr("Around 500 ms suits an interactive login."));
+                    Text::tr("The target time must be between 50 and 10000 milliseconds."),
+                    Text::tr("Around 500 ms suits an interactive login."));
     }
     HashParameters p;
     p.memLimitBytes = memLimitBytes - memLimitBytes % 1024;

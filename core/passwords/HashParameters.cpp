@@ -8,16 +8,16 @@ namespace raysec {
 
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("raysec::HashParameters", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(raysec::HashParameters)
+};
 
 Error badParameters(const QString& message)
 {
     return Error{QStringLiteral("passwords.hash-parameters"), message,
-                 tr("Use at least 19 MiB of memory with 2 or more passes (or 46 MiB with 1), "
-                    "or run 'raysec-cli passwords calibrate'.")};
+                 Text::tr("Use at least 19 MiB of memory with 2 or more passes (or 46 MiB with 1), "
+                          "or run 'raysec-cli passwords calibrate'.")};
 }
 
 } // namespace
@@ -26,17 +26,17 @@ Result<void> HashParameters::validated() const
 {
     if (memLimitBytes < minimumMemory) {
         return std::unexpected(
-            badParameters(tr("Argon2id memory of %1 KiB is below OWASP's floor of 19 MiB.")
+            badParameters(Text::tr("Argon2id memory of %1 KiB is below OWASP's floor of 19 MiB.")
                               .arg(memLimitBytes / 1024)));
     }
     if (memLimitBytes > maximumMemory || memLimitBytes % 1024 != 0) {
-        return std::unexpected(
-            badParameters(tr("Argon2id memory must be a whole number of KiB and at most 4 GiB.")));
+        return std::unexpected(badParameters(
+            Text::tr("Argon2id memory must be a whole number of KiB and at most 4 GiB.")));
     }
     const unsigned long long minimumOps = memLimitBytes < 46 * MiB ? 2 : 1;
     if (opsLimit < minimumOps || opsLimit > 64) {
         return std::unexpected(badParameters(
-            tr("%1 Argon2id passes at %2 MiB is outside the allowed range (%3 to 64).")
+            Text::tr("%1 Argon2id passes at %2 MiB is outside the allowed range (%3 to 64).")
                 .arg(opsLimit)
                 .arg(memLimitBytes / MiB)
                 .arg(minimumOps)));
@@ -61,8 +61,8 @@ Result<HashParameters> HashParameters::fromJson(const nlohmann::json& json)
     try {
         if (json.value("algorithm", std::string("argon2id")) != "argon2id" ||
             json.value("parallelism", 1) != 1) {
-            return std::unexpected(badParameters(
-                tr("Only Argon2id with one lane (libsodium's crypto_pwhash_str) is supported.")));
+            return std::unexpected(badParameters(Text::tr(
+                "Only Argon2id with one lane (libsodium's crypto_pwhash_str) is supported.")));
         }
         const auto ops = json.at("opsLimit").get<long long>();
         p.opsLimit = ops > 0 ? static_cast<unsigned long long>(ops) : 0;
@@ -76,7 +76,7 @@ Result<HashParameters> HashParameters::fromJson(const nlohmann::json& json)
             QString::fromStdString(json.value("calibratedAt", std::string())), Qt::ISODate);
     } catch (const nlohmann::json::exception&) {
         return std::unexpected(badParameters(
-            tr("The hashing parameters need whole numbers 'opsLimit' and 'memoryKiB'.")));
+            Text::tr("The hashing parameters need whole numbers 'opsLimit' and 'memoryKiB'.")));
     }
     if (auto ok = p.validated(); !ok) {
         return std::unexpected(ok.error());

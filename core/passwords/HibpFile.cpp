@@ -14,10 +14,10 @@ namespace raysec {
 
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("raysec::HibpFile", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(raysec::HibpFile)
+};
 
 constexpr std::size_t hexLength = 40;
 
@@ -90,10 +90,10 @@ Result<long long> HibpFile::breachCount(const QString& path, const SecretBuffer&
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        return fail(
-            QStringLiteral("passwords.hibp-open"),
-            tr("Cannot open the breached-password file %1: %2.").arg(path, file.errorString()),
-            tr("Check the path in the policy, or clear it to skip this check."));
+        return fail(QStringLiteral("passwords.hibp-open"),
+                    Text::tr("Cannot open the breached-password file %1: %2.")
+                        .arg(path, file.errorString()),
+                    Text::tr("Check the path in the policy, or clear it to skip this check."));
     }
     const qint64 size = file.size();
     uchar* mapped = size > 0 ? file.map(0, size) : nullptr;
@@ -102,14 +102,15 @@ Result<long long> HibpFile::breachCount(const QString& path, const SecretBuffer&
     }
     const std::string_view data(reinterpret_cast<const char*>(mapped), std::size_t(size));
     if (data.size() < hexLength + 2 || data[hexLength] != ':') {
-        return fail(QStringLiteral("passwords.hibp-format"),
-                    tr("%1 is not a breached-password file of \"SHA1:COUNT\" lines.").arg(path),
-                    tr("Use the SHA-1 file ordered by hash."));
+        return fail(
+            QStringLiteral("passwords.hibp-format"),
+            Text::tr("%1 is not a breached-password file of \"SHA1:COUNT\" lines.").arg(path),
+            Text::tr("Use the SHA-1 file ordered by hash."));
     }
 
     std::array<char, hexLength> hex{};
     if (!sha1Hex(password, hex)) {
-        return fail(QStringLiteral("passwords.hibp-digest"), tr("SHA-1 is not available."));
+        return fail(QStringLiteral("passwords.hibp-digest"), Text::tr("SHA-1 is not available."));
     }
     const std::string_view target(hex.data(), hex.size());
     const long long count = countAt(data, lowerBound(data, target), target);

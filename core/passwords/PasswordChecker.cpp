@@ -9,10 +9,10 @@ namespace raysec {
 
 namespace {
 
-QString tr(const char* text, int n = -1)
+struct Text
 {
-    return QCoreApplication::translate("raysec::PasswordChecker", text, nullptr, n);
-}
+    Q_DECLARE_TR_FUNCTIONS(raysec::PasswordChecker)
+};
 
 // Shorter context words ("ai", "ml") would refuse far too many good passwords.
 constexpr qsizetype minimumContextWord = 3;
@@ -70,13 +70,13 @@ PasswordVerdict PasswordChecker::check(const SecretBuffer& password,
     result.codePoints = PasswordText::codePointCount(normal->view());
     if (result.codePoints < m_policy.minLength) {
         refuse(result, "password.too-short",
-               tr("It has %1 characters; the policy needs at least %2.")
+               Text::tr("It has %1 characters; the policy needs at least %2.")
                    .arg(result.codePoints)
                    .arg(m_policy.minLength));
     }
     if (result.codePoints > m_policy.maxLength) {
         refuse(result, "password.too-long",
-               tr("It has %1 characters; the policy allows at most %2.")
+               Text::tr("It has %1 characters; the policy allows at most %2.")
                    .arg(result.codePoints)
                    .arg(m_policy.maxLength));
     }
@@ -87,13 +87,14 @@ PasswordVerdict PasswordChecker::check(const SecretBuffer& password,
 
     result.strength = StrengthEstimator::estimate(*normal, context);
     if (result.strength.score < m_policy.minScore) {
-        QString message = tr("Its strength is %1 (score %2); the policy needs at least %3.")
+        QString message = Text::tr("Its strength is %1 (score %2); the policy needs at least %3.")
                               .arg(StrengthEstimator::scoreName(result.strength.score))
                               .arg(result.strength.score)
                               .arg(m_policy.minScore);
         if (!result.strength.patterns.isEmpty()) {
-            message += QLatin1Char(' ') +
-                       tr("It contains %1.").arg(result.strength.patterns.join(tr(", ")));
+            message +=
+                QLatin1Char(' ') +
+                Text::tr("It contains %1.").arg(result.strength.patterns.join(Text::tr(", ")));
         }
         refuse(result, "password.weak", message);
     }
@@ -104,17 +105,17 @@ void PasswordChecker::checkComposition(std::string_view normal, PasswordVerdict&
 {
     const unsigned missing = m_policy.requiredClasses & ~PasswordText::classesOf(normal);
     if (missing & PasswordText::Lower) {
-        refuse(result, "password.missing-lower", tr("It needs a lower-case letter."));
+        refuse(result, "password.missing-lower", Text::tr("It needs a lower-case letter."));
     }
     if (missing & PasswordText::Upper) {
-        refuse(result, "password.missing-upper", tr("It needs an upper-case letter."));
+        refuse(result, "password.missing-upper", Text::tr("It needs an upper-case letter."));
     }
     if (missing & PasswordText::Digit) {
-        refuse(result, "password.missing-digit", tr("It needs a digit."));
+        refuse(result, "password.missing-digit", Text::tr("It needs a digit."));
     }
     if (missing & PasswordText::Symbol) {
         refuse(result, "password.missing-symbol",
-               tr("It needs a symbol, punctuation mark or space."));
+               Text::tr("It needs a symbol, punctuation mark or space."));
     }
 }
 
@@ -129,15 +130,15 @@ void PasswordChecker::checkLists(const SecretBuffer& normal, const QStringList& 
     if ((m_policy.bundledBlocklist && Blocklist::bundled().contains(text)) ||
         (m_policy.importedBlocklist && m_imported.contains(text))) {
         refuse(result, "password.blocklisted",
-               tr("It is on the list of common or breached passwords."));
+               Text::tr("It is on the list of common or breached passwords."));
     }
     for (const QString& word : context) {
         const std::string needle = Blocklist::fold(word.trimmed());
         if (PasswordText::codePointCount(needle) >= minimumContextWord &&
             text.find(needle) != std::string_view::npos) {
-            refuse(
-                result, "password.context-word",
-                tr("It contains \"%1\", a name tied to this cluster or user.").arg(word.trimmed()));
+            refuse(result, "password.context-word",
+                   Text::tr("It contains \"%1\", a name tied to this cluster or user.")
+                       .arg(word.trimmed()));
         }
     }
     if (!m_policy.hibpFile.isEmpty()) {
@@ -147,8 +148,8 @@ void PasswordChecker::checkLists(const SecretBuffer& normal, const QStringList& 
         } else if (*count > 0) {
             result.breachCount = *count;
             refuse(result, "password.breached",
-                   tr("It appears %n time(s) in the breached-password file.",
-                      int(std::min<long long>(*count, INT_MAX))));
+                   Text::tr("It appears %n time(s) in the breached-password file.", nullptr,
+                            int(std::min<long long>(*count, INT_MAX))));
         }
     }
 }

@@ -13,10 +13,10 @@ namespace raysec {
 
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("raysec::PasswordGenerator", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(raysec::PasswordGenerator)
+};
 
 // Printable ASCII without space and without characters that shells and config files treat
 // specially or that look alike (quotes, backslash, backtick, l/1/I/O/0).
@@ -139,12 +139,12 @@ Result<SecretBuffer> PasswordGenerator::generate(const Options& options) const
 {
     if (options.kind == Kind::Passphrase && wordList().size() < 2) {
         return fail(QStringLiteral("passwords.no-wordlist"),
-                    tr("The passphrase word list is missing from this build."));
+                    Text::tr("The passphrase word list is missing from this build."));
     }
     if (options.length < 0 || options.length > PasswordPolicy::hardMaximumLength ||
         options.words < 0 || options.words > 64) {
         return fail(QStringLiteral("passwords.generator-options"),
-                    tr("Ask for 1 to 1024 characters or 1 to 64 words."));
+                    Text::tr("Ask for 1 to 1024 characters or 1 to 64 words."));
     }
     // A draw that the policy refuses (a blocklisted or weak outcome, far too rare to matter for
     // entropy) is thrown away and drawn again.
@@ -157,8 +157,8 @@ Result<SecretBuffer> PasswordGenerator::generate(const Options& options) const
         }
     }
     return fail(QStringLiteral("passwords.generator-policy"),
-                tr("No generated password met the policy in %1 tries.").arg(attempts),
-                tr("Ask for more characters or words, or check the policy's length limits."));
+                Text::tr("No generated password met the policy in %1 tries.").arg(attempts),
+                Text::tr("Ask for more characters or words, or check the policy's length limits."));
 }
 
 } // namespace raysec

@@ -10,10 +10,10 @@ namespace raysec {
 
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("raysec::PasswordHasher", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(raysec::PasswordHasher)
+};
 
 } // namespace
 
@@ -23,15 +23,16 @@ Result<QString> PasswordHasher::hash(const SecretBuffer& password, const HashPar
         return std::unexpected(ok.error());
     }
     if (sodium_init() < 0) {
-        return fail(QStringLiteral("passwords.sodium"), tr("libsodium could not start."));
+        return fail(QStringLiteral("passwords.sodium"), Text::tr("libsodium could not start."));
     }
     std::array<char, crypto_pwhash_STRBYTES> out{};
     if (crypto_pwhash_str_alg(out.data(), password.data(), password.size(), parameters.opsLimit,
                               parameters.memLimitBytes, crypto_pwhash_ALG_ARGON2ID13) != 0) {
-        return fail(QStringLiteral("passwords.hash-memory"),
-                    tr("Hashing needs %1 MiB of memory, which is not available.")
-                        .arg(parameters.memLimitBytes / HashParameters::MiB),
-                    tr("Close other programs, or calibrate with less memory (at least 19 MiB)."));
+        return fail(
+            QStringLiteral("passwords.hash-memory"),
+            Text::tr("Hashing needs %1 MiB of memory, which is not available.")
+                .arg(parameters.memLimitBytes / HashParameters::MiB),
+            Text::tr("Close other programs, or calibrate with less memory (at least 19 MiB)."));
     }
     return QString::fromLatin1(out.data());
 }
@@ -55,8 +56,8 @@ Result<bool> PasswordHasher::needsRehash(const QString& phc, const HashParameter
     const QByteArray encoded = phc.toLatin1();
     if (encoded.size() >= qsizetype(crypto_pwhash_STRBYTES)) {
         return fail(QStringLiteral("passwords.hash-malformed"),
-                    tr("The stored hash is not an Argon2 PHC string."),
-                    tr("Reset the user's password to store a new hash."));
+                    Text::tr("The stored hash is not an Argon2 PHC string."),
+                    Text::tr("Reset the user's password to store a new hash."));
     }
     std::array<char, crypto_pwhash_STRBYTES> str{};
     std::copy(encoded.begin(), encoded.end(), str.begin());
@@ -68,8 +69,8 @@ Result<bool> PasswordHasher::needsRehash(const QString& phc, const HashParameter
             return true;
         }
         return fail(QStringLiteral("passwords.hash-malformed"),
-                    tr("The stored hash is not an Argon2 PHC string."),
-                    tr("Reset the user's password to store a new hash."));
+                    Text::tr("The stored hash is not an Argon2 PHC string."),
+                    Text::tr("Reset the user's password to store a new hash."));
     }
     // libsodium compares memory and passes only; Raysec hashes with one lane, so a hash made
     // elsewhere with several lanes is replaced too.

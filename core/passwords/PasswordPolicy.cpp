@@ -8,15 +8,16 @@ namespace raysec {
 
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("raysec::PasswordPolicy", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(raysec::PasswordPolicy)
+};
 
 std::unexpected<Error> invalid(const QString& message, const QString& hint = {})
 {
     return fail(QStringLiteral("passwords.policy-invalid"), message,
-                hint.isEmpty() ? tr("Correct the value; the saved policy was not changed.") : hint);
+                hint.isEmpty() ? Text::tr("Correct the value; the saved policy was not changed.")
+                               : hint);
 }
 
 const std::pair<unsigned, const char*> classTable[] = {{PasswordText::Lower, "lower"},
@@ -26,27 +27,28 @@ const std::pair<unsigned, const char*> classTable[] = {{PasswordText::Lower, "lo
 
 Result<void> validatedNist(const PasswordPolicy& p)
 {
-    const QString hint = tr("Choose the custom preset to depart from NIST SP 800-63B-4.");
+    const QString hint = Text::tr("Choose the custom preset to depart from NIST SP 800-63B-4.");
     const int nistMinimum = p.secondFactor ? 8 : 15;
     if (p.minLength < nistMinimum) {
         return invalid(
-            tr("NIST SP 800-63B-4 asks for at least %1 characters here.").arg(nistMinimum), hint);
+            Text::tr("NIST SP 800-63B-4 asks for at least %1 characters here.").arg(nistMinimum),
+            hint);
     }
     if (p.maxLength < 64) {
-        return invalid(tr("NIST SP 800-63B-4 asks to allow passwords of at least 64 characters."),
-                       hint);
+        return invalid(
+            Text::tr("NIST SP 800-63B-4 asks to allow passwords of at least 64 characters."), hint);
     }
     if (p.requiredClasses != 0) {
-        return invalid(tr("NIST SP 800-63B-4 forbids composition rules such as required "
-                          "character classes."),
+        return invalid(Text::tr("NIST SP 800-63B-4 forbids composition rules such as required "
+                                "character classes."),
                        hint);
     }
     if (!p.bundledBlocklist) {
-        return invalid(tr("NIST SP 800-63B-4 requires checking passwords against a blocklist."),
-                       hint);
+        return invalid(
+            Text::tr("NIST SP 800-63B-4 requires checking passwords against a blocklist."), hint);
     }
     if (p.maxAgeDays != 0) {
-        return invalid(tr("NIST SP 800-63B-4 forbids periodic password changes."), hint);
+        return invalid(Text::tr("NIST SP 800-63B-4 forbids periodic password changes."), hint);
     }
     return {};
 }
@@ -54,27 +56,28 @@ Result<void> validatedNist(const PasswordPolicy& p)
 Result<void> validatedFields(const PasswordPolicy& p)
 {
     if (p.minLength < 1 || p.minLength > p.maxLength) {
-        return invalid(tr("The minimum length must be at least 1 and at most the maximum length."));
+        return invalid(
+            Text::tr("The minimum length must be at least 1 and at most the maximum length."));
     }
     if (p.maxLength > PasswordPolicy::hardMaximumLength) {
-        return invalid(tr("The maximum length may be at most %1 characters.")
+        return invalid(Text::tr("The maximum length may be at most %1 characters.")
                            .arg(PasswordPolicy::hardMaximumLength));
     }
     if (p.minScore < 0 || p.minScore > 4) {
-        return invalid(tr("The minimum strength score must be between 0 and 4."));
+        return invalid(Text::tr("The minimum strength score must be between 0 and 4."));
     }
     if (p.maxAgeDays < 0 || p.maxAgeDays > 3650) {
-        return invalid(tr("The maximum age must be between 0 (never) and 3650 days."));
+        return invalid(Text::tr("The maximum age must be between 0 (never) and 3650 days."));
     }
     if (p.requiredClasses > 15) {
-        return invalid(tr("Unknown character class."));
+        return invalid(Text::tr("Unknown character class."));
     }
     if (p.contextWords.size() > 200) {
-        return invalid(tr("At most 200 context words are allowed."));
+        return invalid(Text::tr("At most 200 context words are allowed."));
     }
     for (const QString& word : p.contextWords) {
         if (word.trimmed().isEmpty() || word.size() > 128) {
-            return invalid(tr("Context words must be 1 to 128 characters long."));
+            return invalid(Text::tr("Context words must be 1 to 128 characters long."));
         }
     }
     return p.hashing.validated();
@@ -90,7 +93,7 @@ Result<void> readRules(const nlohmann::json& j, PasswordPolicy& p)
     }
     const auto classBits = PasswordPolicy::classesFromNames(classes);
     if (!preset || !classBits) {
-        return invalid(tr("Unknown preset or character class in the policy."));
+        return invalid(Text::tr("Unknown preset or character class in the policy."));
     }
     p.preset = *preset;
     p.requiredClasses = *classBits;
@@ -194,12 +197,14 @@ Result<void> PasswordPolicy::validated() const
 QString PasswordPolicy::maxAgeNote() const
 {
     if (maxAgeDays == 0) {
-        return tr("Passwords do not expire: NIST SP 800-63B-4 forbids periodic changes, because "
-                  "they push people to predictable variations. Force a change only when a "
-                  "password may be compromised.");
+        return Text::tr(
+            "Passwords do not expire: NIST SP 800-63B-4 forbids periodic changes, because "
+            "they push people to predictable variations. Force a change only when a "
+            "password may be compromised.");
     }
-    return tr("Passwords expire after %1 days. NIST SP 800-63B-4 advises against this; keep it "
-              "only where a rule you must follow requires it.")
+    return Text::tr(
+               "Passwords expire after %1 days. NIST SP 800-63B-4 advises against this; keep it "
+               "only where a rule you must follow requires it.")
         .arg(maxAgeDays);
 }
 
@@ -236,9 +241,10 @@ Result<PasswordPolicy> PasswordPolicy::fromJson(const nlohmann::json& j)
     try {
         if (j.at("format").get<std::string>() != "raysec-password-policy" ||
             j.at("version").get<int>() != 1) {
-            return invalid(tr("This is not a version 1 Raysec password policy."),
-                           tr("Export the policy again with 'raysec-cli passwords policy show "
-                              "--json'."));
+            return invalid(
+                Text::tr("This is not a version 1 Raysec password policy."),
+                Text::tr("Export the policy again with 'raysec-cli passwords policy show "
+                         "--json'."));
         }
         if (auto ok = readRules(j, p); !ok) {
             return std::unexpected(ok.error());
@@ -250,7 +256,7 @@ Result<PasswordPolicy> PasswordPolicy::fromJson(const nlohmann::json& j)
         }
         p.hashing = *hashing;
     } catch (const nlohmann::json::exception& e) {
-        return invalid(tr("The policy JSON is missing a field or has a wrong type: %1")
+        return invalid(Text::tr("The policy JSON is missing a field or has a wrong type: %1")
                            .arg(QString::fromUtf8(e.what())));
     }
     if (auto ok = p.validated(); !ok) {
@@ -263,8 +269,8 @@ Result<PasswordPolicy> PasswordPolicy::fromJsonText(const QByteArray& text)
 {
     const auto json = nlohmann::json::parse(text.begin(), text.end(), nullptr, false);
     if (json.is_discarded() || !json.is_object()) {
-        return invalid(tr("The policy is not a JSON object."),
-                       tr("Check the file; it must be a policy exported by Raysec."));
+        return invalid(Text::tr("The policy is not a JSON object."),
+                       Text::tr("Check the file; it must be a policy exported by Raysec."));
     }
     return fromJson(json);
 }

@@ -12,16 +12,16 @@ namespace raysec {
 
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("raysec::PasswordText", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(raysec::PasswordText)
+};
 
 Error notUtf8()
 {
     return Error{QStringLiteral("password.invalid-utf8"),
-                 tr("The password is not valid UTF-8 text."),
-                 tr("Type the password again, or save the file that holds it as UTF-8.")};
+                 Text::tr("The password is not valid UTF-8 text."),
+                 Text::tr("Type the password again, or save the file that holds it as UTF-8.")};
 }
 
 // Decodes UTF-8 into UTF-16 inside a SecretBuffer, applies `transform` (a Qt Unicode operation)

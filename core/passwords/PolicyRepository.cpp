@@ -15,10 +15,10 @@ namespace raysec {
 
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("raysec::PolicyRepository", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(raysec::PolicyRepository)
+};
 
 constexpr qint64 maximumBlocklistFile = 512LL * 1024 * 1024;
 
@@ -38,7 +38,8 @@ Result<PasswordPolicy> PolicyRepository::load() const
 {
     QSqlQuery q(m_db.connection());
     if (!q.exec(QStringLiteral("SELECT policy_json FROM password_policy WHERE id = 1"))) {
-        return std::unexpected(sqlError(tr("read the password policy"), q.lastError().text()));
+        return std::unexpected(
+            sqlError(Text::tr("read the password policy"), q.lastError().text()));
     }
     if (!q.next()) {
         return PasswordPolicy::forPreset(PolicyPreset::Nist);
@@ -79,7 +80,8 @@ Result<qsizetype> PolicyRepository::importBlocklist(const QString& path)
         q.addBindValue(QString::fromStdString(entry));
         q.addBindValue(source);
         if (!q.exec()) {
-            return std::unexpected(sqlError(tr("import the blocklist"), q.lastError().text()));
+            return std::unexpected(
+                sqlError(Text::tr("import the blocklist"), q.lastError().text()));
         }
     }
     if (auto ok = tx.commit(); !ok) {
@@ -98,7 +100,8 @@ Result<Blocklist> PolicyRepository::importedBlocklist() const
     QSqlQuery q(m_db.connection());
     q.setForwardOnly(true);
     if (!q.exec(QStringLiteral("SELECT entry FROM password_blocklist"))) {
-        return std::unexpected(sqlError(tr("read the imported blocklist"), q.lastError().text()));
+        return std::unexpected(
+            sqlError(Text::tr("read the imported blocklist"), q.lastError().text()));
     }
     Blocklist list;
     while (q.next()) {

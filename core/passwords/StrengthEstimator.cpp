@@ -13,10 +13,10 @@ namespace raysec {
 
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("raysec::StrengthEstimator", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(raysec::StrengthEstimator)
+};
 
 // zxcvbn-c works on the first bytes only beyond this; longer passwords are scored on a prefix,
 // which can only underestimate them.
@@ -32,19 +32,19 @@ QString patternName(int type)
     switch (type & ~MULTIPLE_MATCH) {
     case DICTIONARY_MATCH:
     case DICT_LEET_MATCH:
-        return tr("a common word or password");
+        return Text::tr("a common word or password");
     case USER_MATCH:
     case USER_LEET_MATCH:
-        return tr("a user, cluster or organisation name");
+        return Text::tr("a user, cluster or organisation name");
     case REPEATS_MATCH:
-        return tr("repeated characters");
+        return Text::tr("repeated characters");
     case SEQUENCE_MATCH:
-        return tr("a sequence such as abc or 123");
+        return Text::tr("a sequence such as abc or 123");
     case SPATIAL_MATCH:
-        return tr("a keyboard pattern");
+        return Text::tr("a keyboard pattern");
     case DATE_MATCH:
     case YEAR_MATCH:
-        return tr("a date or year");
+        return Text::tr("a date or year");
     default:
         return {};
     }
@@ -108,15 +108,15 @@ QString StrengthEstimator::scoreName(int score)
 {
     switch (score) {
     case 0:
-        return tr("too guessable");
+        return Text::tr("too guessable");
     case 1:
-        return tr("very guessable");
+        return Text::tr("very guessable");
     case 2:
-        return tr("somewhat guessable");
+        return Text::tr("somewhat guessable");
     case 3:
-        return tr("safely unguessable");
+        return Text::tr("safely unguessable");
     default:
-        return tr("very unguessable");
+        return Text::tr("very unguessable");
     }
 }
 

@@ -12,10 +12,10 @@ namespace raysec {
 
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("raysec::UserAccounts", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(raysec::UserAccounts)
+};
 
 Error refused(const PasswordVerdict& result)
 {
@@ -24,10 +24,10 @@ Error refused(const PasswordVerdict& result)
         lines.append(r.message);
     }
     return Error{QStringLiteral("password.refused"),
-                 tr("The password does not meet the policy:") + QLatin1Char('\n') +
+                 Text::tr("The password does not meet the policy:") + QLatin1Char('\n') +
                      lines.join(QLatin1Char('\n')),
-                 tr("Choose another password; 'raysec-cli passwords generate' makes one that "
-                    "fits.")};
+                 Text::tr("Choose another password; 'raysec-cli passwords generate' makes one that "
+                          "fits.")};
 }
 
 } // namespace
@@ -77,8 +77,8 @@ Result<DashboardUser> UserAccounts::add(const QString& name, UserRole role,
         return std::unexpected(ok.error());
     }
     if (m_users.find(name)) {
-        return fail(QStringLiteral("users.exists"), tr("A user called %1 exists.").arg(name),
-                    tr("Choose another name, or reset that user's password."));
+        return fail(QStringLiteral("users.exists"), Text::tr("A user called %1 exists.").arg(name),
+                    Text::tr("Choose another name, or reset that user's password."));
     }
     auto check = checker();
     if (!check) {

@@ -11,10 +11,10 @@ namespace raysec {
 
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("raysec::UserStore", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(raysec::UserStore)
+};
 
 const QString selectColumns = QStringLiteral(
     "SELECT name, role, password_hash, disabled, created, changed FROM dashboard_users");
@@ -38,8 +38,9 @@ QString now()
 
 Error notFound(const QString& name)
 {
-    return Error{QStringLiteral("users.not-found"), tr("There is no user called %1.").arg(name),
-                 tr("Run 'raysec-cli users list' to see the users.")};
+    return Error{QStringLiteral("users.not-found"),
+                 Text::tr("There is no user called %1.").arg(name),
+                 Text::tr("Run 'raysec-cli users list' to see the users.")};
 }
 
 } // namespace
@@ -58,7 +59,7 @@ Result<QList<DashboardUser>> UserStore::list() const
 {
     QSqlQuery q(m_db.connection());
     if (!q.exec(selectColumns + QStringLiteral(" ORDER BY name COLLATE NOCASE"))) {
-        return std::unexpected(sqlError(tr("list the users"), q.lastError().text()));
+        return std::unexpected(sqlError(Text::tr("list the users"), q.lastError().text()));
     }
     QList<DashboardUser> users;
     while (q.next()) {
@@ -73,7 +74,7 @@ Result<DashboardUser> UserStore::find(const QString& name) const
     q.prepare(selectColumns + QStringLiteral(" WHERE name = ?"));
     q.addBindValue(name);
     if (!q.exec()) {
-        return std::unexpected(sqlError(tr("read a user"), q.lastError().text()));
+        return std::unexpected(sqlError(Text::tr("read a user"), q.lastError().text()));
     }
     if (!q.next()) {
         return std::unexpected(notFound(name));
@@ -87,8 +88,9 @@ Result<void> UserStore::insert(const DashboardUser& user)
         return ok;
     }
     if (find(user.name)) {
-        return fail(QStringLiteral("users.exists"), tr("A user called %1 exists.").arg(user.name),
-                    tr("Choose another name, or reset that user's password."));
+        return fail(QStringLiteral("users.exists"),
+                    Text::tr("A user called %1 exists.").arg(user.name),
+                    Text::tr("Choose another name, or reset that user's password."));
     }
     const QString stamp = now();
     return m_db.exec(QStringLiteral("INSERT INTO dashboard_users(name, role, password_hash, "
@@ -122,7 +124,7 @@ Result<void> UserStore::update(const QString& name, const QString& assignment,
     q.addBindValue(now());
     q.addBindValue(name);
     if (!q.exec()) {
-        return std::unexpected(sqlError(tr("change a user"), q.lastError().text()));
+        return std::unexpected(sqlError(Text::tr("change a user"), q.lastError().text()));
     }
     if (q.numRowsAffected() == 0) {
         return std::unexpected(notFound(name));

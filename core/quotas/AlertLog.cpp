@@ -11,10 +11,10 @@ namespace raysec {
 
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("raysec::AlertLog", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(raysec::AlertLog)
+};
 
 std::optional<QDateTime> optionalTime(const QVariant& value)
 {
@@ -89,7 +89,7 @@ Result<QList<QuotaAlert>> AlertLog::list(int limit) const
     q.prepare(columns + QStringLiteral("ORDER BY id DESC LIMIT ?"));
     q.addBindValue(limit);
     if (!q.exec()) {
-        return std::unexpected(sqlError(tr("read the alerts"), q.lastError().text()));
+        return std::unexpected(sqlError(Text::tr("read the alerts"), q.lastError().text()));
     }
     QList<QuotaAlert> alerts;
     while (q.next()) {
@@ -102,7 +102,7 @@ Result<QSet<QString>> AlertLog::openKeys() const
 {
     QSqlQuery q(m_db.connection());
     if (!q.exec(QStringLiteral("SELECT alert_key FROM quota_alerts WHERE cleared_at IS NULL"))) {
-        return std::unexpected(sqlError(tr("read the alerts"), q.lastError().text()));
+        return std::unexpected(sqlError(Text::tr("read the alerts"), q.lastError().text()));
     }
     QSet<QString> keys;
     while (q.next()) {
@@ -119,12 +119,12 @@ Result<void> AlertLog::acknowledge(qint64 id, const QDateTime& at)
     q.addBindValue(at.toMSecsSinceEpoch());
     q.addBindValue(id);
     if (!q.exec()) {
-        return std::unexpected(sqlError(tr("acknowledge the alert"), q.lastError().text()));
+        return std::unexpected(sqlError(Text::tr("acknowledge the alert"), q.lastError().text()));
     }
     if (q.numRowsAffected() == 0) {
         return fail(QStringLiteral("quotas.no-such-alert"),
-                    tr("There is no unacknowledged alert %1.").arg(id),
-                    tr("List the alerts to see their numbers."));
+                    Text::tr("There is no unacknowledged alert %1.").arg(id),
+                    Text::tr("List the alerts to see their numbers."));
     }
     return {};
 }

@@ -9,10 +9,10 @@ using namespace json;
 
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("raysec::UsageParser", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(raysec::UsageParser)
+};
 
 void readReservation(std::string_view key, od::value v, JobRow& row)
 {
@@ -123,7 +123,7 @@ void readNodeEnvelope(od::object top, QList<NodeRow>& rows)
 
 Result<QList<JobRow>> JobListParser::parseJobs(QByteArrayView bytes)
 {
-    const QString what = tr("job list");
+    const QString what = Text::tr("job list");
     auto buffer = padded(bytes, what);
     if (!buffer) {
         return std::unexpected(buffer.error());
@@ -144,7 +144,7 @@ Result<QList<JobRow>> JobListParser::parseJobs(QByteArrayView bytes)
 
 Result<QList<NodeRow>> JobListParser::parseNodes(QByteArrayView bytes)
 {
-    const QString what = tr("node list");
+    const QString what = Text::tr("node list");
     auto buffer = padded(bytes, what);
     if (!buffer) {
         return std::unexpected(buffer.error());

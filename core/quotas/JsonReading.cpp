@@ -7,10 +7,10 @@ namespace raysec::json {
 
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("raysec::UsageParser", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(raysec::UsageParser)
+};
 
 // State answers beyond this are refused rather than parsed: 10,000 rows with detail stay far
 // below it.
@@ -21,26 +21,29 @@ constexpr qsizetype maxAnswerBytes = 512LL * 1024 * 1024;
 Result<simdjson::padded_string> padded(QByteArrayView bytes, const QString& what)
 {
     if (bytes.isEmpty()) {
-        return fail(QStringLiteral("quotas.empty-answer"), tr("The %1 answer is empty.").arg(what),
-                    tr("Check that the address points at a Ray dashboard; nothing was changed."));
+        return fail(
+            QStringLiteral("quotas.empty-answer"), Text::tr("The %1 answer is empty.").arg(what),
+            Text::tr("Check that the address points at a Ray dashboard; nothing was changed."));
     }
     if (bytes.size() > maxAnswerBytes) {
-        return fail(QStringLiteral("quotas.answer-too-large"),
-                    tr("The %1 answer is %2 MB, more than Raysec accepts.")
-                        .arg(what)
-                        .arg(bytes.size() / (1024 * 1024)),
-                    tr("Ask for fewer rows (a smaller limit or a filter); nothing was changed."));
+        return fail(
+            QStringLiteral("quotas.answer-too-large"),
+            Text::tr("The %1 answer is %2 MB, more than Raysec accepts.")
+                .arg(what)
+                .arg(bytes.size() / (1024 * 1024)),
+            Text::tr("Ask for fewer rows (a smaller limit or a filter); nothing was changed."));
     }
     return simdjson::padded_string(bytes.data(), size_t(bytes.size()));
 }
 
 Error malformed(const QString& what, const std::string& field, const std::string& detail)
 {
-    return Error{QStringLiteral("quotas.malformed"),
-                 tr("The %1 answer is not what Ray sends: %2 (at \"%3\").")
-                     .arg(what, QString::fromStdString(detail), QString::fromStdString(field)),
-                 tr("Check that the address points at a Ray 2.x dashboard and that the answer "
-                    "was saved whole; usage was left unchanged.")};
+    return Error{
+        QStringLiteral("quotas.malformed"),
+        Text::tr("The %1 answer is not what Ray sends: %2 (at \"%3\").")
+            .arg(what, QString::fromStdString(detail), QString::fromStdString(field)),
+        Text::tr("Check that the address points at a Ray 2.x dashboard and that the answer "
+                 "was saved whole; usage was left unchanged.")};
 }
 
 void check(simdjson::error_code code, const char* field)

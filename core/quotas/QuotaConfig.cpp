@@ -7,15 +7,15 @@ namespace raysec {
 
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("raysec::QuotaConfig", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(raysec::QuotaConfig)
+};
 
 Error invalid(const QString& message)
 {
     return Error{QStringLiteral("quotas.invalid-config"), message,
-                 tr("Correct the quota configuration; nothing was changed.")};
+                 Text::tr("Correct the quota configuration; nothing was changed.")};
 }
 
 std::optional<QString> checkLimits(const QString& who, const QuotaLimits& limits)
@@ -24,7 +24,7 @@ std::optional<QString> checkLimits(const QString& who, const QuotaLimits& limits
     for (const QString& metric : metrics) {
         const double value = *limits.limit(metric);
         if (!(value >= 0) || value > 1e18) {
-            return tr("The %1 limit of %2 must be a number from 0 up.").arg(metric, who);
+            return Text::tr("The %1 limit of %2 must be a number from 0 up.").arg(metric, who);
         }
     }
     return std::nullopt;
@@ -34,7 +34,7 @@ std::optional<QString> checkPolicy(const QuotaPolicy& policy)
 {
     const QString who = policy.subjectId();
     if (policy.name.trimmed().isEmpty()) {
-        return tr("A quota policy has no team or key name.");
+        return Text::tr("A quota policy has no team or key name.");
     }
     if (auto bad = checkLimits(who, policy.soft)) {
         return bad;
@@ -45,7 +45,7 @@ std::optional<QString> checkPolicy(const QuotaPolicy& policy)
     for (const QString& metric : policy.soft.metrics()) {
         const auto hard = policy.hard.limit(metric);
         if (hard && *policy.soft.limit(metric) > *hard) {
-            return tr("The soft %1 limit of %2 is above its hard limit.").arg(metric, who);
+            return Text::tr("The soft %1 limit of %2 is above its hard limit.").arg(metric, who);
         }
     }
     return std::nullopt;
@@ -55,20 +55,21 @@ std::optional<QString> checkAlerts(const AlertSettings& alerts)
 {
     for (double threshold : alerts.thresholds) {
         if (!(threshold > 0 && threshold <= 10)) {
-            return tr("Alert thresholds are fractions of a limit between 0 and 10 (0.8 is 80%).");
+            return Text::tr(
+                "Alert thresholds are fractions of a limit between 0 and 10 (0.8 is 80%).");
         }
     }
     if (!(alerts.hysteresis >= 0 && alerts.hysteresis < 0.5)) {
-        return tr("The alert hysteresis must be from 0 to below 0.5.");
+        return Text::tr("The alert hysteresis must be from 0 to below 0.5.");
     }
     const QString scheme = alerts.webhook.scheme();
     if (!alerts.webhook.isEmpty() &&
         (!alerts.webhook.isValid() ||
          (scheme != QLatin1String("https") && scheme != QLatin1String("http")))) {
-        return tr("The alert webhook must be an http or https address.");
+        return Text::tr("The alert webhook must be an http or https address.");
     }
     if (!alerts.command.isEmpty() && !alerts.command.first().startsWith(QLatin1Char('/'))) {
-        return tr("The alert command must start with an absolute program path.");
+        return Text::tr("The alert command must start with an absolute program path.");
     }
     return std::nullopt;
 }
@@ -147,7 +148,8 @@ void QuotaConfig::upsert(const QuotaPolicy& policy)
 Result<void> QuotaConfig::validated() const
 {
     if (teamMetadataKey.isEmpty() || keyMetadataKey.isEmpty()) {
-        return std::unexpected(invalid(tr("The job metadata keys for team and key id are empty.")));
+        return std::unexpected(
+            invalid(Text::tr("The job metadata keys for team and key id are empty.")));
     }
     for (const QuotaPolicy& policy : policies) {
         if (auto bad = checkPolicy(policy)) {
@@ -158,7 +160,7 @@ Result<void> QuotaConfig::validated() const
         const QRegularExpression re(rule.pattern);
         if (!re.isValid() || rule.pattern.isEmpty() || rule.team.isEmpty()) {
             return std::unexpected(
-                invalid(tr("The mapping rule \"%1\" is not a valid pattern with a team.")
+                invalid(Text::tr("The mapping rule \"%1\" is not a valid pattern with a team.")
                             .arg(rule.pattern)));
         }
     }

@@ -12,10 +12,10 @@ namespace {
 
 using nlohmann::json;
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("raysec::QuotaConfig", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(raysec::QuotaConfig)
+};
 
 QString qs(const json& value)
 {
@@ -161,9 +161,9 @@ Result<QuotaConfig> QuotaConfig::fromJson(QByteArrayView text)
         readAlerts(root.value("alerts", json::object()), config.alerts);
     } catch (const std::exception& e) {
         return fail(QStringLiteral("quotas.invalid-config"),
-                    tr("The quota configuration is not valid JSON of the expected shape: %1.")
+                    Text::tr("The quota configuration is not valid JSON of the expected shape: %1.")
                         .arg(QString::fromUtf8(e.what())),
-                    tr("Compare it with the format in docs/quotas.md; nothing was changed."));
+                    Text::tr("Compare it with the format in docs/quotas.md; nothing was changed."));
     }
     if (auto ok = config.validated(); !ok) {
         return std::unexpected(ok.error());

@@ -10,10 +10,10 @@ using namespace json;
 
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("raysec::UsageParser", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(raysec::UsageParser)
+};
 
 od::parser& threadParser()
 {
@@ -217,8 +217,8 @@ Result<StateList<Row>> parseList(QByteArrayView bytes, const QString& what, Read
     if (!ok) {
         return fail(
             QStringLiteral("quotas.ray-refused"),
-            tr("Ray answered the %1 request with an error: %2").arg(what, toQString(message)),
-            tr("Check the dashboard's logs; usage was left unchanged."));
+            Text::tr("Ray answered the %1 request with an error: %2").arg(what, toQString(message)),
+            Text::tr("Check the dashboard's logs; usage was left unchanged."));
     }
     if (!sawRows) {
         return std::unexpected(
@@ -234,17 +234,18 @@ Result<StateList<Row>> parseList(QByteArrayView bytes, const QString& what, Read
 
 Result<TaskList> StateListParser::parseTasks(QByteArrayView bytes)
 {
-    return parseList<TaskRow>(bytes, tr("task list"), readTask);
+    return parseList<TaskRow>(bytes, Text::tr("task list"), readTask);
 }
 
 Result<ActorList> StateListParser::parseActors(QByteArrayView bytes)
 {
-    return parseList<ActorRow>(bytes, tr("actor list"), readActor);
+    return parseList<ActorRow>(bytes, Text::tr("actor list"), readActor);
 }
 
 Result<PlacementGroupList> StateListParser::parsePlacementGroups(QByteArrayView bytes)
 {
-    return parseList<PlacementGroupRow>(bytes, tr("placement group list"), readPlacementGroup);
+    return parseList<PlacementGroupRow>(bytes, Text::tr("placement group list"),
+                                        readPlacementGroup);
 }
 
 } // namespace raysec

@@ -11,10 +11,10 @@ namespace raysec {
 
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("raysec::UsageAggregator", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(raysec::UsageAggregator)
+};
 
 QString jobKey(const QString& jobId, const QString& submissionId)
 {
@@ -171,16 +171,17 @@ void Builder::addNotes()
     auto note = [this](const auto& list, const QString& what) {
         if (list.truncated()) {
             m_report.truncated = true;
-            m_report.notes.append(tr("The %1 list was truncated: Ray holds %2 and sent %3, so "
-                                     "usage is a lower bound.")
-                                      .arg(what)
-                                      .arg(list.total)
-                                      .arg(list.numAfterTruncation));
+            m_report.notes.append(
+                Text::tr("The %1 list was truncated: Ray holds %2 and sent %3, so "
+                         "usage is a lower bound.")
+                    .arg(what)
+                    .arg(list.total)
+                    .arg(list.numAfterTruncation));
         }
     };
-    note(m_input.tasks, tr("task"));
-    note(m_input.actors, tr("actor"));
-    note(m_input.placementGroups, tr("placement group"));
+    note(m_input.tasks, Text::tr("task"));
+    note(m_input.actors, Text::tr("actor"));
+    note(m_input.placementGroups, Text::tr("placement group"));
     m_report.notes.append(m_input.fetchNotes);
 }
 

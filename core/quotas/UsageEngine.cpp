@@ -12,10 +12,10 @@ Q_LOGGING_CATEGORY(lcQuotas, "raysec.core.quotas")
 
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("raysec::UsageEngine", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(raysec::UsageEngine)
+};
 
 constexpr int maxBackoffFactor = 16;
 // Ray refuses state requests beyond 100 in flight; a split stays well below that.
@@ -60,8 +60,8 @@ Result<void> mergeSplit(const QMap<QString, QByteArray>& bodies, const QString& 
     if (complete && !merged.rows.isEmpty()) {
         list = std::move(merged);
     } else {
-        notes.append(
-            tr("Asking for the %1 per job did not get past Ray's 10,000-row limit.").arg(name));
+        notes.append(Text::tr("Asking for the %1 per job did not get past Ray's 10,000-row limit.")
+                         .arg(name));
     }
     return {};
 }

@@ -10,18 +10,18 @@ namespace raysec {
 
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("raysec::UsageFiles", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(raysec::UsageFiles)
+};
 
 Result<QByteArray> readSaved(const QDir& dir, const QString& name)
 {
     QFile file(dir.filePath(name));
     if (!file.open(QIODevice::ReadOnly)) {
         return fail(QStringLiteral("quotas.missing-file"),
-                    tr("Cannot read %1: %2.").arg(file.fileName(), file.errorString()),
-                    tr("Save the answer of the matching dashboard request into that file."));
+                    Text::tr("Cannot read %1: %2.").arg(file.fileName(), file.errorString()),
+                    Text::tr("Save the answer of the matching dashboard request into that file."));
     }
     return file.readAll();
 }

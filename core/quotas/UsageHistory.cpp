@@ -11,10 +11,10 @@ namespace raysec {
 
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("raysec::UsageHistory", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(raysec::UsageHistory)
+};
 
 constexpr qint64 hourMs = 3600LL * 1000;
 
@@ -99,7 +99,7 @@ UsageHistory::series(const QString& subject, const QString& metric, const QDateT
     q.addBindValue(metric);
     q.addBindValue(from.toMSecsSinceEpoch());
     if (!q.exec()) {
-        return std::unexpected(sqlError(tr("read the usage history"), q.lastError().text()));
+        return std::unexpected(sqlError(Text::tr("read the usage history"), q.lastError().text()));
     }
     QList<Sample> samples;
     while (q.next()) {

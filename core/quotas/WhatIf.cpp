@@ -12,10 +12,10 @@ namespace {
 
 using nlohmann::json;
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("raysec::WhatIf", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(raysec::WhatIf)
+};
 
 double requested(const ResourceSet& request, const QString& metric)
 {
@@ -27,8 +27,8 @@ double requested(const ResourceSet& request, const QString& metric)
 
 QString reasonText(const WhatIfReason& r, bool hard)
 {
-    const QString level = hard ? tr("hard limit") : tr("soft limit");
-    return tr("%1 %2: %3 in use + %4 requested > %5 (%6)")
+    const QString level = hard ? Text::tr("hard limit") : Text::tr("soft limit");
+    return Text::tr("%1 %2: %3 in use + %4 requested > %5 (%6)")
         .arg(r.scope, r.metric)
         .arg(r.current)
         .arg(r.requested)
@@ -70,7 +70,7 @@ void checkCluster(const UsageReport& usage, const ResourceSet& request, WhatIfAn
                        usage.clusterCapacity->value(metric),
                        {}};
         if (r.requested > 0 && r.current + r.requested > r.limit + 1e-9) {
-            r.text = tr("cluster %1: %2 in use + %3 requested > %4 in total on alive nodes")
+            r.text = Text::tr("cluster %1: %2 in use + %3 requested > %4 in total on alive nodes")
                          .arg(metric)
                          .arg(r.current)
                          .arg(r.requested)
@@ -101,15 +101,16 @@ Result<JobSubmission> JobSubmission::fromJson(QByteArrayView text)
             s.request.set(k, v.get<double>());
         }
     } catch (const std::exception& e) {
-        return fail(QStringLiteral("quotas.invalid-submission"),
-                    tr("The job submission is not valid: %1.").arg(QString::fromUtf8(e.what())),
-                    tr("Give the JSON body of POST /api/jobs/ with at least \"entrypoint\"."));
+        return fail(
+            QStringLiteral("quotas.invalid-submission"),
+            Text::tr("The job submission is not valid: %1.").arg(QString::fromUtf8(e.what())),
+            Text::tr("Give the JSON body of POST /api/jobs/ with at least \"entrypoint\"."));
     }
     if (s.entrypoint.trimmed().isEmpty() || s.request.cpu < 0 || s.request.gpu < 0 ||
         s.request.memory < 0) {
         return fail(QStringLiteral("quotas.invalid-submission"),
-                    tr("The job submission needs an entrypoint and non-negative resources."),
-                    tr("Correct the submission and ask again."));
+                    Text::tr("The job submission needs an entrypoint and non-negative resources."),
+                    Text::tr("Correct the submission and ask again."));
     }
     return s;
 }

@@ -11,10 +11,10 @@ namespace raysec {
 
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("raysec::ClusterProfile", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(raysec::ClusterProfile)
+};
 
 } // namespace
 
@@ -45,50 +45,54 @@ QList<ClusterProfile::FieldError> ClusterProfile::validate() const
         QStringLiteral("^[A-Za-z0-9][A-Za-z0-9 ._-]{0,63}$"));
     if (!namePattern.match(name).hasMatch()) {
         errors.append({QStringLiteral("name"),
-                       tr("Use 1 to 64 letters, digits, spaces, dots, dashes or underscores, "
-                          "starting with a letter or digit.")});
+                       Text::tr("Use 1 to 64 letters, digits, spaces, dots, dashes or underscores, "
+                                "starting with a letter or digit.")});
     }
 
     const QString scheme = dashboardUrl.scheme();
     if (!dashboardUrl.isValid() || dashboardUrl.host().isEmpty()) {
-        errors.append({QStringLiteral("url"),
-                       tr("Enter the dashboard address, such as https://ray-head.example:8443.")});
+        errors.append(
+            {QStringLiteral("url"),
+             Text::tr("Enter the dashboard address, such as https://ray-head.example:8443.")});
     } else if (scheme != QLatin1String("https") && scheme != QLatin1String("http")) {
-        errors.append({QStringLiteral("url"), tr("The address must start with https://.")});
+        errors.append({QStringLiteral("url"), Text::tr("The address must start with https://.")});
     } else if (isPlainHttp() && !isLoopback()) {
-        errors.append({QStringLiteral("url"),
-                       tr("Plain http is only allowed to this machine (127.0.0.1 or localhost); "
-                          "put the dashboard behind HTTPS, for example the Raysec gateway.")});
+        errors.append(
+            {QStringLiteral("url"),
+             Text::tr("Plain http is only allowed to this machine (127.0.0.1 or localhost); "
+                      "put the dashboard behind HTTPS, for example the Raysec gateway.")});
     } else if (!dashboardUrl.userInfo().isEmpty()) {
         errors.append({QStringLiteral("url"),
-                       tr("Do not put credentials in the address; choose an authentication "
-                          "method instead.")});
+                       Text::tr("Do not put credentials in the address; choose an authentication "
+                                "method instead.")});
     }
 
     if (trust == TrustMode::CaBundle && !QFileInfo(caBundlePath).isReadable()) {
-        errors.append({QStringLiteral("caBundle"), tr("Choose a readable CA bundle file (PEM).")});
+        errors.append(
+            {QStringLiteral("caBundle"), Text::tr("Choose a readable CA bundle file (PEM).")});
     }
     if (trust == TrustMode::PinnedSpki) {
         const QByteArray pin = QByteArray::fromBase64(pinnedSpkiSha256.toLatin1(),
                                                       QByteArray::AbortOnBase64DecodingErrors);
         if (pin.size() != 32) {
             errors.append({QStringLiteral("pin"),
-                           tr("A pin is the base64 SHA-256 of the certificate's public key "
-                              "(44 characters ending in '=').")});
+                           Text::tr("A pin is the base64 SHA-256 of the certificate's public key "
+                                    "(44 characters ending in '=').")});
         }
     }
     if (clientCertPath.isEmpty() != clientKeyPath.isEmpty()) {
-        errors.append({QStringLiteral("clientCert"),
-                       tr("A client certificate needs its private key, and the other way round.")});
+        errors.append(
+            {QStringLiteral("clientCert"),
+             Text::tr("A client certificate needs its private key, and the other way round.")});
     }
     for (const QString& path : {clientCertPath, clientKeyPath}) {
         if (!path.isEmpty() && !QFileInfo(path).isReadable()) {
-            errors.append({QStringLiteral("clientCert"), tr("Cannot read %1.").arg(path)});
+            errors.append({QStringLiteral("clientCert"), Text::tr("Cannot read %1.").arg(path)});
         }
     }
     if (refreshSeconds < 1 || refreshSeconds > 3600) {
         errors.append({QStringLiteral("refresh"),
-                       tr("Choose a refresh interval between 1 second and 1 hour.")});
+                       Text::tr("Choose a refresh interval between 1 second and 1 hour.")});
     }
     return errors;
 }
@@ -103,7 +107,7 @@ Result<void> ClusterProfile::validated() const
     for (const FieldError& e : errors) {
         lines.append(e.message);
     }
-    return fail(QStringLiteral("profile.invalid"), tr("The profile is not valid:"),
+    return fail(QStringLiteral("profile.invalid"), Text::tr("The profile is not valid:"),
                 lines.join(QLatin1Char(' ')));
 }
 

@@ -14,10 +14,10 @@ namespace raysec {
 
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("raysec::Database", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(raysec::Database)
+};
 
 QString nextConnectionName()
 {
@@ -29,9 +29,9 @@ QString nextConnectionName()
 
 Error sqlError(const QString& what, const QString& driverText)
 {
-    return Error{QStringLiteral("store.sql"),
-                 tr("The store could not %1: %2.").arg(what, driverText),
-                 tr("Check that the data folder is writable and not full; nothing was changed.")};
+    return Error{
+        QStringLiteral("store.sql"), Text::tr("The store could not %1: %2.").arg(what, driverText),
+        Text::tr("Check that the data folder is writable and not full; nothing was changed.")};
 }
 
 Result<Database> Database::open(const QString& path)
@@ -40,8 +40,8 @@ Result<Database> Database::open(const QString& path)
         const QString dir = QFileInfo(path).absolutePath();
         if (!QDir().mkpath(dir)) {
             return fail(QStringLiteral("store.mkdir"),
-                        tr("Cannot create the data folder %1.").arg(dir),
-                        tr("Set RAYSEC_DATA_DIR to a folder you can write to."));
+                        Text::tr("Cannot create the data folder %1.").arg(dir),
+                        Text::tr("Set RAYSEC_DATA_DIR to a folder you can write to."));
         }
     }
 
@@ -51,9 +51,10 @@ Result<Database> Database::open(const QString& path)
     db.m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), db.m_connectionName);
     db.m_db.setDatabaseName(path);
     if (!db.m_db.open()) {
-        return fail(QStringLiteral("store.open"),
-                    tr("Cannot open the store %1: %2.").arg(path, db.m_db.lastError().text()),
-                    tr("Check the file's permissions, or move it aside to start a new store."));
+        return fail(
+            QStringLiteral("store.open"),
+            Text::tr("Cannot open the store %1: %2.").arg(path, db.m_db.lastError().text()),
+            Text::tr("Check the file's permissions, or move it aside to start a new store."));
     }
 
     // WAL keeps readers unblocked; synchronous=FULL makes every commit durable.
@@ -154,13 +155,14 @@ Result<void> Database::exec(const QString& sql, const QVariantList& bindings)
             continue;
         }
         if (!query.prepare(statement)) {
-            return std::unexpected(sqlError(tr("prepare a statement"), query.lastError().text()));
+            return std::unexpected(
+                sqlError(Text::tr("prepare a statement"), query.lastError().text()));
         }
         for (const QVariant& value : bindings) {
             query.addBindValue(value);
         }
         if (!query.exec()) {
-            return std::unexpected(sqlError(tr("run a statement"), query.lastError().text()));
+            return std::unexpected(sqlError(Text::tr("run a statement"), query.lastError().text()));
         }
     }
     return {};

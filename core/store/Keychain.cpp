@@ -13,29 +13,31 @@ namespace raysec {
 
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("raysec::Keychain", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(raysec::Keychain)
+};
 
 Error keychainError(QKeychain::Error code, const QString& detail)
 {
     switch (code) {
     case QKeychain::EntryNotFound:
-        return {QStringLiteral("keychain.not-found"), tr("The keychain holds no such secret."),
-                tr("Enter the secret again in the profile so that it is stored.")};
+        return {QStringLiteral("keychain.not-found"),
+                Text::tr("The keychain holds no such secret."),
+                Text::tr("Enter the secret again in the profile so that it is stored.")};
     case QKeychain::AccessDeniedByUser:
     case QKeychain::AccessDenied:
-        return {QStringLiteral("keychain.denied"), tr("Access to the keychain was refused."),
-                tr("Unlock the keychain and allow Raysec to use it.")};
+        return {QStringLiteral("keychain.denied"), Text::tr("Access to the keychain was refused."),
+                Text::tr("Unlock the keychain and allow Raysec to use it.")};
     case QKeychain::NoBackendAvailable:
         return {QStringLiteral("keychain.unavailable"),
-                tr("No keychain service is available (%1).").arg(detail),
-                tr("Start a Secret Service provider such as gnome-keyring or KWallet; Raysec "
-                   "never stores secrets in plain files.")};
+                Text::tr("No keychain service is available (%1).").arg(detail),
+                Text::tr("Start a Secret Service provider such as gnome-keyring or KWallet; Raysec "
+                         "never stores secrets in plain files.")};
     default:
-        return {QStringLiteral("keychain.error"), tr("The keychain reported: %1.").arg(detail),
-                tr("Check that the keychain is unlocked and try again.")};
+        return {QStringLiteral("keychain.error"),
+                Text::tr("The keychain reported: %1.").arg(detail),
+                Text::tr("Check that the keychain is unlocked and try again.")};
     }
 }
 

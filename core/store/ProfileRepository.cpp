@@ -12,10 +12,10 @@ namespace raysec {
 
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("raysec::ProfileRepository", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(raysec::ProfileRepository)
+};
 
 const QStringList migrations = {
     QStringLiteral("CREATE TABLE profiles ("
@@ -77,7 +77,7 @@ Result<QList<ClusterProfile>> ProfileRepository::list() const
 {
     QSqlQuery q(m_db.connection());
     if (!q.exec(selectColumns + QStringLiteral(" ORDER BY name COLLATE NOCASE"))) {
-        return std::unexpected(sqlError(tr("list profiles"), q.lastError().text()));
+        return std::unexpected(sqlError(Text::tr("list profiles"), q.lastError().text()));
     }
     QList<ClusterProfile> profiles;
     while (q.next()) {
@@ -92,12 +92,12 @@ Result<ClusterProfile> ProfileRepository::find(const QString& name) const
     q.prepare(selectColumns + QStringLiteral(" WHERE name = ?"));
     q.addBindValue(name);
     if (!q.exec()) {
-        return std::unexpected(sqlError(tr("read a profile"), q.lastError().text()));
+        return std::unexpected(sqlError(Text::tr("read a profile"), q.lastError().text()));
     }
     if (!q.next()) {
         return fail(QStringLiteral("profile.not-found"),
-                    tr("There is no profile called %1.").arg(name),
-                    tr("Run 'raysec-cli profile list' to see the profiles, or add one."));
+                    Text::tr("There is no profile called %1.").arg(name),
+                    Text::tr("Run 'raysec-cli profile list' to see the profiles, or add one."));
     }
     return fromRecord(q);
 }

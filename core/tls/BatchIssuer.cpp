@@ -18,10 +18,10 @@ namespace raysec::tls {
 
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("raysec::tls::BatchIssuer", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(raysec::tls::BatchIssuer)
+};
 
 Result<void> checkOutputDir(const QString& outputDir)
 {
@@ -32,8 +32,8 @@ Result<void> checkOutputDir(const QString& outputDir)
     if ((info.exists() && !info.isDir()) || !QDir().mkpath(outputDir) ||
         !QFileInfo(outputDir).isWritable()) {
         return fail(QStringLiteral("tls.output-dir"),
-                    tr("Cannot write bundles into %1.").arg(outputDir),
-                    tr("Choose a folder you can write to."));
+                    Text::tr("Cannot write bundles into %1.").arg(outputDir),
+                    Text::tr("Choose a folder you can write to."));
     }
     return {};
 }

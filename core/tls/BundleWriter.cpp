@@ -12,10 +12,10 @@ namespace raysec::tls {
 
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("raysec::tls::BundleWriter", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(raysec::tls::BundleWriter)
+};
 
 // Base64 into guarded memory, so an encoded key never sits in a QByteArray.
 SecretBuffer base64(std::string_view bytes)
@@ -135,8 +135,8 @@ Result<SecretBuffer> BundleWriter::kubernetesSecret(const QString& nodeName,
     static const QRegularExpression label(QStringLiteral("^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"));
     if (!label.match(nameSpace).hasMatch()) {
         return fail(QStringLiteral("tls.k8s-namespace"),
-                    tr("\"%1\" is not a valid Kubernetes namespace.").arg(nameSpace),
-                    tr("Use lower-case letters, digits and dashes, such as ray-system."));
+                    Text::tr("\"%1\" is not a valid Kubernetes namespace.").arg(nameSpace),
+                    Text::tr("Use lower-case letters, digits and dashes, such as ray-system."));
     }
     const QByteArray head =
         "apiVersion: v1\nkind: Secret\nmetadata:\n  name: " + secretName(nodeName).toUtf8() +
@@ -158,8 +158,8 @@ Result<SecretBuffer> BundleWriter::pkcs12(const CertificateAuthority& ca, const 
 {
     if (passphrase.isEmpty() || issued.key.isNull()) {
         return fail(QStringLiteral("tls.pkcs12"),
-                    tr("A PKCS#12 file needs a key and a passphrase."),
-                    tr("Give a passphrase for the PKCS#12 file."));
+                    Text::tr("A PKCS#12 file needs a key and a passphrase."),
+                    Text::tr("Give a passphrase for the PKCS#12 file."));
     }
     SecretBuffer terminated = passphrase.clone();
     terminated.append("\0", 1);
@@ -173,8 +173,8 @@ Result<SecretBuffer> BundleWriter::pkcs12(const CertificateAuthority& ca, const 
                                 issued.certificate.get(), chain.get(), 0, 0, 0, 0, 0));
     BioPtr bio = writeBio(true);
     if (!p12 || i2d_PKCS12_bio(bio.get(), p12.get()) != 1) {
-        return std::unexpected(
-            openSslError(QStringLiteral("tls.pkcs12"), tr("Building the PKCS#12 file failed")));
+        return std::unexpected(openSslError(QStringLiteral("tls.pkcs12"),
+                                            Text::tr("Building the PKCS#12 file failed")));
     }
     return SecretBuffer::fromView(bioContents(bio.get()));
 }

@@ -14,10 +14,10 @@ namespace raysec::tls {
 
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("raysec::tls::CaStore", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(raysec::tls::CaStore)
+};
 
 // 256 random bits as 64 hex characters: printable, so that keychain tools show it intact.
 SecretBuffer randomPassphrase()
@@ -82,12 +82,14 @@ QStringList CaStore::names() const
 Result<void> CaStore::checkNew(const QString& name) const
 {
     if (!isValidName(name)) {
-        return fail(QStringLiteral("tls.ca-name"), tr("\"%1\" is not a usable CA name.").arg(name),
-                    tr("Use letters, digits, dots, dashes or underscores."));
+        return fail(QStringLiteral("tls.ca-name"),
+                    Text::tr("\"%1\" is not a usable CA name.").arg(name),
+                    Text::tr("Use letters, digits, dots, dashes or underscores."));
     }
     if (contains(name)) {
-        return fail(QStringLiteral("tls.ca-exists"), tr("A CA called %1 already exists.").arg(name),
-                    tr("Choose another name; an existing CA is never overwritten."));
+        return fail(QStringLiteral("tls.ca-exists"),
+                    Text::tr("A CA called %1 already exists.").arg(name),
+                    Text::tr("Choose another name; an existing CA is never overwritten."));
     }
     return {};
 }
@@ -139,8 +141,9 @@ Result<void> CaStore::writeFiles(const QString& name, const CertificateAuthority
 void CaStore::load(const QString& name, QObject* context, Loaded loaded)
 {
     if (!contains(name)) {
-        loaded(fail(QStringLiteral("tls.ca-not-found"), tr("There is no CA called %1.").arg(name),
-                    tr("Create or import it first: raysec-cli certs ca create %1.").arg(name)));
+        loaded(fail(
+            QStringLiteral("tls.ca-not-found"), Text::tr("There is no CA called %1.").arg(name),
+            Text::tr("Create or import it first: raysec-cli certs ca create %1.").arg(name)));
         return;
     }
     m_keychain.read(keychainService(name), QString::fromLatin1(passphraseEntry), context,

@@ -14,10 +14,10 @@ namespace raysec::tls {
 
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("raysec::tls::Certificate", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(raysec::tls::Certificate)
+};
 
 QString nameText(const X509_NAME* name)
 {
@@ -96,8 +96,8 @@ Result<QList<Certificate>> Certificate::listFromPem(std::string_view pem)
         ERR_GET_LIB(last) == ERR_LIB_PEM && ERR_GET_REASON(last) == PEM_R_NO_START_LINE;
     if (certs.isEmpty() || !cleanEnd) {
         return std::unexpected(openSslError(
-            QStringLiteral("tls.cert-pem"), tr("The text holds no readable PEM certificate"),
-            tr("Give a PEM certificate (-----BEGIN CERTIFICATE-----).")));
+            QStringLiteral("tls.cert-pem"), Text::tr("The text holds no readable PEM certificate"),
+            Text::tr("Give a PEM certificate (-----BEGIN CERTIFICATE-----).")));
     }
     clearOpenSslErrors();
     return certs;

@@ -8,10 +8,10 @@ namespace raysec::tls {
 
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("raysec::tls::CertificateAuthority", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(raysec::tls::CertificateAuthority)
+};
 
 Error importError(const QString& message, const QString& hint)
 {
@@ -25,24 +25,24 @@ Result<void> checkChain(const QList<Certificate>& chain)
         const Certificate& cert = chain.at(i);
         if (!cert.isCa()) {
             return std::unexpected(
-                importError(tr("%1 is not a CA certificate.").arg(cert.subject()),
-                            tr("Import the CA's own certificate, not a node certificate.")));
+                importError(Text::tr("%1 is not a CA certificate.").arg(cert.subject()),
+                            Text::tr("Import the CA's own certificate, not a node certificate.")));
         }
         if (cert.notAfter() < now || cert.notBefore() > now) {
-            return std::unexpected(
-                importError(tr("%1 is not valid now (valid %2 to %3).")
-                                .arg(cert.subject(), cert.notBefore().toString(Qt::ISODate),
-                                     cert.notAfter().toString(Qt::ISODate)),
-                            tr("Renew the CA first, or create a new one and plan a CA rotation.")));
+            return std::unexpected(importError(
+                Text::tr("%1 is not valid now (valid %2 to %3).")
+                    .arg(cert.subject(), cert.notBefore().toString(Qt::ISODate),
+                         cert.notAfter().toString(Qt::ISODate)),
+                Text::tr("Renew the CA first, or create a new one and plan a CA rotation.")));
         }
         const Certificate& next = i + 1 < chain.size() ? chain.at(i + 1) : cert;
         if (X509_check_issued(next.get(), cert.get()) != X509_V_OK) {
-            return std::unexpected(
-                importError(i + 1 < chain.size()
-                                ? tr("%1 was not issued by %2.").arg(cert.subject(), next.subject())
-                                : tr("The chain ends at %1, which is not a self-signed root.")
-                                      .arg(cert.subject()),
-                            tr("Give the signing CA first and every CA above it up to the root.")));
+            return std::unexpected(importError(
+                i + 1 < chain.size()
+                    ? Text::tr("%1 was not issued by %2.").arg(cert.subject(), next.subject())
+                    : Text::tr("The chain ends at %1, which is not a self-signed root.")
+                          .arg(cert.subject()),
+                Text::tr("Give the signing CA first and every CA above it up to the root.")));
         }
     }
     return {};
@@ -99,9 +99,9 @@ Result<CertificateAuthority> CertificateAuthority::import(std::string_view chain
         return std::unexpected(key.error());
     }
     if (!chain->first().matchesKey(*key)) {
-        return std::unexpected(
-            importError(tr("The private key does not belong to %1.").arg(chain->first().subject()),
-                        tr("Give the key that belongs to the first certificate of the chain.")));
+        return std::unexpected(importError(
+            Text::tr("The private key does not belong to %1.").arg(chain->first().subject()),
+            Text::tr("Give the key that belongs to the first certificate of the chain.")));
     }
     if (auto ok = checkChain(*chain); !ok) {
         return std::unexpected(ok.error());

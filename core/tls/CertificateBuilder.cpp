@@ -10,10 +10,10 @@ namespace raysec::tls {
 
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("raysec::tls::CertificateBuilder", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(raysec::tls::CertificateBuilder)
+};
 
 Error buildError(const QString& what)
 {
@@ -24,14 +24,14 @@ Result<void> setSerial(X509* cert)
 {
     unsigned char bytes[16];
     if (RAND_bytes(bytes, sizeof bytes) != 1) {
-        return std::unexpected(buildError(tr("Drawing a random serial number failed")));
+        return std::unexpected(buildError(Text::tr("Drawing a random serial number failed")));
     }
     // All 128 bits stay random: a zero serial has probability 2^-128, and a leading one bit
     // only makes the DER integer one byte longer, within RFC 5280's 20 bytes.
     BignumPtr bn(BN_bin2bn(bytes, sizeof bytes, nullptr));
     Asn1IntegerPtr serial(bn ? BN_to_ASN1_INTEGER(bn.get(), nullptr) : nullptr);
     if (!serial || !X509_set_serialNumber(cert, serial.get())) {
-        return std::unexpected(buildError(tr("Setting the serial number failed")));
+        return std::unexpected(buildError(Text::tr("Setting the serial number failed")));
     }
     return {};
 }
@@ -44,7 +44,7 @@ Result<void> setNamesAndValidity(X509* cert, const CertificateSpec& spec, const 
                                     reinterpret_cast<const unsigned char*>(cn.constData()),
                                     int(cn.size()), -1, 0) ||
         !X509_set_issuer_name(cert, issuer ? X509_get_subject_name(issuer) : name)) {
-        return std::unexpected(buildError(tr("Setting the certificate's names failed")));
+        return std::unexpected(buildError(Text::tr("Setting the certificate's names failed")));
     }
     QDateTime start =
         spec.notBefore.isValid() ? spec.notBefore : QDateTime::currentDateTimeUtc().addSecs(-300);
@@ -52,7 +52,7 @@ Result<void> setNamesAndValidity(X509* cert, const CertificateSpec& spec, const 
     const time_t until = from + time_t(spec.validityDays) * 86400;
     if (!ASN1_TIME_set(X509_getm_notBefore(cert), from) ||
         !ASN1_TIME_set(X509_getm_notAfter(cert), until)) {
-        return std::unexpected(buildError(tr("Setting the validity period failed")));
+        return std::unexpected(buildError(Text::tr("Setting the validity period failed")));
     }
     return {};
 }
@@ -62,7 +62,7 @@ Result<void> addExtension(X509* cert, X509V3_CTX* ctx, int nid, const char* valu
     X509ExtPtr ext(X509V3_EXT_conf_nid(nullptr, ctx, nid, value));
     if (!ext || !X509_add_ext(cert, ext.get(), -1)) {
         return std::unexpected(buildError(
-            tr("Adding the %1 extension failed").arg(QString::fromLatin1(OBJ_nid2sn(nid)))));
+            Text::tr("Adding the %1 extension failed").arg(QString::fromLatin1(OBJ_nid2sn(nid)))));
     }
     return {};
 }
@@ -81,16 +81,16 @@ Result<void> addSubjectAltNames(X509* cert, const QStringList& entries)
             name.reset(a2i_GENERAL_NAME(nullptr, nullptr, nullptr, GEN_DNS, value.constData(), 0));
         } else {
             return fail(QStringLiteral("tls.san"),
-                        tr("\"%1\" is not a usable subject alternative name.").arg(entry),
-                        tr("Use IP:address or DNS:name with a valid address or DNS name."));
+                        Text::tr("\"%1\" is not a usable subject alternative name.").arg(entry),
+                        Text::tr("Use IP:address or DNS:name with a valid address or DNS name."));
         }
         if (!name || !sk_GENERAL_NAME_push(names.get(), name.get())) {
-            return std::unexpected(buildError(tr("Adding the name %1 failed").arg(entry)));
+            return std::unexpected(buildError(Text::tr("Adding the name %1 failed").arg(entry)));
         }
         name.release(); // now owned by the stack
     }
     if (!X509_add1_ext_i2d(cert, NID_subject_alt_name, names.get(), 0, X509V3_ADD_DEFAULT)) {
-        return std::unexpected(buildError(tr("Adding the subject alternative names failed")));
+        return std::unexpected(buildError(Text::tr("Adding the subject alternative names failed")));
     }
     return {};
 }
@@ -129,10 +129,11 @@ Result<void> CertificateBuilder::checkValidity(int days, bool isCa)
 {
     const int maximum = isCa ? maxCaDays : maxLeafDays;
     if (days < 1 || days > maximum) {
-        return fail(QStringLiteral("tls.validity"),
-                    tr("A validity of %1 days is outside 1 to %2 days.").arg(days).arg(maximum),
-                    isCa ? tr("Ray's examples use 3650 days for a CA.")
-                         : tr("Ray's examples use 365 days for node certificates."));
+        return fail(
+            QStringLiteral("tls.validity"),
+            Text::tr("A validity of %1 days is outside 1 to %2 days.").arg(days).arg(maximum),
+            isCa ? Text::tr("Ray's examples use 3650 days for a CA.")
+                 : Text::tr("Ray's examples use 365 days for node certificates."));
     }
     return {};
 }
@@ -146,7 +147,7 @@ Result<Certificate> CertificateBuilder::sign(const CertificateSpec& spec, EVP_PK
     X509Ptr cert(X509_new());
     if (!cert || !X509_set_version(cert.get(), X509_VERSION_3) ||
         !X509_set_pubkey(cert.get(), subjectKey)) {
-        return std::unexpected(buildError(tr("Preparing the certificate failed")));
+        return std::unexpected(buildError(Text::tr("Preparing the certificate failed")));
     }
     X509* issuerCert = issuer ? issuer->get() : nullptr;
     Result<void> ok = setSerial(cert.get());
@@ -156,7 +157,7 @@ Result<Certificate> CertificateBuilder::sign(const CertificateSpec& spec, EVP_PK
         return std::unexpected(ok.error());
     }
     if (X509_sign(cert.get(), issuerKey.get(), signatureDigest(issuerKey)) <= 0) {
-        return std::unexpected(buildError(tr("Signing the certificate failed")));
+        return std::unexpected(buildError(Text::tr("Signing the certificate failed")));
     }
     return Certificate(std::move(cert));
 }

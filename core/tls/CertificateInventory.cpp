@@ -11,10 +11,10 @@ namespace raysec::tls {
 
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("raysec::tls::CertificateInventory", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(raysec::tls::CertificateInventory)
+};
 
 const QStringList migrations = {
     QStringLiteral("CREATE TABLE tls_certificates ("
@@ -142,7 +142,8 @@ Result<void> CertificateInventory::record(const QList<InventoryEntry>& entries)
             q.bindValue(i, values.at(i));
         }
         if (!q.exec()) {
-            return std::unexpected(sqlError(tr("record a certificate"), q.lastError().text()));
+            return std::unexpected(
+                sqlError(Text::tr("record a certificate"), q.lastError().text()));
         }
     }
     return tx.commit();
@@ -153,8 +154,8 @@ Result<void> CertificateInventory::storeEncryptedKey(const QString& fingerprint,
 {
     if (!encryptedPem.contains("ENCRYPTED PRIVATE KEY")) {
         return fail(QStringLiteral("tls.inventory-key"),
-                    tr("Only encrypted keys are kept in the inventory."),
-                    tr("Give a passphrase to keep the node keys."));
+                    Text::tr("Only encrypted keys are kept in the inventory."),
+                    Text::tr("Give a passphrase to keep the node keys."));
     }
     return m_db.exec(
         QStringLiteral("UPDATE tls_certificates SET encrypted_key_pem = ? WHERE fingerprint = ?"),
@@ -165,7 +166,7 @@ Result<QList<InventoryEntry>> CertificateInventory::list() const
 {
     QSqlQuery q(m_db.connection());
     if (!q.exec(selectColumns + QStringLiteral(" ORDER BY not_after, common_name"))) {
-        return std::unexpected(sqlError(tr("list certificates"), q.lastError().text()));
+        return std::unexpected(sqlError(Text::tr("list certificates"), q.lastError().text()));
     }
     QList<InventoryEntry> entries;
     while (q.next()) {
@@ -180,12 +181,13 @@ Result<InventoryEntry> CertificateInventory::find(const QString& fingerprint) co
     q.prepare(selectColumns + QStringLiteral(" WHERE fingerprint = ?"));
     q.addBindValue(fingerprint);
     if (!q.exec()) {
-        return std::unexpected(sqlError(tr("read a certificate"), q.lastError().text()));
+        return std::unexpected(sqlError(Text::tr("read a certificate"), q.lastError().text()));
     }
     if (!q.next()) {
-        return fail(QStringLiteral("tls.inventory-not-found"),
-                    tr("No certificate with fingerprint %1 is in the inventory.").arg(fingerprint),
-                    tr("Run 'raysec-cli certs list' to see the recorded certificates."));
+        return fail(
+            QStringLiteral("tls.inventory-not-found"),
+            Text::tr("No certificate with fingerprint %1 is in the inventory.").arg(fingerprint),
+            Text::tr("Run 'raysec-cli certs list' to see the recorded certificates."));
     }
     return fromRecord(q);
 }
@@ -197,10 +199,11 @@ Result<QByteArray> CertificateInventory::encryptedKey(const QString& fingerprint
                              " WHERE fingerprint = ? AND encrypted_key_pem IS NOT NULL"));
     q.addBindValue(fingerprint);
     if (!q.exec() || !q.next()) {
-        return fail(QStringLiteral("tls.inventory-key"),
-                    tr("The inventory holds no key for %1.").arg(fingerprint),
-                    tr("Keys are kept only when chosen at issuance; renew the certificate to get "
-                       "a new key."));
+        return fail(
+            QStringLiteral("tls.inventory-key"),
+            Text::tr("The inventory holds no key for %1.").arg(fingerprint),
+            Text::tr("Keys are kept only when chosen at issuance; renew the certificate to get "
+                     "a new key."));
     }
     return q.value(0).toByteArray();
 }

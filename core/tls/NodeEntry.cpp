@@ -9,10 +9,10 @@ namespace raysec::tls {
 
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("raysec::tls::NodeEntry", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(raysec::tls::NodeEntry)
+};
 
 void appendUnique(QStringList& list, const QString& entry)
 {
@@ -69,22 +69,23 @@ bool isValidNodeName(const QString& text)
 Result<void> NodeEntry::validate() const
 {
     if (!isValidNodeName(name)) {
-        return fail(QStringLiteral("tls.node-name"),
-                    tr("\"%1\" is not a usable node name.").arg(name),
-                    tr("Use 1 to 63 letters, digits, dots, dashes or underscores, starting with "
-                       "a letter or digit."));
+        return fail(
+            QStringLiteral("tls.node-name"),
+            Text::tr("\"%1\" is not a usable node name.").arg(name),
+            Text::tr("Use 1 to 63 letters, digits, dots, dashes or underscores, starting with "
+                     "a letter or digit."));
     }
     if (!isValidIpAddress(ip)) {
         return fail(QStringLiteral("tls.node-ip"),
-                    tr("Node %1: \"%2\" is not an IP address.").arg(name, ip),
-                    tr("Give the IPv4 or IPv6 address other nodes dial, such as 10.0.0.5."));
+                    Text::tr("Node %1: \"%2\" is not an IP address.").arg(name, ip),
+                    Text::tr("Give the IPv4 or IPv6 address other nodes dial, such as 10.0.0.5."));
     }
     for (const QString& host : hostnames) {
         if (!isValidDnsName(host)) {
             return fail(QStringLiteral("tls.node-hostname"),
-                        tr("Node %1: \"%2\" is not a valid DNS name.").arg(name, host),
-                        tr("Use labels of letters, digits and dashes separated by dots, such "
-                           "as ray-head.ray.svc.cluster.local."));
+                        Text::tr("Node %1: \"%2\" is not a valid DNS name.").arg(name, host),
+                        Text::tr("Use labels of letters, digits and dashes separated by dots, such "
+                                 "as ray-head.ray.svc.cluster.local."));
         }
     }
     return {};
@@ -109,8 +110,8 @@ QStringList NodeEntry::sanEntries(const QStringList& headNames) const
 Result<void> validateNodes(const QList<NodeEntry>& nodes)
 {
     if (nodes.isEmpty()) {
-        return fail(QStringLiteral("tls.nodes-empty"), tr("The node list is empty."),
-                    tr("Give at least one node: name, IP address and optional hostnames."));
+        return fail(QStringLiteral("tls.nodes-empty"), Text::tr("The node list is empty."),
+                    Text::tr("Give at least one node: name, IP address and optional hostnames."));
     }
     QSet<QString> names;
     int heads = 0;
@@ -120,16 +121,16 @@ Result<void> validateNodes(const QList<NodeEntry>& nodes)
         }
         if (names.contains(node.name.toLower())) {
             return fail(QStringLiteral("tls.node-duplicate"),
-                        tr("The node name %1 appears twice.").arg(node.name),
-                        tr("Give every node its own name; each gets its own bundle folder."));
+                        Text::tr("The node name %1 appears twice.").arg(node.name),
+                        Text::tr("Give every node its own name; each gets its own bundle folder."));
         }
         names.insert(node.name.toLower());
         heads += node.isHead ? 1 : 0;
     }
     if (heads > 1) {
         return fail(QStringLiteral("tls.node-heads"),
-                    tr("%1 nodes are marked as head; a Ray cluster has one.").arg(heads),
-                    tr("Mark only the head node."));
+                    Text::tr("%1 nodes are marked as head; a Ray cluster has one.").arg(heads),
+                    Text::tr("Mark only the head node."));
     }
     return {};
 }

@@ -10,10 +10,10 @@ namespace raysec::tls {
 
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("raysec::tls::NodeIssuer", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(raysec::tls::NodeIssuer)
+};
 
 Result<CertificateSpec> leafSpec(const CertificateAuthority& ca, const NodeEntry& node,
                                  const IssueSettings& settings)
@@ -58,16 +58,17 @@ Result<IssuedNode> NodeIssuer::signCsr(const CertificateAuthority& ca, std::stri
     BioPtr bio = readBio(csrPem);
     X509ReqPtr request(PEM_read_bio_X509_REQ(bio.get(), nullptr, nullptr, nullptr));
     if (!request) {
-        return std::unexpected(
-            openSslError(QStringLiteral("tls.csr-pem"), tr("The text holds no readable PEM CSR"),
-                         tr("Give the file made by the openssl req command Raysec prints "
-                            "(-----BEGIN CERTIFICATE REQUEST-----).")));
+        return std::unexpected(openSslError(
+            QStringLiteral("tls.csr-pem"), Text::tr("The text holds no readable PEM CSR"),
+            Text::tr("Give the file made by the openssl req command Raysec prints "
+                     "(-----BEGIN CERTIFICATE REQUEST-----).")));
     }
     EVP_PKEY* publicKey = X509_REQ_get0_pubkey(request.get());
     if (!publicKey || X509_REQ_verify(request.get(), publicKey) != 1) {
         return std::unexpected(openSslError(
-            QStringLiteral("tls.csr-signature"), tr("The CSR's own signature does not verify"),
-            tr("Make the CSR again on the node; this one is damaged or was altered.")));
+            QStringLiteral("tls.csr-signature"),
+            Text::tr("The CSR's own signature does not verify"),
+            Text::tr("Make the CSR again on the node; this one is damaged or was altered.")));
     }
     auto spec = leafSpec(ca, node, settings);
     if (!spec) {
@@ -89,19 +90,19 @@ Result<void> NodeIssuer::checkSettings(const CertificateAuthority& ca,
     for (const QString& name : settings.headNames) {
         if (!isValidDnsName(name) && !isValidIpAddress(name)) {
             return fail(QStringLiteral("tls.head-name"),
-                        tr("\"%1\" is neither a DNS name nor an IP address.").arg(name),
-                        tr("Give the names clients use for the head, such as "
-                           "ray-head.ray.svc.cluster.local."));
+                        Text::tr("\"%1\" is neither a DNS name nor an IP address.").arg(name),
+                        Text::tr("Give the names clients use for the head, such as "
+                                 "ray-head.ray.svc.cluster.local."));
         }
     }
     const QDateTime start =
         settings.notBefore.isValid() ? settings.notBefore : QDateTime::currentDateTimeUtc();
     if (start.addDays(settings.validityDays) > ca.signer().notAfter()) {
         return fail(QStringLiteral("tls.validity-beyond-ca"),
-                    tr("%1 days would outlive the CA, which expires on %2.")
+                    Text::tr("%1 days would outlive the CA, which expires on %2.")
                         .arg(settings.validityDays)
                         .arg(ca.signer().notAfter().toString(Qt::ISODate)),
-                    tr("Choose a shorter validity or renew the CA first."));
+                    Text::tr("Choose a shorter validity or renew the CA first."));
     }
     return {};
 }

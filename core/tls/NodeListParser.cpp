@@ -9,14 +9,15 @@ namespace raysec::tls {
 
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("raysec::tls::NodeListParser", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(raysec::tls::NodeListParser)
+};
 
 Error lineError(int line, const QString& message, const QString& hint)
 {
-    return Error{QStringLiteral("tls.node-list"), tr("Line %1: %2").arg(line).arg(message), hint};
+    return Error{QStringLiteral("tls.node-list"), Text::tr("Line %1: %2").arg(line).arg(message),
+                 hint};
 }
 
 Result<bool> parseRole(const QString& role, int line)
@@ -28,8 +29,8 @@ Result<bool> parseRole(const QString& role, int line)
     if (value == QLatin1String("head")) {
         return true;
     }
-    return std::unexpected(lineError(line, tr("the role \"%1\" is unknown.").arg(role),
-                                     tr("Write head or worker, or leave it out.")));
+    return std::unexpected(lineError(line, Text::tr("the role \"%1\" is unknown.").arg(role),
+                                     Text::tr("Write head or worker, or leave it out.")));
 }
 
 Result<NodeEntry> parseTextLine(const QString& line, int number)
@@ -37,8 +38,8 @@ Result<NodeEntry> parseTextLine(const QString& line, int number)
     static const QRegularExpression spaces(QStringLiteral("\\s+"));
     QStringList fields = line.split(spaces, Qt::SkipEmptyParts);
     if (fields.size() < 2) {
-        return std::unexpected(lineError(number, tr("a node needs a name and an IP address."),
-                                         tr("Write: name ip [hostname ...] [role=head].")));
+        return std::unexpected(lineError(number, Text::tr("a node needs a name and an IP address."),
+                                         Text::tr("Write: name ip [hostname ...] [role=head].")));
     }
     NodeEntry node{fields.takeFirst(), fields.takeFirst(), {}, false};
     for (const QString& field : fields) {
@@ -60,9 +61,9 @@ Result<NodeEntry> parseCsvLine(const QString& line, int number)
     const QStringList fields = line.split(QLatin1Char(','));
     if (fields.size() < 2 || fields.size() > 4) {
         return std::unexpected(lineError(
-            number, tr("a CSV line needs 2 to 4 fields, this one has %1.").arg(fields.size()),
-            tr("Write: name,ip,hostnames,role with hostnames "
-               "separated by ';'.")));
+            number, Text::tr("a CSV line needs 2 to 4 fields, this one has %1.").arg(fields.size()),
+            Text::tr("Write: name,ip,hostnames,role with hostnames "
+                     "separated by ';'.")));
     }
     NodeEntry node{fields.at(0).trimmed(), fields.at(1).trimmed(), {}, false};
     for (const QString& host : fields.value(2).split(QLatin1Char(';'), Qt::SkipEmptyParts)) {
@@ -84,8 +85,8 @@ Result<QList<NodeEntry>> NodeListParser::parse(const QByteArray& text)
 {
     const QString content = QString::fromUtf8(text);
     if (content.contains(QChar::ReplacementCharacter) || text.contains('\0')) {
-        return fail(QStringLiteral("tls.node-list"), tr("The node list is not UTF-8 text."),
-                    tr("Give a plain text or CSV file."));
+        return fail(QStringLiteral("tls.node-list"), Text::tr("The node list is not UTF-8 text."),
+                    Text::tr("Give a plain text or CSV file."));
     }
     QList<NodeEntry> nodes;
     std::optional<bool> csv;
@@ -110,8 +111,8 @@ Result<QList<NodeEntry>> NodeListParser::parse(const QByteArray& text)
         }
         if (nodes.size() >= maxNodes) {
             return fail(QStringLiteral("tls.node-list"),
-                        tr("The list has more than %1 nodes.").arg(maxNodes),
-                        tr("Split it into several batches."));
+                        Text::tr("The list has more than %1 nodes.").arg(maxNodes),
+                        Text::tr("Split it into several batches."));
         }
         nodes.append(std::move(*node));
     }

@@ -9,10 +9,10 @@ namespace raysec::tls {
 
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("raysec::tls::OpenSsl", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(raysec::tls::OpenSsl)
+};
 
 } // namespace
 
@@ -28,7 +28,8 @@ Error openSslError(const QString& code, const QString& what, const QString& hint
     int flags = 0;
     while (unsigned long e = ERR_get_error_all(nullptr, nullptr, nullptr, &data, &flags)) {
         const char* reason = ERR_reason_error_string(e);
-        QString text = reason ? QString::fromUtf8(reason) : tr("OpenSSL error %1").arg(e, 0, 16);
+        QString text =
+            reason ? QString::fromUtf8(reason) : Text::tr("OpenSSL error %1").arg(e, 0, 16);
         if (data && (flags & ERR_TXT_STRING) && *data) {
             text += QStringLiteral(" (%1)").arg(QString::fromUtf8(data));
         }
@@ -38,7 +39,7 @@ Error openSslError(const QString& code, const QString& what, const QString& hint
     }
     QString message = what;
     if (!reasons.isEmpty()) {
-        message = tr("%1: %2.").arg(what, reasons.join(QStringLiteral("; ")));
+        message = Text::tr("%1: %2.").arg(what, reasons.join(QStringLiteral("; ")));
     }
     return Error{code, message, hint};
 }

@@ -6,15 +6,22 @@
 
 namespace raysec::tls {
 
+namespace {
+
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(raysec::tls::PassphrasePolicy)
+};
+
+} // namespace
+
 Result<void> checkPassphrase(const SecretBuffer& passphrase)
 {
-    auto tr = [](const char* text) {
-        return QCoreApplication::translate("raysec::tls::PassphrasePolicy", text);
-    };
     if (passphrase.size() < minPassphraseLength) {
-        return fail(QStringLiteral("tls.passphrase-weak"),
-                    tr("The passphrase is shorter than %1 characters.").arg(minPassphraseLength),
-                    tr("Use a longer passphrase, for example four or five random words."));
+        return fail(
+            QStringLiteral("tls.passphrase-weak"),
+            Text::tr("The passphrase is shorter than %1 characters.").arg(minPassphraseLength),
+            Text::tr("Use a longer passphrase, for example four or five random words."));
     }
     std::bitset<256> seen;
     for (unsigned char c : passphrase.bytes()) {
@@ -22,8 +29,8 @@ Result<void> checkPassphrase(const SecretBuffer& passphrase)
     }
     if (seen.count() < 5) {
         return fail(QStringLiteral("tls.passphrase-weak"),
-                    tr("The passphrase repeats too few different characters."),
-                    tr("Use a passphrase with more variety, for example random words."));
+                    Text::tr("The passphrase repeats too few different characters."),
+                    Text::tr("Use a passphrase with more variety, for example random words."));
     }
     return {};
 }

@@ -11,14 +11,14 @@ namespace raysec::tls {
 
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("raysec::tls::PrivateKey", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(raysec::tls::PrivateKey)
+};
 
 Error keygenError()
 {
-    return openSslError(QStringLiteral("tls.keygen"), tr("Generating the key failed"));
+    return openSslError(QStringLiteral("tls.keygen"), Text::tr("Generating the key failed"));
 }
 
 Result<PrivateKey> generateWith(const char* algorithm, KeyType type)
@@ -107,8 +107,8 @@ Result<PrivateKey> PrivateKey::fromPem(std::string_view pem, const SecretBuffer*
 {
     const bool encrypted = isEncryptedPem(pem);
     if (encrypted && (!passphrase || passphrase->isEmpty())) {
-        return fail(QStringLiteral("tls.key-encrypted"), tr("The private key is encrypted."),
-                    tr("Give the key's passphrase."));
+        return fail(QStringLiteral("tls.key-encrypted"), Text::tr("The private key is encrypted."),
+                    Text::tr("Give the key's passphrase."));
     }
     BioPtr bio = readBio(pem);
     PassphraseRequest request{passphrase};
@@ -116,13 +116,14 @@ Result<PrivateKey> PrivateKey::fromPem(std::string_view pem, const SecretBuffer*
     if (!raw && encrypted) {
         clearOpenSslErrors();
         return fail(QStringLiteral("tls.key-passphrase"),
-                    tr("The private key could not be decrypted with this passphrase."),
-                    tr("Check the passphrase and try again."));
+                    Text::tr("The private key could not be decrypted with this passphrase."),
+                    Text::tr("Check the passphrase and try again."));
     }
     if (!raw) {
-        return std::unexpected(openSslError(
-            QStringLiteral("tls.key-pem"), tr("The file does not hold a readable private key"),
-            tr("Give a PEM private key (-----BEGIN PRIVATE KEY-----).")));
+        return std::unexpected(
+            openSslError(QStringLiteral("tls.key-pem"),
+                         Text::tr("The file does not hold a readable private key"),
+                         Text::tr("Give a PEM private key (-----BEGIN PRIVATE KEY-----).")));
     }
     return PrivateKey(PkeyPtr(raw));
 }
@@ -177,8 +178,8 @@ Result<SecretBuffer> PrivateKey::toPem() const
     BioPtr bio = writeBio(true);
     if (!PEM_write_bio_PKCS8PrivateKey(bio.get(), m_key.get(), nullptr, nullptr, 0, nullptr,
                                        nullptr)) {
-        return std::unexpected(
-            openSslError(QStringLiteral("tls.key-write"), tr("Encoding the private key failed")));
+        return std::unexpected(openSslError(QStringLiteral("tls.key-write"),
+                                            Text::tr("Encoding the private key failed")));
     }
     return SecretBuffer::fromView(bioContents(bio.get()));
 }
@@ -186,14 +187,14 @@ Result<SecretBuffer> PrivateKey::toPem() const
 Result<SecretBuffer> PrivateKey::toEncryptedPem(const SecretBuffer& passphrase) const
 {
     if (passphrase.isEmpty()) {
-        return fail(QStringLiteral("tls.passphrase-empty"), tr("The passphrase is empty."),
-                    tr("Give a passphrase to protect the key."));
+        return fail(QStringLiteral("tls.passphrase-empty"), Text::tr("The passphrase is empty."),
+                    Text::tr("Give a passphrase to protect the key."));
     }
     BioPtr bio = writeBio(true);
     if (!PEM_write_bio_PKCS8PrivateKey(bio.get(), m_key.get(), EVP_aes_256_cbc(), passphrase.data(),
                                        int(passphrase.size()), nullptr, nullptr)) {
-        return std::unexpected(
-            openSslError(QStringLiteral("tls.key-write"), tr("Encrypting the private key failed")));
+        return std::unexpected(openSslError(QStringLiteral("tls.key-write"),
+                                            Text::tr("Encrypting the private key failed")));
     }
     return SecretBuffer::fromView(bioContents(bio.get()));
 }

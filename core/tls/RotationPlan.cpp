@@ -6,10 +6,10 @@ namespace raysec::tls {
 
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("raysec::tls::RotationPlan", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(raysec::tls::RotationPlan)
+};
 
 // Single-quotes a value for a POSIX shell.
 QString quoted(const QString& value)
@@ -41,11 +41,12 @@ RotationPlan RotationPlan::make(const RotationInput& input)
     RotationPlan plan;
     plan.m_input = input;
     if (input.kind == RotationKind::RenewLeaves) {
-        const QString phase = tr("Renew node certificates under CA %1").arg(input.caName);
+        const QString phase = Text::tr("Renew node certificates under CA %1").arg(input.caName);
         plan.addRenewal(phase, input.caName, input.bundleDir, {});
-        plan.addDistribution(phase, input.bundleDir,
-                             tr("Running Ray processes keep the old files in memory, so copying "
-                                "is safe while the cluster runs."));
+        plan.addDistribution(
+            phase, input.bundleDir,
+            Text::tr("Running Ray processes keep the old files in memory, so copying "
+                     "is safe while the cluster runs."));
         plan.addRestarts(phase);
         plan.addVerification(phase, input.bundleDir);
         return plan;
@@ -53,27 +54,30 @@ RotationPlan RotationPlan::make(const RotationInput& input)
 
     const QString bridge = input.bundleDir + QStringLiteral("-bridge");
     const QString next = input.bundleDir + QStringLiteral("-") + input.newCaName;
-    const QString phase1 = tr("Phase 1: trust both CAs");
+    const QString phase1 = Text::tr("Phase 1: trust both CAs");
     plan.m_steps.append(
         {phase1,
-         tr("Create the new CA"),
-         tr("The new CA's key is stored encrypted, with its passphrase in the keychain."),
+         Text::tr("Create the new CA"),
+         Text::tr("The new CA's key is stored encrypted, with its passphrase in the keychain."),
          {QStringLiteral("raysec-cli certs ca create %1").arg(quoted(input.newCaName))}});
     plan.addRenewal(phase1, input.caName, bridge, input.newCaName);
-    plan.addDistribution(phase1, bridge,
-                         tr("Each node keeps a certificate from the old CA but now trusts both "
-                            "roots, so old and new certificates are accepted."));
+    plan.addDistribution(
+        phase1, bridge,
+        Text::tr("Each node keeps a certificate from the old CA but now trusts both "
+                 "roots, so old and new certificates are accepted."));
     plan.addRestarts(phase1);
-    const QString phase2 = tr("Phase 2: move the nodes to the new CA");
+    const QString phase2 = Text::tr("Phase 2: move the nodes to the new CA");
     plan.addRenewal(phase2, input.newCaName, next, input.caName);
-    plan.addDistribution(phase2, next,
-                         tr("Nodes still trust the old root, so restarted and not yet restarted "
-                            "nodes keep talking to each other."));
+    plan.addDistribution(
+        phase2, next,
+        Text::tr("Nodes still trust the old root, so restarted and not yet restarted "
+                 "nodes keep talking to each other."));
     plan.addRestarts(phase2);
-    const QString phase3 = tr("Phase 3: retire the old CA");
+    const QString phase3 = Text::tr("Phase 3: retire the old CA");
     plan.addRenewal(phase3, input.newCaName, input.bundleDir, {});
-    plan.addDistribution(phase3, input.bundleDir,
-                         tr("Every node now has a new certificate; ca.crt drops the old root."));
+    plan.addDistribution(
+        phase3, input.bundleDir,
+        Text::tr("Every node now has a new certificate; ca.crt drops the old root."));
     plan.addRestarts(phase3);
     plan.addVerification(phase3, input.bundleDir);
     return plan;
@@ -91,14 +95,14 @@ void RotationPlan::addRenewal(const QString& phase, const QString& caName, const
                                   .arg(quoted(m_input.nodeListPath), quoted(bundleDir));
     m_steps.append(
         {phase,
-         tr("Issue certificates from CA %1").arg(caName),
+         Text::tr("Issue certificates from CA %1").arg(caName),
          extraTrust.isEmpty()
-             ? tr("Every node gets a new key and certificate.")
-             : tr("ca.crt in each bundle also carries the root of CA %1.").arg(extraTrust),
+             ? Text::tr("Every node gets a new key and certificate.")
+             : Text::tr("ca.crt in each bundle also carries the root of CA %1.").arg(extraTrust),
          {command}});
     m_steps.append({phase,
-                    tr("Check the names before touching the cluster"),
-                    tr("The preflight must list no finding."),
+                    Text::tr("Check the names before touching the cluster"),
+                    Text::tr("The preflight must list no finding."),
                     {preflight}});
 }
 
@@ -111,7 +115,7 @@ void RotationPlan::addDistribution(const QString& phase, const QString& bundleDi
                             .arg(quoted(bundleDir + QLatin1Char('/') + node.name), m_input.sshUser,
                                  hostFor(node), quoted(m_input.remoteDir)));
     }
-    m_steps.append({phase, tr("Copy the bundles to every node"), why, commands});
+    m_steps.append({phase, Text::tr("Copy the bundles to every node"), why, commands});
 }
 
 void RotationPlan::addRestarts(const QString& phase)
@@ -128,25 +132,27 @@ void RotationPlan::addRestarts(const QString& phase)
                          QString::number(m_input.gcsPort)));
         }
     }
-    m_steps.append({phase, tr("Restart the workers, one at a time"),
-                    tr("Ray reads certificates only when a process starts. Wait for each node "
-                       "to show as ALIVE before the next."),
-                    workers});
+    m_steps.append(
+        {phase, Text::tr("Restart the workers, one at a time"),
+         Text::tr("Ray reads certificates only when a process starts. Wait for each node "
+                  "to show as ALIVE before the next."),
+         workers});
     const QString gcsNote =
         m_input.gcsFaultTolerance
-            ? tr("GCS fault tolerance is on: workers reconnect once the head is back, and "
-                 "running jobs survive if they tolerate a short GCS outage.")
-            : tr("GCS fault tolerance is off: restarting the head ends running jobs, and worker "
-                 "raylets exit once they lose the GCS; run the worker restarts above again "
-                 "after the head is up. Plan a maintenance window, or turn on GCS fault "
-                 "tolerance (external Redis) first.");
+            ? Text::tr("GCS fault tolerance is on: workers reconnect once the head is back, and "
+                       "running jobs survive if they tolerate a short GCS outage.")
+            : Text::tr(
+                  "GCS fault tolerance is off: restarting the head ends running jobs, and worker "
+                  "raylets exit once they lose the GCS; run the worker restarts above again "
+                  "after the head is up. Plan a maintenance window, or turn on GCS fault "
+                  "tolerance (external Redis) first.");
     QStringList headCommand;
     if (head) {
         headCommand.append(
             QStringLiteral("ssh %1@%2 \"%3 && ray stop && ray start --head --port=%4\"")
                 .arg(m_input.sshUser, hostFor(*head), env, QString::number(m_input.gcsPort)));
     }
-    m_steps.append({phase, tr("Restart the head last"), gcsNote, headCommand});
+    m_steps.append({phase, Text::tr("Restart the head last"), gcsNote, headCommand});
 }
 
 void RotationPlan::addVerification(const QString& phase, const QString& bundleDir)
@@ -161,18 +167,19 @@ void RotationPlan::addVerification(const QString& phase, const QString& bundleDi
                             .arg(hostFor(*head), QString::number(m_input.gcsPort), quoted(local)));
     }
     commands.append(QStringLiteral("ray status"));
-    m_steps.append({phase, tr("Verify"),
-                    tr("The handshake must verify, and every node must be ALIVE again."),
+    m_steps.append({phase, Text::tr("Verify"),
+                    Text::tr("The handshake must verify, and every node must be ALIVE again."),
                     commands});
 }
 
 QString RotationPlan::toMarkdown() const
 {
-    QString md = tr("# Ray TLS rotation runbook") + QStringLiteral("\n\n");
-    md += tr("Nodes: %1. Certificates are read by Ray only at process start; follow the steps "
-             "in order and tick each one.")
-              .arg(m_input.nodes.size()) +
-          QStringLiteral("\n");
+    QString md = Text::tr("# Ray TLS rotation runbook") + QStringLiteral("\n\n");
+    md +=
+        Text::tr("Nodes: %1. Certificates are read by Ray only at process start; follow the steps "
+                 "in order and tick each one.")
+            .arg(m_input.nodes.size()) +
+        QStringLiteral("\n");
     QString phase;
     for (const RotationStep& step : m_steps) {
         if (step.phase != phase) {

@@ -9,10 +9,10 @@ namespace raysec::tls {
 
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("raysec::tls::SanPreflight", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(raysec::tls::SanPreflight)
+};
 
 bool dnsMatches(const QString& pattern, const QString& host)
 {
@@ -94,7 +94,7 @@ QList<PreflightFinding> SanPreflight::check(const QList<NodeEntry>& nodes,
             findings.append({Kind::NoCertificate,
                              node.name,
                              {},
-                             tr("Node %1 has no certificate.").arg(node.name)});
+                             Text::tr("Node %1 has no certificate.").arg(node.name)});
             continue;
         }
         const Certificate& cert = *found;
@@ -102,14 +102,14 @@ QList<PreflightFinding> SanPreflight::check(const QList<NodeEntry>& nodes,
             findings.append({Kind::Expired,
                              node.name,
                              {},
-                             tr("The certificate of node %1 expired on %2; renew it.")
+                             Text::tr("The certificate of node %1 expired on %2; renew it.")
                                  .arg(node.name, cert.notAfter().toString(Qt::ISODate))});
         } else if (cert.notBefore() > now) {
             findings.append({Kind::NotYetValid,
                              node.name,
                              {},
-                             tr("The certificate of node %1 is valid only from %2; check the "
-                                "clocks.")
+                             Text::tr("The certificate of node %1 is valid only from %2; check the "
+                                      "clocks.")
                                  .arg(node.name, cert.notBefore().toString(Qt::ISODate))});
         }
         const QStringList sans = cert.subjectAltNames();
@@ -117,9 +117,9 @@ QList<PreflightFinding> SanPreflight::check(const QList<NodeEntry>& nodes,
             if (!covers(sans, address)) {
                 findings.append(
                     {Kind::MissingSan, node.name, address,
-                     tr("The certificate of node %1 does not cover %2: Ray would fail with "
-                        "\"Peer name %2 is not in peer certificate\". Reissue it with %2 "
-                        "among its names.")
+                     Text::tr("The certificate of node %1 does not cover %2: Ray would fail with "
+                              "\"Peer name %2 is not in peer certificate\". Reissue it with %2 "
+                              "among its names.")
                          .arg(node.name, address)});
             }
         }

@@ -6,27 +6,27 @@ namespace raysec {
 
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("raysec::JobPolicy", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(raysec::JobPolicy)
+};
 
 Result<QStringList> list(const nlohmann::json& root, const char* key, const QString& fileName)
 {
     const auto it = root.find(key);
     if (it == root.end() || !it->is_array()) {
-        return fail(
-            QStringLiteral("validation.policy.invalid"),
-            tr("%1: \"%2\" must be a list of strings.").arg(fileName, QString::fromLatin1(key)),
-            tr("Correct the policy file."));
+        return fail(QStringLiteral("validation.policy.invalid"),
+                    Text::tr("%1: \"%2\" must be a list of strings.")
+                        .arg(fileName, QString::fromLatin1(key)),
+                    Text::tr("Correct the policy file."));
     }
     QStringList out;
     for (const auto& item : *it) {
         if (!item.is_string() || item.get<std::string>().empty()) {
             return fail(QStringLiteral("validation.policy.invalid"),
-                        tr("%1: \"%2\" must hold non-empty strings only.")
+                        Text::tr("%1: \"%2\" must hold non-empty strings only.")
                             .arg(fileName, QString::fromLatin1(key)),
-                        tr("Correct the policy file."));
+                        Text::tr("Correct the policy file."));
         }
         out.append(QString::fromStdString(item.get<std::string>()));
     }
@@ -64,10 +64,11 @@ Result<JobPolicy> JobPolicy::parse(const QByteArray& bytes, const QString& fileN
     if (root.is_discarded() || !root.is_object() ||
         root.value("format", std::string()) != "raysec-job-policy" ||
         root.value("formatVersion", 0) != formatVersion) {
-        return fail(
-            QStringLiteral("validation.policy.invalid"),
-            tr("%1 is not a job policy of format version %2.").arg(fileName).arg(formatVersion),
-            tr("Export the policy again from Raysec."));
+        return fail(QStringLiteral("validation.policy.invalid"),
+                    Text::tr("%1 is not a job policy of format version %2.")
+                        .arg(fileName)
+                        .arg(formatVersion),
+                    Text::tr("Export the policy again from Raysec."));
     }
     JobPolicy policy;
     QStringList* targets[] = {&policy.allowedHosts, &policy.allowedSchemes, &policy.allowedPrograms,
@@ -82,9 +83,10 @@ Result<JobPolicy> JobPolicy::parse(const QByteArray& bytes, const QString& fileN
     }
     const auto length = root.find("maxEntrypointLength");
     if (length == root.end() || !length->is_number_integer() || length->get<int>() < 1) {
-        return fail(QStringLiteral("validation.policy.invalid"),
-                    tr("%1: \"maxEntrypointLength\" must be a positive number.").arg(fileName),
-                    tr("Correct the policy file."));
+        return fail(
+            QStringLiteral("validation.policy.invalid"),
+            Text::tr("%1: \"maxEntrypointLength\" must be a positive number.").arg(fileName),
+            Text::tr("Correct the policy file."));
     }
     policy.maxEntrypointLength = length->get<int>();
     return policy;

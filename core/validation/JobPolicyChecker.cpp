@@ -8,10 +8,10 @@ namespace raysec {
 
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("raysec::JobPolicyChecker", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(raysec::JobPolicyChecker)
+};
 
 QString text(const nlohmann::json& value)
 {
@@ -46,9 +46,10 @@ void JobPolicyChecker::checkLocation(const QString& field, const QString& locati
             m_policy.hostAllowed(url.host())) {
             continue;
         }
-        out.append({field, QStringLiteral("runtime-env-url"),
-                    tr("%1 fetches code from a location the job policy does not allow.").arg(field),
-                    location});
+        out.append(
+            {field, QStringLiteral("runtime-env-url"),
+             Text::tr("%1 fetches code from a location the job policy does not allow.").arg(field),
+             location});
     }
 }
 
@@ -69,7 +70,7 @@ void JobPolicyChecker::checkPackages(const QString& field, const nlohmann::json&
         const QString option = entry.section(QRegularExpression(QStringLiteral("[\\s=]")), 0, 0);
         if (indexOptions.contains(option) && !entry.contains(QLatin1String("://"))) {
             out.append({where, QStringLiteral("runtime-env-pip-option"),
-                        tr("%1 changes where packages come from.").arg(where), entry});
+                        Text::tr("%1 changes where packages come from.").arg(where), entry});
             continue;
         }
         checkLocation(where, entry, out);
@@ -115,30 +116,32 @@ QList<PolicyViolation> JobPolicyChecker::checkEntrypoint(const QString& entrypoi
     QList<PolicyViolation> out;
     const QString field = QStringLiteral("entrypoint");
     if (entrypoint.trimmed().isEmpty()) {
-        out.append({field, QStringLiteral("entrypoint-empty"), tr("The entrypoint is empty."), {}});
+        out.append(
+            {field, QStringLiteral("entrypoint-empty"), Text::tr("The entrypoint is empty."), {}});
         return out;
     }
     if (entrypoint.size() > m_policy.maxEntrypointLength) {
-        out.append(
-            {field, QStringLiteral("entrypoint-length"),
-             tr("The entrypoint is longer than %1 characters.").arg(m_policy.maxEntrypointLength),
-             entrypoint.left(200)});
+        out.append({field, QStringLiteral("entrypoint-length"),
+                    Text::tr("The entrypoint is longer than %1 characters.")
+                        .arg(m_policy.maxEntrypointLength),
+                    entrypoint.left(200)});
     }
     static const QRegularExpression control(QStringLiteral("[\\x00-\\x08\\x0a-\\x1f\\x7f]"));
     if (entrypoint.contains(control)) {
         out.append({field, QStringLiteral("entrypoint-control"),
-                    tr("The entrypoint contains control characters."), entrypoint});
+                    Text::tr("The entrypoint contains control characters."), entrypoint});
     }
     const QString program = entrypoint.trimmed().section(QLatin1Char(' '), 0, 0);
     if (!m_policy.allowedPrograms.contains(program)) {
-        out.append({field, QStringLiteral("entrypoint-program"),
-                    tr("The entrypoint runs %1, which the job policy does not list.").arg(program),
-                    entrypoint});
+        out.append(
+            {field, QStringLiteral("entrypoint-program"),
+             Text::tr("The entrypoint runs %1, which the job policy does not list.").arg(program),
+             entrypoint});
     }
     for (const QString& token : m_policy.forbiddenTokens) {
         if (entrypoint.contains(token)) {
             out.append({field, QStringLiteral("entrypoint-token"),
-                        tr("The entrypoint contains \"%1\", which the job policy forbids.")
+                        Text::tr("The entrypoint contains \"%1\", which the job policy forbids.")
                             .arg(token.trimmed()),
                         entrypoint});
         }

@@ -9,10 +9,10 @@ namespace raysec {
 
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("raysec::SubmissionValidator", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(raysec::SubmissionValidator)
+};
 
 using json = nlohmann::json;
 
@@ -31,21 +31,22 @@ void checkStringMap(const json& map, const QString& field, int maxEntries, int m
                     QList<PolicyViolation>& out)
 {
     if (!map.is_object()) {
-        out.append(violation(field, "type", tr("%1 must map strings to strings.").arg(field)));
+        out.append(
+            violation(field, "type", Text::tr("%1 must map strings to strings.").arg(field)));
         return;
     }
     if (int(map.size()) > maxEntries) {
         out.append(violation(field, "size",
-                             tr("%1 has more than %2 entries.").arg(field).arg(maxEntries)));
+                             Text::tr("%1 has more than %2 entries.").arg(field).arg(maxEntries)));
     }
     for (const auto& [key, value] : map.items()) {
         if (!value.is_string()) {
             out.append(violation(field + QLatin1Char('.') + QString::fromStdString(key), "type",
-                                 tr("Every value in %1 must be a string.").arg(field)));
+                                 Text::tr("Every value in %1 must be a string.").arg(field)));
         } else if (int(key.size()) > maxKey ||
                    int(value.get_ref<const std::string&>().size()) > maxValue) {
             out.append(violation(field + QLatin1Char('.') + QString::fromStdString(key), "size",
-                                 tr("An entry of %1 is too long.").arg(field)));
+                                 Text::tr("An entry of %1 is too long.").arg(field)));
         }
     }
 }
@@ -67,14 +68,14 @@ QList<PolicyViolation> SubmissionValidator::checkShape(const json& body) const
     for (const auto& [key, value] : body.items()) {
         if (!known.contains(key)) {
             out.append(violation(QString::fromStdString(key), "unknown-field",
-                                 tr("The field %1 is not part of a job submission.")
+                                 Text::tr("The field %1 is not part of a job submission.")
                                      .arg(QString::fromStdString(key))));
         }
     }
     if (!body.contains("entrypoint") || !body["entrypoint"].is_string() ||
         body["entrypoint"].get_ref<const std::string&>().empty()) {
         out.append(violation(QStringLiteral("entrypoint"), "required",
-                             tr("entrypoint is required and must be a non-empty string.")));
+                             Text::tr("entrypoint is required and must be a non-empty string.")));
     }
     if (body.contains("submission_id")) {
         const json& id = body["submission_id"];
@@ -83,10 +84,10 @@ QList<PolicyViolation> SubmissionValidator::checkShape(const json& body) const
             id.get_ref<const std::string&>().find_first_not_of(
                 "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.") !=
                 std::string::npos) {
-            out.append(
-                violation(QStringLiteral("submission_id"), "format",
-                          tr("submission_id must be up to %1 letters, digits, '.', '_' or '-'.")
-                              .arg(m_limits.maxSubmissionIdLength)));
+            out.append(violation(
+                QStringLiteral("submission_id"), "format",
+                Text::tr("submission_id must be up to %1 letters, digits, '.', '_' or '-'.")
+                    .arg(m_limits.maxSubmissionIdLength)));
         }
     }
     if (body.contains("metadata")) {
@@ -99,26 +100,27 @@ QList<PolicyViolation> SubmissionValidator::checkShape(const json& body) const
                                        ? 1e15
                                        : m_limits.maxResourceAmount)) {
             out.append(violation(QString::fromLatin1(field), "type",
-                                 tr("%1 must be a non-negative number within bounds.")
+                                 Text::tr("%1 must be a non-negative number within bounds.")
                                      .arg(QString::fromLatin1(field))));
         }
     }
     if (body.contains("entrypoint_memory") && body["entrypoint_memory"].is_number_float()) {
         out.append(violation(QStringLiteral("entrypoint_memory"), "type",
-                             tr("entrypoint_memory is a whole number of bytes.")));
+                             Text::tr("entrypoint_memory is a whole number of bytes.")));
     }
     if (body.contains("entrypoint_resources")) {
         const json& resources = body["entrypoint_resources"];
         if (!resources.is_object() || int(resources.size()) > m_limits.maxCustomResources) {
-            out.append(violation(QStringLiteral("entrypoint_resources"), "type",
-                                 tr("entrypoint_resources must map up to %1 names to amounts.")
-                                     .arg(m_limits.maxCustomResources)));
+            out.append(
+                violation(QStringLiteral("entrypoint_resources"), "type",
+                          Text::tr("entrypoint_resources must map up to %1 names to amounts.")
+                              .arg(m_limits.maxCustomResources)));
         } else {
             for (const auto& [name, amount] : resources.items()) {
                 if (!isAmount(amount, m_limits.maxResourceAmount)) {
                     out.append(violation(
                         QStringLiteral("entrypoint_resources.") + QString::fromStdString(name),
-                        "type", tr("Resource amounts must be non-negative numbers.")));
+                        "type", Text::tr("Resource amounts must be non-negative numbers.")));
                 }
             }
         }
@@ -127,7 +129,7 @@ QList<PolicyViolation> SubmissionValidator::checkShape(const json& body) const
         const json& env = body["runtime_env"];
         if (!env.is_object() || int(env.dump().size()) > m_limits.maxRuntimeEnvBytes) {
             out.append(violation(QStringLiteral("runtime_env"), "type",
-                                 tr("runtime_env must be an object of at most %1 bytes.")
+                                 Text::tr("runtime_env must be an object of at most %1 bytes.")
                                      .arg(m_limits.maxRuntimeEnvBytes)));
         } else if (env.contains("env_vars")) {
             checkStringMap(env["env_vars"], QStringLiteral("runtime_env.env_vars"),
@@ -143,8 +145,8 @@ Result<CheckedSubmission> SubmissionValidator::check(std::string_view body, cons
     json parsed = json::parse(body, nullptr, false);
     if (parsed.is_discarded() || !parsed.is_object()) {
         return fail(QStringLiteral("submission.not-json"),
-                    tr("The job submission is not a JSON object."),
-                    tr("Send the body Ray's Jobs API documents for POST /api/jobs/."));
+                    Text::tr("The job submission is not a JSON object."),
+                    Text::tr("Send the body Ray's Jobs API documents for POST /api/jobs/."));
     }
     QList<PolicyViolation> violations = checkShape(parsed);
     if (violations.isEmpty()) {
@@ -156,7 +158,7 @@ Result<CheckedSubmission> SubmissionValidator::check(std::string_view body, cons
             reasons.append(v.field + QStringLiteral(": ") + v.message);
         }
         return fail(QStringLiteral("submission.refused"),
-                    tr("The job submission breaks the cluster's job policy."),
+                    Text::tr("The job submission breaks the cluster's job policy."),
                     reasons.join(QStringLiteral("; ")));
     }
 

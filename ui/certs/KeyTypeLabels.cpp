@@ -7,10 +7,10 @@ namespace raysec::ui {
 
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("raysec::ui::KeyTypeLabels", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(raysec::ui::KeyTypeLabels)
+};
 
 } // namespace
 
@@ -18,17 +18,17 @@ QString keyTypeLabel(tls::KeyType type)
 {
     switch (type) {
     case tls::KeyType::EcdsaP256:
-        return tr("ECDSA P-256 (recommended)");
+        return Text::tr("ECDSA P-256 (recommended)");
     case tls::KeyType::EcdsaP384:
-        return tr("ECDSA P-384");
+        return Text::tr("ECDSA P-384");
     case tls::KeyType::Rsa2048:
-        return tr("RSA 2048");
+        return Text::tr("RSA 2048");
     case tls::KeyType::Rsa3072:
-        return tr("RSA 3072");
+        return Text::tr("RSA 3072");
     case tls::KeyType::Rsa4096:
-        return tr("RSA 4096");
+        return Text::tr("RSA 4096");
     case tls::KeyType::Ed25519:
-        return tr("Ed25519");
+        return Text::tr("Ed25519");
     }
     return tls::keyTypeName(type);
 }

@@ -8,10 +8,10 @@ namespace raysec {
 
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("raysec::ArtefactWriter", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(raysec::ArtefactWriter)
+};
 
 bool safeRelative(const QString& path)
 {
@@ -25,22 +25,22 @@ QString ArtefactWriter::folderProblem(const QString& folder,
                                       const std::vector<FixArtefact>& artefacts)
 {
     if (folder.trimmed().isEmpty()) {
-        return tr("Choose a folder for the files.");
+        return Text::tr("Choose a folder for the files.");
     }
     if (!QDir::isAbsolutePath(folder)) {
-        return tr("Type an absolute folder path, such as /home/you/ray-hardening.");
+        return Text::tr("Type an absolute folder path, such as /home/you/ray-hardening.");
     }
     const QFileInfo info(folder);
     if (info.exists() && !info.isDir()) {
-        return tr("%1 is a file; choose a folder.").arg(folder);
+        return Text::tr("%1 is a file; choose a folder.").arg(folder);
     }
     for (const FixArtefact& a : artefacts) {
         if (!safeRelative(a.path)) {
-            return tr("The generated file name \"%1\" is not usable.").arg(a.path);
+            return Text::tr("The generated file name \"%1\" is not usable.").arg(a.path);
         }
         if (QFileInfo::exists(QDir(folder).filePath(a.path))) {
-            return tr("%1 already holds %2; choose an empty or new folder so nothing is "
-                      "overwritten.")
+            return Text::tr("%1 already holds %2; choose an empty or new folder so nothing is "
+                            "overwritten.")
                 .arg(folder, a.path);
         }
     }
@@ -51,12 +51,13 @@ Result<QStringList> ArtefactWriter::write(const QString& folder,
                                           const std::vector<FixArtefact>& artefacts)
 {
     if (const QString problem = folderProblem(folder, artefacts); !problem.isEmpty()) {
-        return fail(QStringLiteral("hardening.folder"), problem, tr("Nothing was written."));
+        return fail(QStringLiteral("hardening.folder"), problem, Text::tr("Nothing was written."));
     }
     const QDir root(folder);
     if (!root.mkpath(QStringLiteral("."))) {
-        return fail(QStringLiteral("hardening.folder"), tr("%1 could not be created.").arg(folder),
-                    tr("Choose a folder you can write to."));
+        return fail(QStringLiteral("hardening.folder"),
+                    Text::tr("%1 could not be created.").arg(folder),
+                    Text::tr("Choose a folder you can write to."));
     }
     QFile::setPermissions(folder,
                           SafeFile::permissions(SafeFile::Mode::OwnerOnly) | QFileDevice::ExeOwner);
@@ -65,8 +66,8 @@ Result<QStringList> ArtefactWriter::write(const QString& folder,
         const QString path = root.filePath(a.path);
         if (!root.mkpath(QFileInfo(a.path).path())) {
             return fail(QStringLiteral("hardening.folder"),
-                        tr("%1 could not be created.").arg(QFileInfo(path).path()),
-                        tr("Choose a folder you can write to."));
+                        Text::tr("%1 could not be created.").arg(QFileInfo(path).path()),
+                        Text::tr("Choose a folder you can write to."));
         }
         const std::string_view bytes =
             a.holdsSecret()

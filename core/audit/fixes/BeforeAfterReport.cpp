@@ -8,17 +8,17 @@ namespace raysec {
 
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("raysec::BeforeAfterReport", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(raysec::BeforeAfterReport)
+};
 
 void section(QStringList& out, const QString& title, const QStringList& ids,
              const CheckCatalog& catalog)
 {
     out << QStringLiteral("## ") + title << QString();
     if (ids.isEmpty()) {
-        out << tr("None.") << QString();
+        out << Text::tr("None.") << QString();
         return;
     }
     for (const QString& id : ids) {
@@ -46,20 +46,20 @@ BeforeAfterReport BeforeAfterReport::of(const AuditRun& before, const AuditRun& 
 QByteArray BeforeAfterReport::markdown(const CheckCatalog& catalog) const
 {
     QStringList out;
-    out << tr("# Hardening report for %1").arg(profile) << QString()
-        << tr("Score: %1/100 before, %2/100 after (failed checks: %3 before, %4 after).")
+    out << Text::tr("# Hardening report for %1").arg(profile) << QString()
+        << Text::tr("Score: %1/100 before, %2/100 after (failed checks: %3 before, %4 after).")
                .arg(before.score)
                .arg(after.score)
                .arg(before.failed)
                .arg(after.failed)
-        << tr("Ray version: %1 before, %2 after.")
-               .arg(rayBefore.isEmpty() ? tr("unknown") : rayBefore,
-                    rayAfter.isEmpty() ? tr("unknown") : rayAfter)
+        << Text::tr("Ray version: %1 before, %2 after.")
+               .arg(rayBefore.isEmpty() ? Text::tr("unknown") : rayBefore,
+                    rayAfter.isEmpty() ? Text::tr("unknown") : rayAfter)
         << QString();
-    section(out, tr("Fixed"), diff.nowPassing, catalog);
-    section(out, tr("Still open"), diff.stillFailing, catalog);
-    section(out, tr("Newly failing"), diff.newlyFailing, catalog);
-    section(out, tr("Not decided in one of the scans"), diff.undecided, catalog);
+    section(out, Text::tr("Fixed"), diff.nowPassing, catalog);
+    section(out, Text::tr("Still open"), diff.stillFailing, catalog);
+    section(out, Text::tr("Newly failing"), diff.newlyFailing, catalog);
+    section(out, Text::tr("Not decided in one of the scans"), diff.undecided, catalog);
     return out.join(u'\n').toUtf8();
 }
 

@@ -19,10 +19,10 @@ namespace raysec {
 
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("raysec::HardeningGenerator", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(raysec::HardeningGenerator)
+};
 
 bool chosen(const HardeningPlan& plan, const char* kind)
 {
@@ -68,8 +68,8 @@ Result<void> HardeningGenerator::runKind(const QString& kind, const HardeningPla
         return UpgradeFix::generate(in, checks, out);
     }
     return fail(QStringLiteral("hardening.kind"),
-                tr("Raysec has no generator for \"%1\".").arg(kind),
-                tr("Leave this finding open and fix it by hand."));
+                Text::tr("Raysec has no generator for \"%1\".").arg(kind),
+                Text::tr("Leave this finding open and fix it by hand."));
 }
 
 void HardeningGenerator::finish(const HardeningPlan& plan, const HardeningInputs& in,
@@ -81,12 +81,12 @@ void HardeningGenerator::finish(const HardeningPlan& plan, const HardeningInputs
     if (token || tls || gateway || chosen(plan, "upgrade")) {
         RayStartFiles::generate(in, token, tls, gateway, out);
     }
-    out.runbook.add(RunbookPhase::Verify, {},
-                    tr("Rescan the cluster and compare with the first scan"),
-                    {QStringLiteral("raysec-cli audit --profile %1").arg(in.profile)},
-                    tr("The hardening wizard's last page does the same and shows what changed."));
+    out.runbook.add(
+        RunbookPhase::Verify, {}, Text::tr("Rescan the cluster and compare with the first scan"),
+        {QStringLiteral("raysec-cli audit --profile %1").arg(in.profile)},
+        Text::tr("The hardening wizard's last page does the same and shows what changed."));
     out.add(FixArtefact::text(QString::fromLatin1(HardeningOutput::runbookFileName),
-                              tr("The remaining manual steps, in order."),
+                              Text::tr("The remaining manual steps, in order."),
                               out.runbook.markdown(in.profile)));
 }
 
@@ -95,8 +95,8 @@ Result<HardeningOutput> HardeningGenerator::generate(const HardeningPlan& plan,
                                                      const std::atomic<bool>* cancelled)
 {
     if (plan.isEmpty()) {
-        return fail(QStringLiteral("hardening.nothing"), tr("No fix is chosen."),
-                    tr("Choose a fix for at least one finding."));
+        return fail(QStringLiteral("hardening.nothing"), Text::tr("No fix is chosen."),
+                    Text::tr("Choose a fix for at least one finding."));
     }
     if (auto ok = inputs.validated(); !ok) {
         return std::unexpected(ok.error());
@@ -104,7 +104,8 @@ Result<HardeningOutput> HardeningGenerator::generate(const HardeningPlan& plan,
     HardeningOutput out;
     for (const QString& kind : plan.chosenKinds()) {
         if (cancelled && cancelled->load()) {
-            return fail(QStringLiteral("hardening.cancelled"), tr("Generation was cancelled."));
+            return fail(QStringLiteral("hardening.cancelled"),
+                        Text::tr("Generation was cancelled."));
         }
         if (auto ok = runKind(kind, plan, inputs, out); !ok) {
             return std::unexpected(ok.error());

@@ -9,10 +9,10 @@ namespace raysec {
 
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("raysec::HardeningInputs", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(raysec::HardeningInputs)
+};
 
 bool isKubeName(const QString& name)
 {
@@ -33,32 +33,35 @@ QStringList HardeningInputs::problems() const
 {
     QStringList out;
     if (!tls::isValidIpAddress(headAddress)) {
-        out << tr("Head address: \"%1\" is not an IP address; type the IP the nodes dial, such "
-                  "as 10.0.0.5.")
+        out << Text::tr(
+                   "Head address: \"%1\" is not an IP address; type the IP the nodes dial, such "
+                   "as 10.0.0.5.")
                    .arg(headAddress);
     }
     for (const QString& name : headHostnames) {
         if (!tls::isValidDnsName(name)) {
-            out << tr("Head host names: \"%1\" is not a DNS name; use letters, digits, dots and "
-                      "hyphens.")
+            out << Text::tr(
+                       "Head host names: \"%1\" is not a DNS name; use letters, digits, dots and "
+                       "hyphens.")
                        .arg(name);
         }
     }
     if (!targetRayVersion.isEmpty() && !RayVersion::parse(targetRayVersion)) {
-        out << tr("Target Ray version: \"%1\" is not a version such as 2.61.0.")
+        out << Text::tr("Target Ray version: \"%1\" is not a version such as 2.61.0.")
                    .arg(targetRayVersion);
     }
-    for (const auto& [label, path] : {std::pair{tr("Token file on the nodes"), tokenPath},
-                                      std::pair{tr("TLS folder on the nodes"), tlsDir},
-                                      std::pair{tr("Gateway folder"), gatewayDir}}) {
+    for (const auto& [label, path] : {std::pair{Text::tr("Token file on the nodes"), tokenPath},
+                                      std::pair{Text::tr("TLS folder on the nodes"), tlsDir},
+                                      std::pair{Text::tr("Gateway folder"), gatewayDir}}) {
         if (!isRemotePath(path)) {
-            out << tr("%1: \"%2\" must be an absolute path of letters, digits, '.', '_', '-' "
-                      "and '/'.")
+            out << Text::tr("%1: \"%2\" must be an absolute path of letters, digits, '.', '_', '-' "
+                            "and '/'.")
                        .arg(label, path);
         }
     }
     if (!isKubeName(kubeNamespace) || !isKubeName(rayClusterName)) {
-        out << tr("Kubernetes names: use lower-case letters, digits and hyphens (at most 63).");
+        out << Text::tr(
+            "Kubernetes names: use lower-case letters, digits and hyphens (at most 63).");
     }
     return out;
 }
@@ -70,7 +73,7 @@ Result<void> HardeningInputs::validated() const
         return {};
     }
     return fail(QStringLiteral("hardening.inputs"), list.join(u' '),
-                tr("Correct the fields, then generate again."));
+                Text::tr("Correct the fields, then generate again."));
 }
 
 QString HardeningInputs::minimumFixedVersion(const AdvisoryDatabase& advisories,

@@ -6,10 +6,10 @@ namespace raysec {
 
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("raysec::HardeningPlan", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(raysec::HardeningPlan)
+};
 
 // The order generators run in: later ones refer to files earlier ones made (the gateway uses
 // the TLS bundle and the token file).
@@ -32,32 +32,34 @@ FixOption option(const char* id, const QString& label)
 
 QList<FixOption> HardeningPlan::optionsFor(const QString& kind)
 {
-    const FixOption skip = option(skipOption, tr("Leave it open"));
+    const FixOption skip = option(skipOption, Text::tr("Leave it open"));
     if (kind == QLatin1String("ray-token")) {
-        return {option(generateOption, tr("New Ray token, env file and Kubernetes Secret")), skip};
-    }
-    if (kind == QLatin1String("tls-bundle")) {
-        return {option(generateOption, tr("New CA and head certificate bundle")), skip};
-    }
-    if (kind == QLatin1String("gateway-config")) {
-        return {option(generateOption, tr("Gateway configuration with TLS, login and API keys")),
+        return {option(generateOption, Text::tr("New Ray token, env file and Kubernetes Secret")),
                 skip};
     }
+    if (kind == QLatin1String("tls-bundle")) {
+        return {option(generateOption, Text::tr("New CA and head certificate bundle")), skip};
+    }
+    if (kind == QLatin1String("gateway-config")) {
+        return {
+            option(generateOption, Text::tr("Gateway configuration with TLS, login and API keys")),
+            skip};
+    }
     if (kind == QLatin1String("rate-limit-policy")) {
-        return {option(generateOption, tr("Gateway rate limits")), skip};
+        return {option(generateOption, Text::tr("Gateway rate limits")), skip};
     }
     if (kind == QLatin1String("quota-policy")) {
-        return {option(applyOption, tr("Default quota policy, saved in the console")),
-                option(generateOption, tr("Default quota policy file only")), skip};
+        return {option(applyOption, Text::tr("Default quota policy, saved in the console")),
+                option(generateOption, Text::tr("Default quota policy file only")), skip};
     }
     if (kind == QLatin1String("job-policy")) {
-        return {option(generateOption, tr("Job-submission policy file")), skip};
+        return {option(generateOption, Text::tr("Job-submission policy file")), skip};
     }
     if (kind == QLatin1String("network-policy")) {
-        return {option(generateOption, tr("Firewall rules and a NetworkPolicy")), skip};
+        return {option(generateOption, Text::tr("Firewall rules and a NetworkPolicy")), skip};
     }
     if (kind == QLatin1String("upgrade")) {
-        return {option(generateOption, tr("Upgrade steps in the runbook")), skip};
+        return {option(generateOption, Text::tr("Upgrade steps in the runbook")), skip};
     }
     return {skip};
 }

@@ -8,10 +8,10 @@ namespace raysec {
 
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("raysec::JobPolicyFix", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(raysec::JobPolicyFix)
+};
 
 } // namespace
 
@@ -28,17 +28,18 @@ Result<void> JobPolicyFix::generate(const HardeningInputs& in, const QStringList
         return std::unexpected(parsed.error());
     }
     out.add(FixArtefact::text(QString::fromLatin1(policyFile),
-                              tr("The job-submission policy the gateway enforces."), json));
-    out.runbook.add(RunbookPhase::Configure, checks.join(QStringLiteral(", ")),
-                    tr("Enforce the job policy at submission: sign it into the gateway policy"),
-                    {QStringLiteral("raysec-cli gateway bundles --out gateway/ --replace "
-                                    "--job-policy %1")
-                         .arg(QString::fromLatin1(policyFile))},
-                    tr("The console's gateway bundles already carry this policy (it is Raysec's "
-                       "recommended one); run the command after editing %1, then copy "
-                       "gateway/policy.json and its .minisig to %2. Jobs already running keep "
-                       "their runtime_env: stop the offending ones.")
-                        .arg(QString::fromLatin1(policyFile), in.gatewayDir));
+                              Text::tr("The job-submission policy the gateway enforces."), json));
+    out.runbook.add(
+        RunbookPhase::Configure, checks.join(QStringLiteral(", ")),
+        Text::tr("Enforce the job policy at submission: sign it into the gateway policy"),
+        {QStringLiteral("raysec-cli gateway bundles --out gateway/ --replace "
+                        "--job-policy %1")
+             .arg(QString::fromLatin1(policyFile))},
+        Text::tr("The console's gateway bundles already carry this policy (it is Raysec's "
+                 "recommended one); run the command after editing %1, then copy "
+                 "gateway/policy.json and its .minisig to %2. Jobs already running keep "
+                 "their runtime_env: stop the offending ones.")
+            .arg(QString::fromLatin1(policyFile), in.gatewayDir));
     out.fixedChecks << checks;
     return {};
 }

@@ -7,10 +7,10 @@ namespace raysec {
 
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("raysec::NetworkPolicyFix", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(raysec::NetworkPolicyFix)
+};
 
 QByteArray nftables(const QString& network, bool v6)
 {
@@ -73,19 +73,20 @@ Result<void> NetworkPolicyFix::generate(const HardeningInputs& in, const QString
     const QString network = clusterNetwork(in.headAddress);
     const bool v6 = QHostAddress(in.headAddress).protocol() == QAbstractSocket::IPv6Protocol;
     out.add(FixArtefact::text(QString::fromLatin1(nftablesFile),
-                              tr("nftables rules: Ray's ports only from %1.").arg(network),
+                              Text::tr("nftables rules: Ray's ports only from %1.").arg(network),
                               nftables(network, v6)));
     out.add(FixArtefact::text(QString::fromLatin1(kubeFile),
-                              tr("Kubernetes NetworkPolicy isolating the Ray pods."),
+                              Text::tr("Kubernetes NetworkPolicy isolating the Ray pods."),
                               kubePolicy(in)));
-    out.runbook.add(RunbookPhase::Configure, checks.value(0),
-                    tr("Close Ray's ports to everything outside the cluster network"),
-                    {QStringLiteral("scp network/ray-firewall.nft NODE:/tmp/ && ssh NODE 'sudo "
-                                    "nft -f /tmp/ray-firewall.nft'"),
-                     QStringLiteral("kubectl apply -f kubernetes/ray-networkpolicy.yaml")},
-                    tr("Check that %1 is the cluster's network before loading the rules; make "
-                       "them permanent in /etc/nftables.conf.")
-                        .arg(network));
+    out.runbook.add(
+        RunbookPhase::Configure, checks.value(0),
+        Text::tr("Close Ray's ports to everything outside the cluster network"),
+        {QStringLiteral("scp network/ray-firewall.nft NODE:/tmp/ && ssh NODE 'sudo "
+                        "nft -f /tmp/ray-firewall.nft'"),
+         QStringLiteral("kubectl apply -f kubernetes/ray-networkpolicy.yaml")},
+        Text::tr("Check that %1 is the cluster's network before loading the rules; make "
+                 "them permanent in /etc/nftables.conf.")
+            .arg(network));
     out.fixedChecks << checks;
     return {};
 }

@@ -6,10 +6,10 @@ namespace raysec {
 
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("raysec::QuotaPolicyFix", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(raysec::QuotaPolicyFix)
+};
 
 } // namespace
 
@@ -35,8 +35,8 @@ Result<void> QuotaPolicyFix::generate(const HardeningInputs& in, const QStringLi
         return ok;
     }
     out.add(FixArtefact::text(QString::fromLatin1(configFile),
-                              tr("A default team quota: 8 running jobs and 60 submissions an "
-                                 "hour (soft), 16 and 120 (hard)."),
+                              Text::tr("A default team quota: 8 running jobs and 60 submissions an "
+                                       "hour (soft), 16 and 120 (hard)."),
                               config.toJson()));
     if (apply) {
         out.quotas = config;
@@ -44,19 +44,20 @@ Result<void> QuotaPolicyFix::generate(const HardeningInputs& in, const QStringLi
     }
     out.runbook.add(
         RunbookPhase::Configure, checks.value(0),
-        tr("Load the quota configuration into the console"),
+        Text::tr("Load the quota configuration into the console"),
         {QStringLiteral("raysec-cli quotas set --file %1").arg(QString::fromLatin1(configFile))},
-        apply ? tr("Skip this step when the console applied its changes: it saved "
-                   "the same policy.")
+        apply ? Text::tr("Skip this step when the console applied its changes: it saved "
+                         "the same policy.")
               : QString());
-    out.runbook.add(RunbookPhase::Configure, checks.value(0),
-                    tr("Enforce the quotas at submission: sign them into the gateway policy"),
-                    {QStringLiteral("raysec-cli gateway bundles --out gateway/ --replace")},
-                    tr("Skip this step when the console applied its changes: the gateway "
-                       "policy it signed carries the saved quota policies. Otherwise run it once "
-                       "the configuration is loaded, then copy gateway/policy.json and its "
-                       ".minisig to %1.")
-                        .arg(in.gatewayDir));
+    out.runbook.add(
+        RunbookPhase::Configure, checks.value(0),
+        Text::tr("Enforce the quotas at submission: sign them into the gateway policy"),
+        {QStringLiteral("raysec-cli gateway bundles --out gateway/ --replace")},
+        Text::tr("Skip this step when the console applied its changes: the gateway "
+                 "policy it signed carries the saved quota policies. Otherwise run it once "
+                 "the configuration is loaded, then copy gateway/policy.json and its "
+                 ".minisig to %1.")
+            .arg(in.gatewayDir));
     out.fixedChecks << checks;
     return {};
 }

@@ -8,10 +8,10 @@ namespace raysec {
 
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("raysec::RateLimitFix", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(raysec::RateLimitFix)
+};
 
 } // namespace
 
@@ -31,16 +31,16 @@ Result<void> RateLimitFix::generate(const HardeningInputs& in, const QStringList
     nlohmann::ordered_json section;
     section["rateLimits"] = c.toJson()["rateLimits"];
     out.add(FixArtefact::text(QString::fromLatin1(limitsFile),
-                              tr("The gateway's rate limits (the rateLimits section of "
-                                 "gateway.json)."),
+                              Text::tr("The gateway's rate limits (the rateLimits section of "
+                                       "gateway.json)."),
                               QByteArray::fromStdString(section.dump(2) + "\n")));
     out.runbook.add(
         RunbookPhase::Configure, checks.value(0),
-        tr("Enforce the rate limits with the gateway in front of the dashboard"),
+        Text::tr("Enforce the rate limits with the gateway in front of the dashboard"),
         {QStringLiteral("raysec-gateway --check-config %1/gateway.json").arg(in.gatewayDir)},
-        tr("gateway/gateway.json already carries these limits; merge "
-           "gateway/rate-limits.json into an existing configuration by hand. The "
-           "check passes only once clients reach Ray through the gateway."));
+        Text::tr("gateway/gateway.json already carries these limits; merge "
+                 "gateway/rate-limits.json into an existing configuration by hand. The "
+                 "check passes only once clients reach Ray through the gateway."));
     return {};
 }
 

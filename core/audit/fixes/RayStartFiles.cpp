@@ -6,10 +6,10 @@ namespace raysec {
 
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("raysec::RayStartFiles", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(raysec::RayStartFiles)
+};
 
 QString envLines(const HardeningInputs& in, bool withToken, bool withTls)
 {
@@ -70,34 +70,39 @@ void RayStartFiles::generate(const HardeningInputs& in, bool withToken, bool wit
     const QString dashboardHost =
         behindGateway ? QStringLiteral("127.0.0.1") : QStringLiteral("0.0.0.0");
     out.add(FixArtefact::text(
-        QString::fromLatin1(headScript), tr("Starts the Ray head with the hardened settings."),
-        script(tr("Starts the Ray head of %1 with the settings Raysec generated.").arg(in.profile),
+        QString::fromLatin1(headScript),
+        Text::tr("Starts the Ray head with the hardened settings."),
+        script(Text::tr("Starts the Ray head of %1 with the settings Raysec generated.")
+                   .arg(in.profile),
                env,
                QStringLiteral("ray start --head --port=6379 --dashboard-host=%1 --block")
                    .arg(dashboardHost))));
     out.add(FixArtefact::text(
-        QString::fromLatin1(workerScript), tr("Starts a Ray worker with the hardened settings."),
-        script(tr("Starts a Ray worker of %1 with the settings Raysec generated.").arg(in.profile),
+        QString::fromLatin1(workerScript),
+        Text::tr("Starts a Ray worker with the hardened settings."),
+        script(Text::tr("Starts a Ray worker of %1 with the settings Raysec generated.")
+                   .arg(in.profile),
                env, QStringLiteral("ray start --address=%1:6379 --block").arg(in.headAddress))));
     out.add(FixArtefact::text(QString::fromLatin1(kubePatchFile),
-                              tr("KubeRay env settings for token auth and TLS."),
+                              Text::tr("KubeRay env settings for token auth and TLS."),
                               kubePatch(in, withToken, withTls)));
 
-    out.runbook.add(RunbookPhase::Distribute, {}, tr("Copy the start scripts to the nodes"),
+    out.runbook.add(RunbookPhase::Distribute, {}, Text::tr("Copy the start scripts to the nodes"),
                     {QStringLiteral("scp ray/start-head.sh HEAD:/etc/ray/start-head.sh"),
                      QStringLiteral("scp ray/start-worker.sh NODE:/etc/ray/start-worker.sh")});
-    out.runbook.add(RunbookPhase::Stop, {}, tr("Stop Ray everywhere: workers first, then the head"),
+    out.runbook.add(RunbookPhase::Stop, {},
+                    Text::tr("Stop Ray everywhere: workers first, then the head"),
                     {QStringLiteral("ssh NODE 'ray stop'"), QStringLiteral("ssh HEAD 'ray stop'")},
-                    tr("Ray reads the token and the certificates only when it starts; a node "
-                       "left running keeps the old settings and can no longer join."));
+                    Text::tr("Ray reads the token and the certificates only when it starts; a node "
+                             "left running keeps the old settings and can no longer join."));
     out.runbook.add(RunbookPhase::Start, {},
-                    tr("Start the head, then every worker, with the new settings"),
+                    Text::tr("Start the head, then every worker, with the new settings"),
                     {QStringLiteral("ssh HEAD 'sh /etc/ray/start-head.sh'"),
                      QStringLiteral("ssh NODE 'sh /etc/ray/start-worker.sh'"),
                      QStringLiteral("kubectl patch raycluster %1 -n %2 --type merge "
                                     "--patch-file kubernetes/raycluster-hardening-patch.yaml")
                          .arg(in.rayClusterName, in.kubeNamespace)},
-                    tr("On KubeRay the patch restarts the pods."));
+                    Text::tr("On KubeRay the patch restarts the pods."));
 }
 
 } // namespace raysec

@@ -9,10 +9,10 @@ namespace raysec {
 
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("raysec::RunbookBuilder", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(raysec::RunbookBuilder)
+};
 
 } // namespace
 
@@ -40,23 +40,23 @@ QString RunbookBuilder::phaseTitle(RunbookPhase phase)
 {
     switch (phase) {
     case RunbookPhase::Prepare:
-        return tr("Prepare");
+        return Text::tr("Prepare");
     case RunbookPhase::Distribute:
-        return tr("Copy the files to the nodes");
+        return Text::tr("Copy the files to the nodes");
     case RunbookPhase::Configure:
-        return tr("Configure");
+        return Text::tr("Configure");
     case RunbookPhase::Stop:
-        return tr("Stop Ray");
+        return Text::tr("Stop Ray");
     case RunbookPhase::Upgrade:
-        return tr("Upgrade Ray");
+        return Text::tr("Upgrade Ray");
     case RunbookPhase::Start:
-        return tr("Start Ray again");
+        return Text::tr("Start Ray again");
     case RunbookPhase::Gateway:
-        return tr("Start the gateway");
+        return Text::tr("Start the gateway");
     case RunbookPhase::Clients:
-        return tr("Clients");
+        return Text::tr("Clients");
     case RunbookPhase::Verify:
-        return tr("Verify");
+        return Text::tr("Verify");
     }
     return {};
 }
@@ -64,10 +64,11 @@ QString RunbookBuilder::phaseTitle(RunbookPhase phase)
 QByteArray RunbookBuilder::markdown(const QString& profile) const
 {
     QStringList out;
-    out << tr("# Hardening runbook for %1").arg(profile) << QString()
-        << tr("Follow the steps in order, from the folder this file is in. Ray reads its token "
-              "and certificates only when it starts, so the restarts come after the files are "
-              "in place. NODE stands for each worker's address, HEAD for the head's.")
+    out << Text::tr("# Hardening runbook for %1").arg(profile) << QString()
+        << Text::tr(
+               "Follow the steps in order, from the folder this file is in. Ray reads its token "
+               "and certificates only when it starts, so the restarts come after the files are "
+               "in place. NODE stands for each worker's address, HEAD for the head's.")
         << QString();
     int number = 0;
     std::optional<RunbookPhase> phase;
@@ -77,7 +78,7 @@ QByteArray RunbookBuilder::markdown(const QString& profile) const
             out << QStringLiteral("## ") + phaseTitle(step.phase) << QString();
         }
         const QString fixes =
-            step.checkId.isEmpty() ? QString() : tr(" (fixes %1)").arg(step.checkId);
+            step.checkId.isEmpty() ? QString() : Text::tr(" (fixes %1)").arg(step.checkId);
         out << QStringLiteral("%1. %2%3").arg(++number).arg(step.title, fixes);
         if (!step.note.isEmpty()) {
             out << QString() << QStringLiteral("   ") + step.note;

@@ -9,10 +9,10 @@ namespace raysec {
 
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("raysec::TlsBundleFix", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(raysec::TlsBundleFix)
+};
 
 QString name(const char* path)
 {
@@ -21,25 +21,27 @@ QString name(const char* path)
 
 void addSteps(const HardeningInputs& in, const QString& checkId, RunbookBuilder& runbook)
 {
-    runbook.add(RunbookPhase::Prepare, checkId,
-                tr("Keep the CA key out of this folder: import it into the console, then delete "
-                   "the file"),
-                {QStringLiteral("raysec-cli certs ca import %1 --cert tls/ca.crt --key tls/ca.key")
-                     .arg(QStringLiteral("ray-%1").arg(in.profile)),
-                 QStringLiteral("shred -u tls/ca.key")},
-                tr("Worker certificates are issued from the same CA with raysec-cli certs issue "
-                   "--ca ray-%1 --nodes nodes.txt --out bundles.")
-                    .arg(in.profile));
+    runbook.add(
+        RunbookPhase::Prepare, checkId,
+        Text::tr("Keep the CA key out of this folder: import it into the console, then delete "
+                 "the file"),
+        {QStringLiteral("raysec-cli certs ca import %1 --cert tls/ca.crt --key tls/ca.key")
+             .arg(QStringLiteral("ray-%1").arg(in.profile)),
+         QStringLiteral("shred -u tls/ca.key")},
+        Text::tr("Worker certificates are issued from the same CA with raysec-cli certs issue "
+                 "--ca ray-%1 --nodes nodes.txt --out bundles.")
+            .arg(in.profile));
     runbook.add(
         RunbookPhase::Distribute, checkId,
-        tr("Copy the head's certificate bundle to the head node"),
+        Text::tr("Copy the head's certificate bundle to the head node"),
         {QStringLiteral("scp tls/ca.crt tls/head/tls.crt tls/head/tls.key tls/head/tls.env "
                         "HEAD:/tmp/"),
          QStringLiteral("ssh HEAD 'sudo install -D -m 0644 /tmp/ca.crt /tmp/tls.crt "
                         "/tmp/tls.env -t %1 && sudo install -m 0600 -o ray /tmp/tls.key "
                         "-t %1 && rm -f /tmp/ca.crt /tmp/tls.crt /tmp/tls.key /tmp/tls.env'")
              .arg(in.tlsDir)},
-        tr("HEAD is %1. Each worker gets its own bundle in the same folder.").arg(in.headAddress));
+        Text::tr("HEAD is %1. Each worker gets its own bundle in the same folder.")
+            .arg(in.headAddress));
 }
 
 } // namespace
@@ -75,19 +77,20 @@ Result<void> TlsBundleFix::generate(const HardeningInputs& in, const QStringList
     if (!secret) {
         return std::unexpected(secret.error());
     }
-    out.add(FixArtefact::text(name(caCertFile), tr("The new cluster CA certificate."), caPem));
-    out.add(FixArtefact::secretFile(name(caKeyFile), tr("The CA's private key."),
+    out.add(
+        FixArtefact::text(name(caCertFile), Text::tr("The new cluster CA certificate."), caPem));
+    out.add(FixArtefact::secretFile(name(caKeyFile), Text::tr("The CA's private key."),
                                     std::move(*caKeyPem)));
     out.add(FixArtefact::text(name(headCertFile),
-                              tr("The head's certificate (SANs: %1).")
+                              Text::tr("The head's certificate (SANs: %1).")
                                   .arg(issued->certificate.subjectAltNames().join(u' ')),
                               certPem));
-    out.add(FixArtefact::secretFile(name(headKeyFile), tr("The head's private key."),
+    out.add(FixArtefact::secretFile(name(headKeyFile), Text::tr("The head's private key."),
                                     std::move(*keyPem)));
-    out.add(FixArtefact::text(name(headEnvFile), tr("Turns on Ray's gRPC TLS on the head."),
+    out.add(FixArtefact::text(name(headEnvFile), Text::tr("Turns on Ray's gRPC TLS on the head."),
                               tls::BundleWriter::envFile(in.tlsDir)));
     out.add(FixArtefact::secretFile(name(secretFile),
-                                    tr("kubernetes.io/tls Secret with the head's bundle."),
+                                    Text::tr("kubernetes.io/tls Secret with the head's bundle."),
                                     std::move(*secret)));
     addSteps(in, checks.value(0), out.runbook);
     out.fixedChecks << checks;

@@ -6,10 +6,10 @@ namespace raysec {
 
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("raysec::UpgradeFix", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(raysec::UpgradeFix)
+};
 
 QByteArray kubePatch(const HardeningInputs& in)
 {
@@ -34,25 +34,26 @@ Result<void> UpgradeFix::generate(const HardeningInputs& in, const QStringList& 
                                   HardeningOutput& out)
 {
     if (in.targetRayVersion.isEmpty()) {
-        return fail(
-            QStringLiteral("hardening.upgrade-version"),
-            tr("No Ray release to upgrade to is known for version \"%1\".").arg(in.rayVersion),
-            tr("Type the target Ray version, such as 2.61.0."));
+        return fail(QStringLiteral("hardening.upgrade-version"),
+                    Text::tr("No Ray release to upgrade to is known for version \"%1\".")
+                        .arg(in.rayVersion),
+                    Text::tr("Type the target Ray version, such as 2.61.0."));
     }
     out.add(FixArtefact::text(
         QString::fromLatin1(kubePatchFile),
-        tr("KubeRay patch setting Ray %1 and its image.").arg(in.targetRayVersion), kubePatch(in)));
+        Text::tr("KubeRay patch setting Ray %1 and its image.").arg(in.targetRayVersion),
+        kubePatch(in)));
     out.runbook.add(
         RunbookPhase::Upgrade, checks.join(QStringLiteral(", ")),
-        tr("Upgrade Ray from %1 to %2 on every node")
-            .arg(in.rayVersion.isEmpty() ? tr("the running version") : in.rayVersion,
+        Text::tr("Upgrade Ray from %1 to %2 on every node")
+            .arg(in.rayVersion.isEmpty() ? Text::tr("the running version") : in.rayVersion,
                  in.targetRayVersion),
         {QStringLiteral("ssh NODE 'pip install --upgrade \"ray[default]==%1\"'")
              .arg(in.targetRayVersion),
          QStringLiteral("kubectl patch raycluster %1 -n %2 --type merge --patch-file %3")
              .arg(in.rayClusterName, in.kubeNamespace, QString::fromLatin1(kubePatchFile))},
-        tr("Every node and every client must run the same Ray version. On KubeRay, patch the "
-           "worker groups' images the same way."));
+        Text::tr("Every node and every client must run the same Ray version. On KubeRay, patch the "
+                 "worker groups' images the same way."));
     out.fixedChecks << checks;
     return {};
 }

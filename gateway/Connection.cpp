@@ -16,6 +16,9 @@
 
 #include <sodium.h>
 
+#include <cstdio>
+#include <vector>
+
 namespace raysec::gateway {
 
 namespace asio = boost::asio;
@@ -226,6 +229,7 @@ private:
         const auto started = std::chrono::steady_clock::now();
         Decision decision = m_guard.evaluate(request, m_peer);
         const bool keepAlive = request.keep_alive();
+        const unsigned version = request.version();
         Response response;
         switch (decision.action) {
         case Decision::Action::Respond:
@@ -244,11 +248,66 @@ private:
             response = m_login.logout(request);
             break;
         }
+        const bool streamed = m_upstream.bodyPending();
+        if (streamed && !response.has_content_length()) {
+            // Ray's body has no length (chunked, or ended by closing): re-chunk it for an
+            // HTTP/1.1 client; an HTTP/1.0 client reads it until the connection closes.
+            if (version >= 11) {
+                response.chunked(true);
+            } else {
+                response.keep_alive(false);
+            }
+        }
         response.keep_alive(keepAlive && response.keep_alive());
         m_watchdog.arm(m_state.config.clientTimeout);
-        const beast::error_code ec = co_await send(response);
+        beast::error_code ec = co_await send(response);
+        bool complete = !ec;
+        if (streamed && complete) {
+            complete = co_await relayBody(response.chunked());
+        }
         record(decision, response.result_int(), started);
-        co_return !ec && response.keep_alive();
+        const bool reusable = complete && response.keep_alive();
+        co_return reusable;
+    }
+
+    // Relays a large or unframed body from Ray as it arrives, re-chunked when chunked is set.
+    // Returns false if either side failed; the client's answer is then cut short, so the
+    // connection must close.
+    asio::awaitable<bool> relayBody(bool chunked)
+    {
+        if (m_relay.empty()) {
+            m_relay.resize(64 * 1024);
+        }
+        for (;;) {
+            bool done = false;
+            auto part = co_await m_upstream.readBodyPart(m_relay, done);
+            if (!part) {
+                co_return false;
+            }
+            if (*part > 0) {
+                m_watchdog.arm(m_state.config.clientTimeout);
+                char sizeLine[24];
+                const int sizeLength =
+                    chunked ? std::snprintf(sizeLine, sizeof sizeLine, "%zx\r\n", *part) : 0;
+                const std::array<asio::const_buffer, 3> pieces = {
+                    asio::buffer(sizeLine, std::size_t(sizeLength)),
+                    asio::buffer(m_relay.data(), *part), asio::buffer("\r\n", chunked ? 2 : 0)};
+                auto [ec, n] = co_await asio::async_write(m_stream, pieces, tupleAwaitable);
+                if (ec) {
+                    co_return false;
+                }
+            }
+            if (done) {
+                break;
+            }
+        }
+        if (chunked) {
+            m_watchdog.arm(m_state.config.clientTimeout);
+            auto [ec, n] =
+                co_await asio::async_write(m_stream, asio::buffer("0\r\n\r\n", 5), tupleAwaitable);
+            co_return !ec;
+        }
+        co_return true;
     }
 
     asio::awaitable<Response> forward(Request& request, const Decision& decision)
@@ -256,7 +315,7 @@ private:
         const bool headRequest = request.method() == http::verb::head;
         prepareUpstreamRequest(request, m_state.config.upstream.host, m_state.config.upstream.port,
                                m_state.rayToken.get(), false);
-        auto answer = co_await m_upstream.forward(std::move(request));
+        auto answer = co_await m_upstream.forward(std::move(request), true);
         if (!answer) {
             const bool timedOut = answer.error() == http::status::gateway_timeout;
             co_return jsonError(answer.error(), timedOut ? "upstream-timeout" : "upstream-down",
@@ -265,10 +324,11 @@ private:
                                 11, true);
         }
         Response response = std::move(*answer);
-        // Beast has already undone a chunked answer; it goes on framed by its length.
+        // Beast has already undone a chunked answer read whole; it goes on framed by its
+        // length. A body still to be relayed keeps Ray's length, if it had one.
         const bool wasChunked = response.chunked();
         stripHopByHop(response);
-        if (wasChunked && !headRequest) {
+        if (wasChunked && !headRequest && !m_upstream.bodyPending()) {
             response.content_length(response.body().size());
         }
         for (const auto& [name, value] : decision.responseHeaders) {
@@ -320,6 +380,7 @@ private:
     Upstream m_upstream;
     beast::flat_buffer m_buffer;
     WireWriter m_wire;
+    std::vector<char> m_relay; // only for bodies relayed piece by piece
     Watchdog m_watchdog;
 };
 

@@ -129,7 +129,8 @@ asio::awaitable<bool> Upstream::ensureConnected()
     co_return true;
 }
 
-asio::awaitable<std::expected<Response, http::status>> Upstream::forward(Request request)
+asio::awaitable<std::expected<Response, http::status>> Upstream::forward(Request request,
+                                                                         bool relayLargeBodies)
 {
     // A kept-alive connection may have been closed by Ray in the meantime: retry once on a
     // fresh connection, but only for requests that are safe to repeat.
@@ -144,12 +145,27 @@ asio::awaitable<std::expected<Response, http::status>> Upstream::forward(Request
         auto [writeError, written] =
             co_await asio::async_write(m_stream, m_wire.prepare(request), tupleAwaitable);
         http::response_parser<http::string_body> parser;
-        parser.body_limit(m_maxResponseBytes);
+        // When large bodies are relayed, the whole-read path below only sees small ones.
+        parser.body_limit(relayLargeBodies ? boost::optional<std::uint64_t>()
+                                           : boost::optional<std::uint64_t>(m_maxResponseBytes));
         if (request.method() == http::verb::head) {
             parser.skip(true);
         }
         beast::error_code readError = writeError;
         if (!writeError) {
+            auto [ec, read] =
+                co_await http::async_read_header(m_stream, m_buffer, parser, tupleAwaitable);
+            readError = ec;
+        }
+        const auto length = readError ? boost::none : parser.content_length();
+        if (relayLargeBodies && !readError && !parser.is_done() &&
+            !(length && *length <= streamThreshold)) {
+            // Large, chunked or ended by closing: the caller relays it with readBodyPart().
+            m_bodyParser.emplace(std::move(parser));
+            m_bodyParser->body_limit(boost::none);
+            co_return Response(http::response_header<>(m_bodyParser->get().base()));
+        }
+        if (!readError && !parser.is_done()) {
             auto [ec, read] = co_await http::async_read(m_stream, m_buffer, parser, tupleAwaitable);
             readError = ec;
         }
@@ -171,6 +187,39 @@ asio::awaitable<std::expected<Response, http::status>> Upstream::forward(Request
         }
     }
     co_return std::unexpected(http::status::bad_gateway);
+}
+
+asio::awaitable<std::expected<std::size_t, http::status>>
+Upstream::readBodyPart(std::span<char> into, bool& done)
+{
+    done = false;
+    if (!m_bodyParser) {
+        done = true;
+        co_return 0;
+    }
+    auto& body = m_bodyParser->get().body();
+    body.data = into.data();
+    body.size = into.size();
+    body.more = true;
+    m_stream.expires_after(m_timeout);
+    auto [ec, read] = co_await http::async_read(m_stream, m_buffer, *m_bodyParser, tupleAwaitable);
+    if (ec && ec != http::error::need_buffer) {
+        m_bodyParser.reset();
+        m_stream.close();
+        m_connected = false;
+        co_return std::unexpected(ec == beast::error::timeout ? http::status::gateway_timeout
+                                                              : http::status::bad_gateway);
+    }
+    const std::size_t got = into.size() - body.size;
+    if (m_bodyParser->is_done()) {
+        done = true;
+        if (!m_bodyParser->get().keep_alive()) {
+            m_stream.close();
+            m_connected = false;
+        }
+        m_bodyParser.reset();
+    }
+    co_return got;
 }
 
 asio::awaitable<std::expected<Response, http::status>> Upstream::upgrade(Request request)

@@ -10,6 +10,8 @@
 #include <chrono>
 #include <expected>
 #include <memory>
+#include <optional>
+#include <span>
 #include <string>
 
 namespace raysec::gateway {
@@ -28,8 +30,20 @@ public:
     Upstream(boost::asio::any_io_executor executor, boost::asio::ip::tcp::endpoint endpoint,
              std::chrono::seconds timeout, std::size_t maxResponseBytes);
 
-    // The upstream's answer, or 502 (unreachable, broken answer) / 504 (timed out).
-    boost::asio::awaitable<std::expected<Response, http::status>> forward(Request request);
+    // Answers with a body of known length up to this size are read whole; larger, chunked or
+    // close-delimited ones are relayed piece by piece, so their size is not limited.
+    static constexpr std::size_t streamThreshold = 1024 * 1024;
+
+    // The upstream's answer, or 502 (unreachable, broken answer, or a body over the limit
+    // when read whole) / 504 (timed out). With relayLargeBodies, when bodyPending() is true
+    // afterwards, the answer holds only the header (with Ray's framing fields) and the body
+    // follows through readBodyPart().
+    boost::asio::awaitable<std::expected<Response, http::status>>
+    forward(Request request, bool relayLargeBodies = false);
+    bool bodyPending() const { return m_bodyParser.has_value(); }
+    // The next piece of a pending body, up to into.size() bytes; done is set with the last.
+    boost::asio::awaitable<std::expected<std::size_t, http::status>>
+    readBodyPart(std::span<char> into, bool& done);
 
     // Sends an upgrade request and, on 101, returns the upstream's answer with the connection
     // left open for tunnel(); the caller relays the 101 and then tunnels.
@@ -43,6 +57,7 @@ private:
     boost::beast::tcp_stream m_stream;
     boost::beast::flat_buffer m_buffer;
     WireWriter m_wire;
+    std::optional<http::response_parser<http::buffer_body>> m_bodyParser;
     boost::asio::ip::tcp::endpoint m_endpoint;
     std::chrono::seconds m_timeout;
     std::size_t m_maxResponseBytes;

@@ -47,6 +47,7 @@ public:
     bool writeBundles(QString* error);
     bool reload(); // SIGHUP; false when the gateway is not running
     void stopUpstream();
+    quint16 upstreamPort() const { return m_sim.port(); }
     // Stops raysec-sim and starts it again on the same port with other switches.
     bool restartUpstream(const QStringList& arguments, QString* error);
     // raysec-sim's request log (one JSON line per request it saw).

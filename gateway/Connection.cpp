@@ -52,8 +52,10 @@ Response parseFailure(const beast::error_code& ec)
                      "The request is not valid HTTP/1.1.", 11, false);
 }
 
-template <typename From, typename To>
-asio::awaitable<void> pump(From& from, To& to)
+// Copies bytes from one side to the other until either fails; traffic() is called for every
+// piece read, so that the caller can keep an idle deadline.
+template <typename From, typename To, typename Traffic>
+asio::awaitable<void> pump(From& from, To& to, Traffic traffic)
 {
     std::array<char, 16 * 1024> chunk{};
     for (;;) {
@@ -61,6 +63,7 @@ asio::awaitable<void> pump(From& from, To& to)
         if (readError || n == 0) {
             co_return;
         }
+        traffic();
         auto [writeError, w] =
             co_await asio::async_write(to, asio::buffer(chunk.data(), n), tupleAwaitable);
         if (writeError) {
@@ -69,8 +72,9 @@ asio::awaitable<void> pump(From& from, To& to)
     }
 }
 
-template <typename Stream>
-asio::awaitable<void> tunnel(Stream& client, beast::flat_buffer& clientBuffer, Upstream& upstream)
+template <typename Stream, typename Traffic>
+asio::awaitable<void> tunnel(Stream& client, beast::flat_buffer& clientBuffer, Upstream& upstream,
+                             Traffic traffic)
 {
     // Bytes already read past the upgrade on either side go across first.
     if (clientBuffer.size() > 0) {
@@ -81,7 +85,7 @@ asio::awaitable<void> tunnel(Stream& client, beast::flat_buffer& clientBuffer, U
         co_await asio::async_write(client, upstream.buffer().data(), tupleAwaitable);
         upstream.buffer().consume(upstream.buffer().size());
     }
-    co_await (pump(client, upstream.stream()) || pump(upstream.stream(), client));
+    co_await (pump(client, upstream.stream(), traffic) || pump(upstream.stream(), client, traffic));
 }
 
 // The client side's timeout. Beast's stream timeout starts and cancels a timer around every
@@ -349,10 +353,13 @@ private:
         const bool upgraded = response.result() == http::status::switching_protocols;
         m_watchdog.arm(m_state.config.clientTimeout);
         const beast::error_code ec = co_await send(response);
-        m_watchdog.disarm(); // a log tail may stay quiet for as long as the job runs
         record(decision, response.result_int(), started);
         if (!ec && upgraded) {
-            co_await tunnel(m_stream, m_buffer, m_upstream);
+            // A log tail may stay quiet for a long while, so the tunnel has its own, longer
+            // idle limit, counted from the last byte in either direction.
+            const auto idle = m_state.config.tunnelIdle;
+            m_watchdog.arm(idle);
+            co_await tunnel(m_stream, m_buffer, m_upstream, [this, idle] { m_watchdog.arm(idle); });
         }
         co_return false;
     }

@@ -176,7 +176,9 @@ std::expected<void, std::string> readNumbers(const json& j, GatewayConfig& confi
     auto usage = field<int>(j, "usageRefreshSeconds", int(config.usageRefresh.count()));
     auto idle = field<int>(j, "sessionIdleSeconds", int(config.sessionIdle.count()));
     auto absolute = field<int>(j, "sessionAbsoluteSeconds", int(config.sessionAbsolute.count()));
-    for (const auto* r : {&clientTimeout, &upstreamTimeout, &usage, &idle, &absolute}) {
+    auto tunnelIdle = field<int>(j, "tunnelIdleSeconds", int(config.tunnelIdle.count()));
+    for (const auto* r :
+         {&clientTimeout, &upstreamTimeout, &usage, &idle, &absolute, &tunnelIdle}) {
         if (!*r) {
             return Failure(r->error());
         }
@@ -198,6 +200,7 @@ std::expected<void, std::string> readNumbers(const json& j, GatewayConfig& confi
     config.usageRefresh = std::chrono::seconds(*usage);
     config.sessionIdle = std::chrono::seconds(*idle);
     config.sessionAbsolute = std::chrono::seconds(*absolute);
+    config.tunnelIdle = std::chrono::seconds(*tunnelIdle);
     return {};
 }
 

@@ -43,6 +43,8 @@ struct GatewayConfig
     std::size_t maxBodyBytes = 1024 * 1024;
     std::size_t maxHeaderBytes = 16 * 1024;
     std::chrono::seconds clientTimeout{30};
+    // An open WebSocket tunnel with no byte either way for this long is closed.
+    std::chrono::seconds tunnelIdle{60 * 60};
     std::chrono::seconds sessionIdle{15 * 60};
     std::chrono::seconds sessionAbsolute{8 * 60 * 60};
 

@@ -112,6 +112,7 @@ Result<void> checkNumbers(const GatewayConfig& c)
 {
     for (const auto& [field, value] :
          {std::pair{QStringLiteral("clientTimeoutSeconds"), c.clientTimeoutSeconds},
+          std::pair{QStringLiteral("tunnelIdleSeconds"), c.tunnelIdleSeconds},
           std::pair{QStringLiteral("upstreamTimeoutSeconds"), c.upstreamTimeoutSeconds},
           std::pair{QStringLiteral("sessionIdleSeconds"), c.sessionIdleSeconds},
           std::pair{QStringLiteral("sessionAbsoluteSeconds"), c.sessionAbsoluteSeconds},

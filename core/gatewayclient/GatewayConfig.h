@@ -54,6 +54,7 @@ struct GatewayConfig
     qint64 maxBodyBytes = 1024 * 1024;
     qint64 maxHeaderBytes = 16 * 1024;
     int clientTimeoutSeconds = 30;
+    int tunnelIdleSeconds = 3600;
     int upstreamTimeoutSeconds = 30;
     int sessionIdleSeconds = 900;
     int sessionAbsoluteSeconds = 28800;

@@ -147,6 +147,7 @@ nlohmann::ordered_json GatewayConfig::toJson() const
                    {"maxBodyBytes", maxBodyBytes},
                    {"maxHeaderBytes", maxHeaderBytes},
                    {"clientTimeoutSeconds", clientTimeoutSeconds},
+                   {"tunnelIdleSeconds", tunnelIdleSeconds},
                    {"sessionIdleSeconds", sessionIdleSeconds},
                    {"sessionAbsoluteSeconds", sessionAbsoluteSeconds},
                    {"usageRefreshSeconds", usageRefreshSeconds}};
@@ -181,6 +182,7 @@ Result<GatewayConfig> GatewayConfig::fromJson(const nlohmann::json& j)
                                          "maxBodyBytes",
                                          "maxHeaderBytes",
                                          "clientTimeoutSeconds",
+                                         "tunnelIdleSeconds",
                                          "upstreamTimeoutSeconds",
                                          "sessionIdleSeconds",
                                          "sessionAbsoluteSeconds",
@@ -211,6 +213,7 @@ Result<GatewayConfig> GatewayConfig::fromJson(const nlohmann::json& j)
     const std::pair<const char*, int*> ints[] = {
         {"threads", &c.threads},
         {"clientTimeoutSeconds", &c.clientTimeoutSeconds},
+        {"tunnelIdleSeconds", &c.tunnelIdleSeconds},
         {"upstreamTimeoutSeconds", &c.upstreamTimeoutSeconds},
         {"sessionIdleSeconds", &c.sessionIdleSeconds},
         {"sessionAbsoluteSeconds", &c.sessionAbsoluteSeconds},

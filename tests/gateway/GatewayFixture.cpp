@@ -183,6 +183,7 @@ bool GatewayFixture::writeConfig()
         {QStringLiteral("upstreamTokenFile"), dir(QStringLiteral("ray-token"))},
         {QStringLiteral("upstreamTimeoutSeconds"), m_upstreamTimeout},
         {QStringLiteral("clientTimeoutSeconds"), 3},
+        {QStringLiteral("tunnelIdleSeconds"), m_tunnelIdle},
         {QStringLiteral("usageRefreshSeconds"), 1},
         {QStringLiteral("publicKey"), dir(QStringLiteral("console.pub"))},
         {QStringLiteral("keyRegistry"), dir(QStringLiteral("registry.json"))},

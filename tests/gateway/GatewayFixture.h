@@ -42,6 +42,7 @@ public:
     // Before start(): the gateway's upstreamTimeoutSeconds, and switches for raysec-sim.
     void setUpstreamTimeout(int seconds) { m_upstreamTimeout = seconds; }
     void setSimArguments(const QStringList& arguments) { m_simArguments = arguments; }
+    void setTunnelIdle(int seconds) { m_tunnelIdle = seconds; }
 
     bool start(QString* error);
     bool writeBundles(QString* error);
@@ -88,6 +89,7 @@ private:
     double m_rate = 1000;
     double m_burst = 1000;
     int m_upstreamTimeout = 5;
+    int m_tunnelIdle = 3600;
     QStringList m_simArguments;
     quint16 m_port = 0;
     quint16 m_adminPort = 0;

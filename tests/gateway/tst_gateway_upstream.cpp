@@ -46,9 +46,10 @@ private:
     QByteArray m_tailer, m_jobsOnly;
 
     // A job of the submission type that is still running, as listed through the gateway.
-    QString runningJob()
+    QString runningJob() { return runningJob(m_fx, m_tailer); }
+    static QString runningJob(GatewayFixture& fx, const QByteArray& key)
     {
-        const auto jobs = m_fx.get(QStringLiteral("/api/jobs/"), m_tailer);
+        const auto jobs = fx.get(QStringLiteral("/api/jobs/"), key);
         for (const QJsonValue& job : QJsonDocument::fromJson(jobs.body).array()) {
             const QJsonObject detail = job.toObject();
             if (detail.value(QStringLiteral("type")).toString() == QLatin1String("SUBMISSION") &&
@@ -181,6 +182,54 @@ private Q_SLOTS:
 
         // Neither upgrade went past the gateway.
         QCOMPARE(tailRequests(m_fx.upstreamRequestLog()), tailsBefore);
+    }
+
+    void quietTunnelIsClosedAfterItsIdleLimit()
+    {
+        // Tunnels idle for 2 s are closed; the client's timeout (3 s) does not apply to them.
+        GatewayFixture quiet;
+        const QByteArray tailer =
+            quiet.addKey(QStringLiteral("tailer"), QStringLiteral("ml"),
+                         {QStringLiteral("logs:read"), QStringLiteral("jobs:read")});
+        quiet.setTunnelIdle(2);
+        // A frozen cluster: the job neither ends nor logs, so only the gateway closes the tail.
+        quiet.setSimArguments({QStringLiteral("--tick-ms"), QStringLiteral("0")});
+        QString error;
+        QVERIFY2(quiet.start(&error), qPrintable(error));
+        QString id;
+        QTRY_VERIFY_WITH_TIMEOUT(!(id = runningJob(quiet, tailer)).isEmpty(), 20000);
+
+        QWebSocket socket;
+        int frames = 0;
+        connect(&socket, &QWebSocket::textMessageReceived, this, [&frames] { ++frames; });
+        QSignalSpy connected(&socket, &QWebSocket::connected);
+        QSignalSpy disconnected(&socket, &QWebSocket::disconnected);
+        QSignalSpy pongs(&socket, &QWebSocket::pong);
+        socket.setSslConfiguration(quiet.clientTls());
+        QUrl url = quiet.urlFor(QStringLiteral("/api/jobs/%1/logs/tail").arg(id));
+        url.setScheme(QStringLiteral("wss"));
+        QNetworkRequest request(url);
+        request.setRawHeader("Authorization", "Bearer " + tailer);
+        socket.open(request);
+        QVERIFY2(connected.wait(10000), qPrintable(socket.errorString()));
+        QTRY_VERIFY_WITH_TIMEOUT(frames > 0, 10000);
+
+        // Pings every 0.5 s for 4 s (past both limits): traffic keeps the tunnel open, and
+        // raysec-sim's pongs come back through it.
+        for (int i = 0; i < 8; ++i) {
+            socket.ping();
+            QTest::qWait(500);
+            QCOMPARE(disconnected.count(), 0);
+        }
+        QVERIFY(pongs.count() >= 6);
+
+        // Then silence: the gateway closes the tunnel after about 2 s.
+        QElapsedTimer timer;
+        timer.start();
+        QVERIFY(disconnected.wait(6000));
+        const qint64 elapsed = timer.elapsed();
+        QVERIFY2(elapsed >= 1500 && elapsed < 5000, qPrintable(QString::number(elapsed)));
+        QCOMPARE(runningJob(quiet, tailer), id);
     }
 
     void slowUpstreamIs504AndTheGatewayRecovers()

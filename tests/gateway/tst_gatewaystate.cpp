@@ -96,6 +96,9 @@ private Q_SLOTS:
         QTest::newRow("negative rate") << QByteArray(R"({"plainHttp": true, "listen": "127.0.0.1:1",
                  "rateLimits": {"perAddress": {"rate": -1, "burst": 5}}})")
                                        << QByteArray("rate must be");
+        QTest::newRow("tunnel idle zero") << QByteArray(R"({"plainHttp": true,
+                 "listen": "127.0.0.1:1", "tunnelIdleSeconds": 0})")
+                                          << QByteArray("between 1 second and 7 days");
         QTest::newRow("huge body")
             << QByteArray(R"({"plainHttp": true, "listen": "127.0.0.1:1", "maxBodyBytes": 1e12})")
             << QByteArray("");

@@ -144,6 +144,9 @@ private Q_SLOTS:
         }) << QStringLiteral("rateLimits.tiers");
         QTest::newRow("timeout zero") << Edit([](GatewayConfig& c) { c.clientTimeoutSeconds = 0; })
                                       << QStringLiteral("clientTimeoutSeconds");
+        QTest::newRow("tunnel idle over a week")
+            << Edit([](GatewayConfig& c) { c.tunnelIdleSeconds = 8 * 24 * 3600; })
+            << QStringLiteral("tunnelIdleSeconds");
         QTest::newRow("body too large")
             << Edit([](GatewayConfig& c) { c.maxBodyBytes = 65 * 1024 * 1024; })
             << QStringLiteral("maxBodyBytes");

@@ -135,7 +135,8 @@ std::string GatewayBundleWriter::policyDocument(const JobPolicy& jobPolicy,
     return doc.dump(2) + "\n";
 }
 
-Result<void> GatewayBundleWriter::checkFolder(const GatewayBundleFiles& files, bool withUsers)
+Result<void> GatewayBundleWriter::checkFolder(const GatewayBundleFiles& files, bool withUsers,
+                                              const std::optional<std::string>& publicKeyFile)
 {
     if (files.folder.isEmpty() || !QDir(files.folder).exists()) {
         return fail(
@@ -146,7 +147,17 @@ Result<void> GatewayBundleWriter::checkFolder(const GatewayBundleFiles& files, b
     if (files.replace) {
         return {};
     }
+    const QString publicKeyPath = QDir(files.folder).filePath(files.publicKey);
     for (const QString& path : files.paths(withUsers)) {
+        if (path == publicKeyPath && QFileInfo(path).isFile()) {
+            if (!publicKeyFile) {
+                continue;
+            }
+            const auto existing = SafeFile::read(path, 4096);
+            if (existing && existing->toStdString() == *publicKeyFile) {
+                continue;
+            }
+        }
         if (QFileInfo::exists(path)) {
             return fail(QStringLiteral("gateway.bundles-exist"),
                         Text::tr("%1 exists already; no bundle was written.").arg(path),
@@ -162,7 +173,7 @@ Result<WrittenGatewayBundles> GatewayBundleWriter::write(const GatewayBundleSour
                                                          const QDateTime& now)
 {
     const bool withUsers = !sources.users.isEmpty();
-    if (auto ok = checkFolder(files, withUsers); !ok) {
+    if (auto ok = checkFolder(files, withUsers, signingKey.publicKeyFile()); !ok) {
         return std::unexpected(ok.error());
     }
     const QDir dir(files.folder);

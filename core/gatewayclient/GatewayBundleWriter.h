@@ -10,6 +10,7 @@
 #include <QObject>
 
 #include <functional>
+#include <optional>
 #include <string>
 
 namespace raysec {
@@ -88,8 +89,12 @@ public:
     static void publish(SigningKeyStore& signing, QObject* context, GatewayBundleSources sources,
                         GatewayBundleFiles files, Done done);
 
-    // A folder and existence check without writing, so that callers can refuse early.
-    static Result<void> checkFolder(const GatewayBundleFiles& files, bool withUsers);
+    // A folder and existence check without writing, so that callers can refuse early. The
+    // public key file may exist already when it holds exactly publicKeyFile (the registry's
+    // export writes the same file); before the key is known (nullopt) it is left to the
+    // check that write() makes.
+    static Result<void> checkFolder(const GatewayBundleFiles& files, bool withUsers,
+                                    const std::optional<std::string>& publicKeyFile = {});
     // A keychain error while reading the signing key, told as what to do about the bundles.
     static Error signingKeyError(const Error& keychainError);
 };

@@ -3,6 +3,7 @@
 // keychain (gnome-keyring) under a service of this test's own.
 
 #include "core/gatewayclient/GatewayBundleWriter.h"
+#include "core/keys/MinisignKeyPair.h"
 #include "core/keys/SigningKeyStore.h"
 #include "core/passwords/UserAccounts.h"
 #include "core/quotas/QuotaRepository.h"
@@ -220,6 +221,44 @@ private Q_SLOTS:
         QCOMPARE(minisignVerify(dir.filePath(QStringLiteral("raysec-registry.pub")),
                                 dir.filePath(QStringLiteral("policy.json"))),
                  0);
+    }
+
+    // The registry's export leaves the same public key file in the folder: no conflict. A
+    // different key's file there is one, and nothing is written.
+    void samePublicKeyFileMayBeThereAlready()
+    {
+        QVERIFY(createSigningKey());
+        QTemporaryDir first, other;
+        GatewayBundleFiles files;
+        files.folder = first.path();
+        QVERIFY(publish(files));
+        const QString pub = first.filePath(QStringLiteral("raysec-registry.pub"));
+        const QByteArray publicKey = test::readFile(pub);
+        QVERIFY(!publicKey.isEmpty());
+
+        QFile same(other.filePath(QStringLiteral("raysec-registry.pub")));
+        QVERIFY(same.open(QIODevice::WriteOnly));
+        same.write(publicKey);
+        same.close();
+        files.folder = other.path();
+        auto written = publish(files);
+        QVERIFY2(written, written ? "" : qPrintable(written.error().text()));
+        QCOMPARE(minisignVerify(same.fileName(), other.filePath(QStringLiteral("policy.json"))), 0);
+
+        QTemporaryDir foreign;
+        const QByteArray otherKey =
+            QByteArray::fromStdString(MinisignKeyPair::generate().publicKeyFile());
+        QFile different(foreign.filePath(QStringLiteral("raysec-registry.pub")));
+        QVERIFY(different.open(QIODevice::WriteOnly));
+        different.write(otherKey);
+        different.close();
+        files.folder = foreign.path();
+        auto refused = publish(files);
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, QStringLiteral("gateway.bundles-exist"));
+        QCOMPARE(QDir(foreign.path()).entryList(QDir::Files),
+                 QStringList{QStringLiteral("raysec-registry.pub")});
+        QCOMPARE(test::readFile(different.fileName()), otherKey);
     }
 
     void noSigningKeyWritesNothing()

@@ -81,6 +81,21 @@ Decision RequestGuard::refuse(const Request& request, http::status status, std::
     return decision;
 }
 
+namespace {
+
+// A refusal keeps what was learnt before it (the route, and the key or user once known), so
+// that metrics and the audit line count it against the right route and key.
+Decision attributed(Decision refusal, const Decision& context)
+{
+    refusal.route = context.route;
+    if (!refusal.identity) {
+        refusal.identity = context.identity;
+    }
+    return refusal;
+}
+
+} // namespace
+
 Decision RequestGuard::evaluate(Request& request, const std::string& peerAddress)
 {
     const std::string_view target = request.target();
@@ -89,17 +104,21 @@ Decision RequestGuard::evaluate(Request& request, const std::string& peerAddress
     decision.route = classifyRoute(request.method_string(), path);
 
     if (decision.route.routeClass == RouteClass::Closed) {
-        return refuse(request, http::status::not_found, "route-closed",
-                      "This route is closed by the gateway because it is unsafe to expose.");
+        return attributed(
+            refuse(request, http::status::not_found, "route-closed",
+                   "This route is closed by the gateway because it is unsafe to expose."),
+            decision);
     }
     const ratelimit::RateDecision byAddress = m_state.rateLimiter.checkAddress(peerAddress);
     if (!byAddress.allowed || byAddress.shadowRefused) {
         m_state.metrics.recordRateLimited(byAddress.policyName, byAddress.shadowRefused);
     }
     if (!byAddress.allowed) {
-        return refuse(request, http::status::too_many_requests, "rate-limited-address",
-                      "Too many requests from this address; wait for Retry-After seconds.",
-                      ratelimit::rateLimitHeaders(byAddress));
+        return attributed(
+            refuse(request, http::status::too_many_requests, "rate-limited-address",
+                   "Too many requests from this address; wait for Retry-After seconds.",
+                   ratelimit::rateLimitHeaders(byAddress)),
+            decision);
     }
     if (decision.route.routeClass == RouteClass::Health) {
         decision.action = Decision::Action::Forward;
@@ -113,20 +132,20 @@ Decision RequestGuard::evaluate(Request& request, const std::string& peerAddress
 
     const std::shared_ptr<const Bundles> bundles = m_state.bundles.load();
     if (auto refused = authenticate(request, decision, *bundles)) {
-        return *refused;
+        return attributed(std::move(*refused), decision);
     }
     if (auto refused = authorize(request, decision)) {
-        return *refused;
+        return attributed(std::move(*refused), decision);
     }
     if (auto refused = rateLimit(request, decision)) {
-        return *refused;
+        return attributed(std::move(*refused), decision);
     }
     if (auto refused = checkOrigin(request, decision)) {
-        return *refused;
+        return attributed(std::move(*refused), decision);
     }
     if (decision.route.routeClass == RouteClass::JobsSubmit) {
         if (auto refused = admitSubmission(request, decision, *bundles)) {
-            return *refused;
+            return attributed(std::move(*refused), decision);
         }
     }
     decision.action =

@@ -5,6 +5,7 @@
 #include "core/keys/RegistryBundle.h"
 #include "support/TestSupport.h"
 
+#include <QDir>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
@@ -152,6 +153,26 @@ bool GatewayFixture::writeBundles(QString* error)
            signFile(dir(QStringLiteral("policy.json")), error);
 }
 
+bool GatewayFixture::copyConsoleBundles(QString* error)
+{
+    const QDir from(m_consoleBundles);
+    for (const QString& name :
+         {QStringLiteral("registry.json"), QStringLiteral("registry.json.minisig"),
+          QStringLiteral("users.json"), QStringLiteral("users.json.minisig"),
+          QStringLiteral("policy.json"), QStringLiteral("policy.json.minisig"),
+          QStringLiteral("raysec-registry.pub")}) {
+        const QString target = name == QLatin1String("raysec-registry.pub")
+                                   ? dir(QStringLiteral("console.pub"))
+                                   : dir(name);
+        const QByteArray bytes = readFile(from.filePath(name));
+        if (bytes.isEmpty() || !writeFile(target, bytes)) {
+            *error = QStringLiteral("cannot copy %1 from the console's folder").arg(name);
+            return false;
+        }
+    }
+    return true;
+}
+
 bool GatewayFixture::writeCertificate(QString* error)
 {
     QProcess openssl;
@@ -203,8 +224,9 @@ bool GatewayFixture::writeConfig()
                                                     {QStringLiteral("burst"), m_burst}}}}}}}}}};
     return writeFile(dir(QStringLiteral("gateway.json")), QJsonDocument(config).toJson()) &&
            writeFile(dir(QStringLiteral("ray-token")), rayToken + "\n", true) &&
-           writeFile(dir(QStringLiteral("console.pub")),
-                     QByteArray::fromStdString(m_signingKey.publicKeyFile()));
+           (!m_consoleBundles.isEmpty() ||
+            writeFile(dir(QStringLiteral("console.pub")),
+                      QByteArray::fromStdString(m_signingKey.publicKeyFile())));
 }
 
 namespace {
@@ -224,7 +246,8 @@ SimProcess::Options upstreamOptions(const QStringList& arguments)
 bool GatewayFixture::start(QString* error)
 {
     if (!m_sim.start(upstreamOptions(m_simArguments), error) || !writeCertificate(error) ||
-        !writeBundles(error) || !writeConfig()) {
+        !(m_consoleBundles.isEmpty() ? writeBundles(error) : copyConsoleBundles(error)) ||
+        !writeConfig()) {
         return false;
     }
     m_gateway.start(builtProgram(QStringLiteral("raysec-gateway")),

@@ -43,6 +43,12 @@ public:
     void setUpstreamTimeout(int seconds) { m_upstreamTimeout = seconds; }
     void setSimArguments(const QStringList& arguments) { m_simArguments = arguments; }
     void setTunnelIdle(int seconds) { m_tunnelIdle = seconds; }
+    // Before start(): run on the bundles the console wrote into folder (registry.json,
+    // users.json and policy.json with their .minisig, and raysec-registry.pub) instead of
+    // the fixture's own; addKey, addUser and setQuotaCpuLimit then have no effect.
+    void useConsoleBundles(const QString& folder) { m_consoleBundles = folder; }
+    // Copies the console's bundles in again, for a reload().
+    bool copyConsoleBundles(QString* error);
 
     bool start(QString* error);
     bool writeBundles(QString* error);
@@ -90,6 +96,7 @@ private:
     double m_burst = 1000;
     int m_upstreamTimeout = 5;
     int m_tunnelIdle = 3600;
+    QString m_consoleBundles;
     QStringList m_simArguments;
     quint16 m_port = 0;
     quint16 m_adminPort = 0;

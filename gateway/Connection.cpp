@@ -37,6 +37,21 @@ std::string_view routeName(RouteClass routeClass)
     return names[static_cast<int>(routeClass)];
 }
 
+// What a login attempt's answer means, for the metrics and the audit line.
+std::string_view loginReason(http::status status)
+{
+    switch (status) {
+    case http::status::unauthorized:
+        return "login-refused";
+    case http::status::too_many_requests:
+        return "login-throttled";
+    case http::status::method_not_allowed:
+        return "method";
+    default:
+        return "login";
+    }
+}
+
 // The answer to a request Beast could not parse; the connection is closed after it.
 Response parseFailure(const beast::error_code& ec)
 {
@@ -247,9 +262,11 @@ private:
         case Decision::Action::Login:
             response = co_await m_login.login(request, m_peer);
             sodium_memzero(request.body().data(), request.body().size());
+            decision.reason = loginReason(response.result());
             break;
         case Decision::Action::Logout:
             response = m_login.logout(request);
+            decision.reason = "logout";
             break;
         }
         const bool streamed = m_upstream.bodyPending();

@@ -291,6 +291,9 @@ private Q_SLOTS:
         QVERIFY(metrics.contains("raysec_gateway_requests_total{route=\"cluster-read\""));
         QVERIFY(metrics.contains("raysec_gateway_rate_limited_total"));
         QVERIFY(metrics.contains("raysec_gateway_bundle_version{bundle=\"keys\"}"));
+        // Every refusal has a reason, wrong passwords included.
+        QVERIFY(metrics.contains("raysec_gateway_decisions_total{reason=\"login-refused\"}"));
+        QVERIFY(!metrics.contains("reason=\"\""));
 
         QTest::qWait(500); // the audit writer writes at least every 50 ms
         QFile audit(m_fx.dir(QStringLiteral("audit.jsonl")));

@@ -331,7 +331,7 @@ private:
         co_return true;
     }
 
-    asio::awaitable<Response> forward(Request& request, const Decision& decision)
+    asio::awaitable<Response> forward(Request& request, Decision& decision)
     {
         const bool headRequest = request.method() == http::verb::head;
         prepareUpstreamRequest(request, m_state.config.upstream.host, m_state.config.upstream.port,
@@ -339,7 +339,8 @@ private:
         auto answer = co_await m_upstream.forward(std::move(request), true);
         if (!answer) {
             const bool timedOut = answer.error() == http::status::gateway_timeout;
-            co_return jsonError(answer.error(), timedOut ? "upstream-timeout" : "upstream-down",
+            decision.reason = timedOut ? "upstream-timeout" : "upstream-down";
+            co_return jsonError(answer.error(), decision.reason,
                                 timedOut ? "The Ray dashboard did not answer in time."
                                          : "The Ray dashboard cannot be reached.",
                                 11, true);
@@ -364,6 +365,9 @@ private:
         prepareUpstreamRequest(request, m_state.config.upstream.host, m_state.config.upstream.port,
                                m_state.rayToken.get(), true);
         auto answer = co_await m_upstream.upgrade(std::move(request));
+        if (!answer) {
+            decision.reason = "upstream-down";
+        }
         Response response = answer ? std::move(*answer)
                                    : jsonError(answer.error(), "upstream-down",
                                                "The Ray dashboard cannot be reached.", 11, false);
@@ -389,7 +393,8 @@ private:
             decision.identity ? std::string_view(decision.identity->id) : std::string_view();
         const std::string_view route = routeName(decision.route.routeClass);
         m_state.metrics.recordRequest(route, keyId, status, elapsed);
-        if (status >= 400) {
+        // Refusals by the gateway, not Ray's own error answers to requests it let through.
+        if (status >= 400 && decision.reason != "allowed") {
             m_state.metrics.recordDecision(decision.reason);
         }
         m_state.audit.appendRequest(

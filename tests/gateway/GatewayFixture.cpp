@@ -14,6 +14,7 @@
 #include <QSignalSpy>
 #include <QSslConfiguration>
 #include <QSslSocket>
+#include <QTcpSocket>
 #include <QTest>
 
 #include <sodium.h>
@@ -301,6 +302,21 @@ QByteArray GatewayFixture::upstreamRequestLog() const
 {
     QFile log(m_sim.requestLogFile());
     return log.open(QIODevice::ReadOnly) ? log.readAll() : QByteArray();
+}
+
+QByteArray GatewayFixture::adminMetrics() const
+{
+    QTcpSocket socket;
+    socket.connectToHost(QStringLiteral("127.0.0.1"), m_adminPort);
+    if (!socket.waitForConnected(5000)) {
+        return {};
+    }
+    socket.write("GET /metrics HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    QByteArray metrics;
+    while (socket.waitForReadyRead(5000)) {
+        metrics += socket.readAll();
+    }
+    return metrics;
 }
 
 QSslConfiguration GatewayFixture::clientTls() const

@@ -68,6 +68,8 @@ public:
     QString dir(const QString& name) const { return m_dir.filePath(name); }
     QByteArray gatewayLog();
     quint16 adminPort() const { return m_adminPort; }
+    // What the admin listener's /metrics answers, headers included; empty if it cannot connect.
+    QByteArray adminMetrics() const;
     QUrl baseUrl() const;
     QUrl urlFor(const QString& path) const;
     // TLS settings that trust exactly the gateway's certificate.

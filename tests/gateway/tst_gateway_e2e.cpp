@@ -6,7 +6,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QTcpSocket>
 #include <QTest>
 
 #include <algorithm>
@@ -280,14 +279,7 @@ private Q_SLOTS:
 
     void metricsAndAuditTrail()
     {
-        QTcpSocket socket;
-        socket.connectToHost(QStringLiteral("127.0.0.1"), m_fx.adminPort());
-        QVERIFY(socket.waitForConnected(5000));
-        socket.write("GET /metrics HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
-        QByteArray metrics;
-        while (socket.waitForReadyRead(5000)) {
-            metrics += socket.readAll();
-        }
+        const QByteArray metrics = m_fx.adminMetrics();
         QVERIFY(metrics.contains("raysec_gateway_requests_total{route=\"cluster-read\""));
         QVERIFY(metrics.contains("raysec_gateway_rate_limited_total"));
         QVERIFY(metrics.contains("raysec_gateway_bundle_version{bundle=\"keys\"}"));
@@ -332,6 +324,8 @@ private Q_SLOTS:
         const auto reply = m_fx.get(QStringLiteral("/api/version"), m_grace);
         QCOMPARE(reply.status, 502);
         QCOMPARE(errorCode(reply), QByteArray("upstream-down"));
+        QVERIFY(m_fx.adminMetrics().contains(
+            "raysec_gateway_decisions_total{reason=\"upstream-down\"} 1"));
     }
 };
 

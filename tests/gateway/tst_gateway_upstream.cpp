@@ -259,6 +259,10 @@ private Q_SLOTS:
             QVERIFY2(elapsed >= 900 && elapsed < 2800, qPrintable(QString::number(elapsed)));
         }
 
+        // Both are counted as the gateway's refusals for that reason.
+        QVERIFY(slow.adminMetrics().contains(
+            "raysec_gateway_decisions_total{reason=\"upstream-timeout\"} 2"));
+
         // Ray is quick again: the same gateway answers from it.
         QVERIFY2(slow.restartUpstream({}, &error), qPrintable(error));
         const auto recovered = slow.get(QStringLiteral("/api/version"), reader);

@@ -67,8 +67,8 @@ Response parseFailure(const beast::error_code& ec)
                      "The request is not valid HTTP/1.1.", 11, false);
 }
 
-// Copies bytes from one side to the other until either fails; traffic() is called for every
-// piece read, so that the caller can keep an idle deadline.
+// Copies bytes from one side to the other until either fails; traffic(n) is called for every
+// piece read, so that the caller can count bytes and keep an idle deadline.
 template <typename From, typename To, typename Traffic>
 asio::awaitable<void> pump(From& from, To& to, Traffic traffic)
 {
@@ -78,7 +78,7 @@ asio::awaitable<void> pump(From& from, To& to, Traffic traffic)
         if (readError || n == 0) {
             co_return;
         }
-        traffic();
+        traffic(n);
         auto [writeError, w] =
             co_await asio::async_write(to, asio::buffer(chunk.data(), n), tupleAwaitable);
         if (writeError) {
@@ -87,20 +87,37 @@ asio::awaitable<void> pump(From& from, To& to, Traffic traffic)
     }
 }
 
+// Bytes that crossed an open tunnel, each way.
+struct TunnelTraffic
+{
+    std::uint64_t fromClient = 0;
+    std::uint64_t fromRay = 0;
+};
+
 template <typename Stream, typename Traffic>
 asio::awaitable<void> tunnel(Stream& client, beast::flat_buffer& clientBuffer, Upstream& upstream,
-                             Traffic traffic)
+                             TunnelTraffic& counted, Traffic traffic)
 {
     // Bytes already read past the upgrade on either side go across first.
     if (clientBuffer.size() > 0) {
+        counted.fromClient += clientBuffer.size();
         co_await asio::async_write(upstream.stream(), clientBuffer.data(), tupleAwaitable);
         clientBuffer.consume(clientBuffer.size());
     }
     if (upstream.buffer().size() > 0) {
+        counted.fromRay += upstream.buffer().size();
         co_await asio::async_write(client, upstream.buffer().data(), tupleAwaitable);
         upstream.buffer().consume(upstream.buffer().size());
     }
-    co_await (pump(client, upstream.stream(), traffic) || pump(upstream.stream(), client, traffic));
+    co_await (pump(client, upstream.stream(),
+                   [&](std::size_t n) {
+                       counted.fromClient += n;
+                       traffic();
+                   }) ||
+              pump(upstream.stream(), client, [&](std::size_t n) {
+                  counted.fromRay += n;
+                  traffic();
+              }));
 }
 
 // The client side's timeout. Beast's stream timeout starts and cancels a timer around every
@@ -379,8 +396,22 @@ private:
             // A log tail may stay quiet for a long while, so the tunnel has its own, longer
             // idle limit, counted from the last byte in either direction.
             const auto idle = m_state.config.tunnelIdle;
+            const auto opened = std::chrono::steady_clock::now();
+            TunnelTraffic counted;
             m_watchdog.arm(idle);
-            co_await tunnel(m_stream, m_buffer, m_upstream, [this, idle] { m_watchdog.arm(idle); });
+            co_await tunnel(m_stream, m_buffer, m_upstream, counted,
+                            [this, idle] { m_watchdog.arm(idle); });
+            const auto seconds = std::chrono::duration_cast<std::chrono::milliseconds>(
+                                     std::chrono::steady_clock::now() - opened)
+                                     .count() /
+                                 1000.0;
+            m_state.audit.append({{"type", "tunnel-closed"},
+                                  {"key", decision.identity ? decision.identity->id : ""},
+                                  {"peer", m_peer},
+                                  {"ended", m_watchdog.expired() ? "idle" : "closed"},
+                                  {"seconds", seconds},
+                                  {"bytesFromClient", counted.fromClient},
+                                  {"bytesFromRay", counted.fromRay}});
         }
         co_return false;
     }

@@ -2,6 +2,7 @@
 #include "support/TestMain.h"
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -31,6 +32,24 @@ std::pair<int, QByteArray> splitAnswer(const QByteArray& answer)
 qsizetype tailRequests(const QByteArray& requestLog)
 {
     return requestLog.count("/logs/tail\"");
+}
+
+// The audit log's last tunnel-closed event, once the writer has written it.
+QJsonObject lastTunnelClosed(const GatewayFixture& fx)
+{
+    QJsonObject found;
+    QFile audit(fx.dir(QStringLiteral("audit.jsonl")));
+    if (!audit.open(QIODevice::ReadOnly)) {
+        return found;
+    }
+    for (const QByteArray& line : audit.readAll().split('\n')) {
+        const QJsonObject event =
+            QJsonDocument::fromJson(line).object().value(QStringLiteral("event")).toObject();
+        if (event.value(QStringLiteral("type")).toString() == QLatin1String("tunnel-closed")) {
+            found = event;
+        }
+    }
+    return found;
 }
 
 } // namespace
@@ -119,6 +138,14 @@ private Q_SLOTS:
             QCOMPARE(frames.last(), QStringLiteral("Received SIGTERM, stopping.\n"));
         }
         QCOMPARE(frames.join(QString()).toUtf8(), jobLogs(id));
+
+        // The tunnel's end is audited: Ray closed it, and the log's bytes came from Ray.
+        QJsonObject closed;
+        QTRY_VERIFY_WITH_TIMEOUT(!(closed = lastTunnelClosed(m_fx)).isEmpty(), 5000);
+        QCOMPARE(closed.value(QStringLiteral("ended")).toString(), QStringLiteral("closed"));
+        QVERIFY(closed.value(QStringLiteral("bytesFromRay")).toDouble() >=
+                double(frames.join(QString()).toUtf8().size()));
+        QVERIFY(!closed.value(QStringLiteral("key")).toString().isEmpty());
 
         // The upgrade reached raysec-sim, which switched protocols.
         const QByteArray simLog = m_fx.upstreamRequestLog();
@@ -229,6 +256,13 @@ private Q_SLOTS:
         QVERIFY(disconnected.wait(6000));
         const qint64 elapsed = timer.elapsed();
         QVERIFY2(elapsed >= 1500 && elapsed < 5000, qPrintable(QString::number(elapsed)));
+        QJsonObject closed;
+        QTRY_VERIFY_WITH_TIMEOUT(!(closed = lastTunnelClosed(quiet)).isEmpty(), 5000);
+        QCOMPARE(closed.value(QStringLiteral("ended")).toString(), QStringLiteral("idle"));
+        QVERIFY(closed.value(QStringLiteral("seconds")).toDouble() >= 5.5);
+        // The pings went one way and their pongs the other.
+        QVERIFY(closed.value(QStringLiteral("bytesFromClient")).toDouble() >= 8 * 6);
+        QVERIFY(closed.value(QStringLiteral("bytesFromRay")).toDouble() >= 6 * 2);
         QCOMPARE(runningJob(quiet, tailer), id);
     }
 

@@ -22,6 +22,39 @@ QByteArray expectedHash(qint64 size)
     return hash.result();
 }
 
+// A raw answer split into its header block (lower-cased) and body.
+std::pair<QByteArray, QByteArray> splitRaw(const QByteArray& answer)
+{
+    const qsizetype end = answer.indexOf("\r\n\r\n");
+    if (end < 0) {
+        return {};
+    }
+    return {answer.left(end).toLower(), answer.mid(end + 4)};
+}
+
+// Undoes chunked framing; empty if the framing is broken or the last chunk is missing.
+QByteArray unchunk(const QByteArray& body)
+{
+    QByteArray out;
+    qsizetype at = 0;
+    for (;;) {
+        const qsizetype lineEnd = body.indexOf("\r\n", at);
+        if (lineEnd < 0) {
+            return {};
+        }
+        bool ok = false;
+        const qsizetype size = body.mid(at, lineEnd - at).toLongLong(&ok, 16);
+        if (!ok || lineEnd + 2 + size + 2 > body.size()) {
+            return {};
+        }
+        if (size == 0) {
+            return out;
+        }
+        out += body.mid(lineEnd + 2, size);
+        at = lineEnd + 2 + size + 2;
+    }
+}
+
 } // namespace
 
 // Bodies from Ray that are large or have no length are relayed as they arrive rather than read
@@ -93,6 +126,36 @@ private Q_SLOTS:
         QCOMPARE(reply.header("content-type"), QByteArray("text/plain"));
         // The connection is still good for the next request.
         QCOMPARE(logs(10, "length").status, 200);
+    }
+
+    // What the client is sent for an answer Ray chunked: chunks again for HTTP/1.1, and for
+    // HTTP/1.0, which has no chunks, the bytes as they are, ended by closing the connection.
+    void framingFollowsTheClientsVersion_data()
+    {
+        QTest::addColumn<QByteArray>("version");
+        QTest::newRow("HTTP/1.1") << QByteArray("HTTP/1.1");
+        QTest::newRow("HTTP/1.0") << QByteArray("HTTP/1.0");
+    }
+    void framingFollowsTheClientsVersion()
+    {
+        QFETCH(QByteArray, version);
+        const qint64 bytes = qint64(2) * 1024 * 1024 + 3;
+        const QByteArray request =
+            "GET /api/jobs/raysubmit_bulk/logs?bytes=" + QByteArray::number(bytes) +
+            "&framing=chunked " + version + "\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " +
+            m_reader + "\r\nConnection: close\r\n\r\n";
+        bool closed = false;
+        const auto [headers, body] = splitRaw(m_fx.rawExchange(request, 20000, &closed));
+        QVERIFY(closed);
+        // A server names its own version in the status line, whatever the client's.
+        QVERIFY2(headers.startsWith("http/1.1 200"), headers.constData());
+        QVERIFY(!headers.contains("content-length"));
+        const bool chunked = headers.contains("\r\ntransfer-encoding: chunked");
+        QCOMPARE(chunked, version == "HTTP/1.1");
+        const QByteArray received = chunked ? unchunk(body) : body;
+        QCOMPARE(qint64(received.size()), bytes);
+        QCOMPARE(QCryptographicHash::hash(received, QCryptographicHash::Sha256),
+                 expectedHash(bytes));
     }
 
     void anAnswerCutOffByRayIsNotPassedOffAsComplete()

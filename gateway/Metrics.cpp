@@ -52,9 +52,13 @@ void Metrics::recordRequest(std::string_view routeClass, std::string_view keyId,
     while (bucket < latencyBuckets.size() && seconds > latencyBuckets[bucket]) {
         ++bucket;
     }
-    ++s.latency[bucket];
-    s.latencySum += seconds;
-    ++s.latencyCount;
+    auto histogram = s.latency.find(routeClass);
+    if (histogram == s.latency.end()) {
+        histogram = s.latency.emplace(std::string(routeClass), Histogram{}).first;
+    }
+    ++histogram->second.buckets[bucket];
+    histogram->second.sum += seconds;
+    ++histogram->second.count;
 }
 
 void Metrics::recordRateLimited(std::string_view policy, bool shadow)
@@ -94,9 +98,7 @@ std::string Metrics::prometheusText() const
     std::map<RequestKey, std::uint64_t> requests;
     std::map<std::pair<std::string, bool>, std::uint64_t> limited;
     std::map<std::string, std::uint64_t> decisions;
-    std::array<std::uint64_t, latencyBuckets.size() + 1> latency{};
-    double sum = 0;
-    std::uint64_t count = 0;
+    std::map<std::string, Histogram> latency;
     for (const Shard& s : m_shards) {
         std::lock_guard lock(s.mutex);
         for (const auto& [k, v] : s.requests) {
@@ -108,11 +110,14 @@ std::string Metrics::prometheusText() const
         for (const auto& [k, v] : s.decisions) {
             decisions[k] += v;
         }
-        for (std::size_t i = 0; i < latency.size(); ++i) {
-            latency[i] += s.latency[i];
+        for (const auto& [route, h] : s.latency) {
+            Histogram& total = latency[route];
+            for (std::size_t i = 0; i < h.buckets.size(); ++i) {
+                total.buckets[i] += h.buckets[i];
+            }
+            total.sum += h.sum;
+            total.count += h.count;
         }
-        sum += s.latencySum;
-        count += s.latencyCount;
     }
 
     std::ostringstream out;
@@ -133,17 +138,23 @@ std::string Metrics::prometheusText() const
     for (const auto& [k, v] : decisions) {
         out << "raysec_gateway_decisions_total{reason=\"" << label(k) << "\"} " << v << "\n";
     }
-    out << "# HELP raysec_gateway_request_duration_seconds Time from request to response.\n"
+    out << "# HELP raysec_gateway_request_duration_seconds Time from request to response, by "
+           "route class.\n"
            "# TYPE raysec_gateway_request_duration_seconds histogram\n";
-    std::uint64_t cumulative = 0;
-    for (std::size_t i = 0; i < latencyBuckets.size(); ++i) {
-        cumulative += latency[i];
-        out << "raysec_gateway_request_duration_seconds_bucket{le=\"" << latencyBuckets[i] << "\"} "
-            << cumulative << "\n";
+    for (const auto& [route, h] : latency) {
+        const std::string routeLabel = "route=\"" + label(route) + "\"";
+        std::uint64_t cumulative = 0;
+        for (std::size_t i = 0; i < latencyBuckets.size(); ++i) {
+            cumulative += h.buckets[i];
+            out << "raysec_gateway_request_duration_seconds_bucket{" << routeLabel << ",le=\""
+                << latencyBuckets[i] << "\"} " << cumulative << "\n";
+        }
+        out << "raysec_gateway_request_duration_seconds_bucket{" << routeLabel << ",le=\"+Inf\"} "
+            << h.count << "\n"
+            << "raysec_gateway_request_duration_seconds_sum{" << routeLabel << "} " << h.sum << "\n"
+            << "raysec_gateway_request_duration_seconds_count{" << routeLabel << "} " << h.count
+            << "\n";
     }
-    out << "raysec_gateway_request_duration_seconds_bucket{le=\"+Inf\"} " << count << "\n"
-        << "raysec_gateway_request_duration_seconds_sum " << sum << "\n"
-        << "raysec_gateway_request_duration_seconds_count " << count << "\n";
 
     std::lock_guard lock(m_gaugeMutex);
     out << "# HELP raysec_gateway_bundle_version Version of each loaded signed bundle.\n"

@@ -12,8 +12,8 @@
 
 namespace raysec::gateway {
 
-// Counters and a latency histogram in Prometheus' text format, for the loopback admin
-// listener. Writes go to one of several shards picked by thread, so worker threads do not
+// Counters and a latency histogram per route class in Prometheus' text format, for the loopback
+// admin listener. Writes go to one of several shards picked by thread, so worker threads do not
 // contend; a scrape adds the shards up.
 class Metrics
 {
@@ -35,15 +35,19 @@ public:
 
 private:
     using RequestKey = std::tuple<std::string, std::string, int>;
+    struct Histogram
+    {
+        std::array<std::uint64_t, latencyBuckets.size() + 1> buckets{}; // not cumulative
+        double sum = 0;
+        std::uint64_t count = 0;
+    };
     struct Shard
     {
         mutable std::mutex mutex;
         std::map<RequestKey, std::uint64_t, std::less<>> requests;
         std::map<std::pair<std::string, bool>, std::uint64_t> rateLimited;
         std::map<std::string, std::uint64_t> decisions;
-        std::array<std::uint64_t, latencyBuckets.size() + 1> latency{};
-        double latencySum = 0;
-        std::uint64_t latencyCount = 0;
+        std::map<std::string, Histogram, std::less<>> latency; // by route class
     };
 
     Shard& shard();

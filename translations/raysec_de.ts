@@ -4091,10 +4091,6 @@
         <translation>Latenz: p50 %1, p95 %2, p99 %3</translation>
     </message>
     <message>
-        <source>Per route:</source>
-        <translation>Pro Route:</translation>
-    </message>
-    <message>
         <source>Top keys (requests/s, 429/s):</source>
         <translation>Top-Schlüssel (Anfragen/s, 429/s):</translation>
     </message>
@@ -4125,6 +4121,10 @@
     <message>
         <source>gateway takes config, bundles, status or metrics.</source>
         <translation>gateway nimmt config, bundles, status oder metrics.</translation>
+    </message>
+    <message>
+        <source>Per route (requests/s, 429/s, p99):</source>
+        <translation>Pro Route (Anfragen/s, 429/s, p99):</translation>
     </message>
 </context>
 <context>
@@ -7127,6 +7127,10 @@
         <source>seconds</source>
         <translation>Sekunden</translation>
     </message>
+    <message>
+        <source>Traffic per route</source>
+        <translation>Verkehr pro Route</translation>
+    </message>
 </context>
 <context>
     <name>raysec::ui::GatewayPage</name>
@@ -8664,6 +8668,33 @@ Pinnen Sie es erst, nachdem Sie diesen Fingerabdruck mit der Administration des 
     <message>
         <source>Old key works until</source>
         <translation>Alter Schlüssel funktioniert bis</translation>
+    </message>
+</context>
+<context>
+    <name>raysec::ui::RouteRatesModel</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>Route</source>
+        <translation>Route</translation>
+    </message>
+    <message>
+        <source>Requests/s</source>
+        <translation>Anfragen/s</translation>
+    </message>
+    <message>
+        <source>429/s</source>
+        <translation>429/s</translation>
+    </message>
+    <message>
+        <source>p50</source>
+        <translation>p50</translation>
+    </message>
+    <message>
+        <source>p99</source>
+        <translation>p99</translation>
     </message>
 </context>
 <context>

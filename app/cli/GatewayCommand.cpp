@@ -302,6 +302,15 @@ nlohmann::json ratesJson(const GatewayRates& rates)
     auto optional = [](const std::optional<double>& value) {
         return value ? nlohmann::json(*value) : nlohmann::json();
     };
+    nlohmann::json routes = nlohmann::json::object();
+    for (const auto& [route, r] : rates.routes) {
+        routes[utf8(route)] = {{"requestsPerSecond", r.requestsPerSecond},
+                               {"tooManyPerSecond", r.tooManyPerSecond},
+                               {"latencySeconds",
+                                {{"p50", optional(r.latency.p50)},
+                                 {"p95", optional(r.latency.p95)},
+                                 {"p99", optional(r.latency.p99)}}}};
+    }
     nlohmann::json talkers = nlohmann::json::array();
     for (const GatewayTalker& talker : rates.topTalkers) {
         talkers.push_back({{"key", utf8(talker.key)},
@@ -313,7 +322,7 @@ nlohmann::json ratesJson(const GatewayRates& rates)
             {"tooManyPerSecond", rates.tooManyPerSecond},
             {"shadowLimitedPerSecond", rates.shadowLimitedPerSecond},
             {"perKey", map(rates.requestsPerKey)},
-            {"perRoute", map(rates.requestsPerRoute)},
+            {"perRoute", routes},
             {"tooManyPerKey", map(rates.tooManyPerKey)},
             {"latencySeconds",
              {{"p50", optional(rates.p50)},
@@ -336,9 +345,11 @@ void printRates(CliContext& ctx, const GatewayRates& rates)
     out << Text::tr("Latency: p50 %1, p95 %2, p99 %3")
                .arg(milliseconds(rates.p50), milliseconds(rates.p95), milliseconds(rates.p99))
         << Qt::endl;
-    out << Text::tr("Per route:") << Qt::endl;
-    for (const auto& [route, perSecond] : rates.requestsPerRoute) {
-        out << QStringLiteral("  %1 %2/s").arg(route.leftJustified(16), number(perSecond))
+    out << Text::tr("Per route (requests/s, 429/s, p99):") << Qt::endl;
+    for (const auto& [route, r] : rates.routes) {
+        out << QStringLiteral("  %1 %2 %3 %4")
+                   .arg(route.leftJustified(16), number(r.requestsPerSecond),
+                        number(r.tooManyPerSecond), milliseconds(r.latency.p99))
             << Qt::endl;
     }
     out << Text::tr("Top keys (requests/s, 429/s):") << Qt::endl;

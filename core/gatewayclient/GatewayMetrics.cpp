@@ -57,21 +57,39 @@ std::optional<double> bucketBound(const QString& le)
     return ok ? std::optional(bound) : std::nullopt;
 }
 
+GatewayLatency percentiles(const std::map<double, double>& buckets)
+{
+    return {GatewayMetrics::quantile(0.50, buckets), GatewayMetrics::quantile(0.95, buckets),
+            GatewayMetrics::quantile(0.99, buckets)};
+}
+
+// The histogram has a series per route class (none on gateways that predate the label): the
+// overall percentiles come from the buckets added up across routes.
 Result<void> addLatency(const CounterDeltas& deltas, const PrometheusScrape& after,
                         GatewayRates& rates)
 {
-    std::map<double, double> buckets;
+    std::map<double, double> all;
+    std::map<QString, std::map<double, double>> byRoute;
     for (const PrometheusSample* sample : after.named(bucketName)) {
         const auto bound = bucketBound(sample->label(QStringLiteral("le")));
         if (!bound) {
             return fail(QStringLiteral("gateway.metrics-histogram"),
                         Text::tr("The latency histogram has a bucket without a numeric bound."));
         }
-        buckets[*bound] = deltas.delta(*sample);
+        const double delta = deltas.delta(*sample);
+        all[*bound] += delta;
+        const QString route = sample->label(QStringLiteral("route"));
+        if (!route.isEmpty()) {
+            byRoute[route][*bound] += delta;
+        }
     }
-    rates.p50 = GatewayMetrics::quantile(0.50, buckets);
-    rates.p95 = GatewayMetrics::quantile(0.95, buckets);
-    rates.p99 = GatewayMetrics::quantile(0.99, buckets);
+    const GatewayLatency overall = percentiles(all);
+    rates.p50 = overall.p50;
+    rates.p95 = overall.p95;
+    rates.p99 = overall.p99;
+    for (const auto& [route, buckets] : byRoute) {
+        rates.routes[route].latency = percentiles(buckets);
+    }
     return {};
 }
 
@@ -82,10 +100,12 @@ void addRequests(const CounterDeltas& deltas, const PrometheusScrape& after, Gat
         const QString key = sample->label(QStringLiteral("key"));
         rates.requestsPerSecond += perSecond;
         rates.requestsPerKey[key] += perSecond;
-        rates.requestsPerRoute[sample->label(QStringLiteral("route"))] += perSecond;
+        GatewayRouteRates& route = rates.routes[sample->label(QStringLiteral("route"))];
+        route.requestsPerSecond += perSecond;
         if (sample->label(QStringLiteral("status")) == QLatin1String("429")) {
             rates.tooManyPerSecond += perSecond;
             rates.tooManyPerKey[key] += perSecond;
+            route.tooManyPerSecond += perSecond;
         }
     }
     for (const PrometheusSample* sample : after.named(limitedName)) {

@@ -20,6 +20,22 @@ struct GatewayTalker
     double tooManyPerSecond = 0;
 };
 
+// Latency percentiles in seconds; empty when no request finished between the scrapes.
+struct GatewayLatency
+{
+    std::optional<double> p50;
+    std::optional<double> p95;
+    std::optional<double> p99;
+};
+
+// Traffic of one route class ("jobs-submit", ...) between two scrapes.
+struct GatewayRouteRates
+{
+    double requestsPerSecond = 0;
+    double tooManyPerSecond = 0;
+    GatewayLatency latency;
+};
+
 // What happened at the gateway between two scrapes: per-second rates and latency percentiles.
 struct GatewayRates
 {
@@ -28,9 +44,9 @@ struct GatewayRates
     double tooManyPerSecond = 0;       // answers with status 429
     double shadowLimitedPerSecond = 0; // would-be refusals in shadow mode
     std::map<QString, double> requestsPerKey;
-    std::map<QString, double> requestsPerRoute;
+    std::map<QString, GatewayRouteRates> routes;
     std::map<QString, double> tooManyPerKey;
-    // Latency percentiles in seconds; empty when no request finished between the scrapes.
+    // Over all routes.
     std::optional<double> p50;
     std::optional<double> p95;
     std::optional<double> p99;

@@ -1,5 +1,6 @@
 #include "ui/gateway/GatewayDashboard.h"
 
+#include "ui/gateway/RouteRatesModel.h"
 #include "ui/gateway/TopTalkersModel.h"
 
 #include <QChart>
@@ -35,12 +36,19 @@ GatewayDashboard::GatewayDashboard(QWidget* parent)
     , m_latency(makeChart(tr("Latency percentiles"), tr("ms")))
     , m_talkers(new TopTalkersModel(this))
     , m_table(new QTableView(this))
+    , m_routes(new RouteRatesModel(this))
+    , m_routeTable(new QTableView(this))
 {
-    m_table->setModel(m_talkers);
-    m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    const std::pair<QTableView*, QAbstractItemModel*> tables[] = {{m_table, m_talkers},
+                                                                  {m_routeTable, m_routes}};
+    for (const auto& [table, model] : tables) {
+        table->setModel(model);
+        table->verticalHeader()->hide();
+        table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+        table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    }
     m_table->setAccessibleName(tr("Top talkers"));
+    m_routeTable->setAccessibleName(tr("Traffic per route"));
 
     auto* layout = new QGridLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -51,6 +59,7 @@ GatewayDashboard::GatewayDashboard(QWidget* parent)
     layout->addWidget(m_tooMany.view, 0, 1);
     layout->addWidget(m_latency.view, 1, 0);
     layout->addWidget(m_table, 1, 1);
+    layout->addWidget(m_routeTable, 2, 0, 1, 2);
 }
 
 GatewayDashboard::Chart GatewayDashboard::makeChart(const QString& title, const QString& unit)
@@ -141,6 +150,7 @@ void GatewayDashboard::addRates(double elapsedSeconds, const GatewayRates& rates
         rescale(*chart, elapsedSeconds);
     }
     m_talkers->setTalkers(rates.topTalkers, lastUsed);
+    m_routes->setRoutes(rates.routes);
 }
 
 void GatewayDashboard::clear()
@@ -150,6 +160,7 @@ void GatewayDashboard::clear()
         chart->series.clear();
     }
     m_talkers->setTalkers({}, {});
+    m_routes->setRoutes({});
 }
 
 QLineSeries* GatewayDashboard::requestSeries(const QString& key) const

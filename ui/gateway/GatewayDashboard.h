@@ -14,10 +14,11 @@ class QValueAxis;
 
 namespace raysec::ui {
 
+class RouteRatesModel;
 class TopTalkersModel;
 
 // The gateway's rate-limit dashboard: request rate and 429s per key over time, latency
-// percentiles over time, and the busiest keys of the last interval.
+// percentiles over time, and the last interval's busiest keys and traffic per route.
 class GatewayDashboard : public QWidget
 {
     Q_OBJECT
@@ -37,6 +38,7 @@ public:
     QLineSeries* tooManySeries(const QString& key) const;
     QLineSeries* latencySeries(int percentile) const; // 50, 95 or 99
     TopTalkersModel* talkers() const { return m_talkers; }
+    RouteRatesModel* routes() const { return m_routes; }
 
 private:
     struct Chart
@@ -57,6 +59,8 @@ private:
     Chart m_latency;
     TopTalkersModel* m_talkers;
     QTableView* m_table;
+    RouteRatesModel* m_routes;
+    QTableView* m_routeTable;
 };
 
 } // namespace raysec::ui

@@ -73,9 +73,11 @@ private Q_SLOTS:
         QCOMPARE(rates->requestsPerKey.at(QStringLiteral("k_b")), 7.0);
         QCOMPARE(rates->requestsPerKey.at(QStringLiteral("k_c")), 0.5);
         QCOMPARE(rates->requestsPerKey.at(QStringLiteral("k_d")), 0.0);
-        QCOMPARE(rates->requestsPerRoute.at(QStringLiteral("jobs-read")), 22.0);
-        QCOMPARE(rates->requestsPerRoute.at(QStringLiteral("jobs-submit")), 5.0);
-        QCOMPARE(rates->requestsPerRoute.at(QStringLiteral("logs-read")), 0.5);
+        QCOMPARE(rates->routes.at(QStringLiteral("jobs-read")).requestsPerSecond, 22.0);
+        QCOMPARE(rates->routes.at(QStringLiteral("jobs-submit")).requestsPerSecond, 5.0);
+        QCOMPARE(rates->routes.at(QStringLiteral("jobs-submit")).tooManyPerSecond, 5.0);
+        QCOMPARE(rates->routes.at(QStringLiteral("jobs-read")).tooManyPerSecond, 0.0);
+        QCOMPARE(rates->routes.at(QStringLiteral("logs-read")).requestsPerSecond, 0.5);
         QCOMPARE(rates->tooManyPerSecond, 5.0);
         QCOMPARE(rates->tooManyPerKey.at(QStringLiteral("k_b")), 5.0);
         QVERIFY(!rates->tooManyPerKey.contains(QStringLiteral("k_a")));
@@ -90,6 +92,30 @@ private Q_SLOTS:
         QCOMPARE(rates->p50.value(), 0.01);
         QCOMPARE(rates->p95.value(), 0.55);
         QCOMPARE(rates->p99.value(), 0.91);
+    }
+
+    // A histogram per route: percentiles per route, and overall from the buckets added up.
+    void percentilesPerRoute()
+    {
+        const QByteArray first =
+            "raysec_gateway_request_duration_seconds_bucket{route=\"jobs-read\",le=\"0.01\"} 0\n"
+            "raysec_gateway_request_duration_seconds_bucket{route=\"jobs-read\",le=\"+Inf\"} 0\n"
+            "raysec_gateway_request_duration_seconds_bucket{route=\"jobs-submit\",le=\"0.01\"} 0\n"
+            "raysec_gateway_request_duration_seconds_bucket{route=\"jobs-submit\",le=\"+Inf\"} 0\n";
+        // jobs-read: 100 requests all within 10 ms; jobs-submit: 100, all slower than 10 ms.
+        const QByteArray second =
+            "raysec_gateway_request_duration_seconds_bucket{route=\"jobs-read\",le=\"0.01\"} 100\n"
+            "raysec_gateway_request_duration_seconds_bucket{route=\"jobs-read\",le=\"+Inf\"} 100\n"
+            "raysec_gateway_request_duration_seconds_bucket{route=\"jobs-submit\",le=\"0.01\"} 0\n"
+            "raysec_gateway_request_duration_seconds_bucket{route=\"jobs-submit\",le=\"+Inf\"} "
+            "100\n";
+        auto rates = GatewayMetrics::rates(scrape(first, 0), scrape(second, 10));
+        QVERIFY(rates.has_value());
+        QCOMPARE(rates->routes.at(QStringLiteral("jobs-read")).latency.p99.value(), 0.0099);
+        QCOMPARE(rates->routes.at(QStringLiteral("jobs-submit")).latency.p50.value(), 0.01);
+        // Overall, half the 200 requests were within 10 ms.
+        QCOMPARE(rates->p50.value(), 0.01);
+        QCOMPARE(rates->p99.value(), 0.01);
     }
 
     void topTalkersBusiestFirst()

@@ -6,12 +6,14 @@
 #include "ui/ConsoleContext.h"
 #include "ui/gateway/GatewayDashboard.h"
 #include "ui/gateway/GatewayPage.h"
+#include "ui/gateway/RouteRatesModel.h"
 #include "ui/gateway/TopTalkersModel.h"
 #include "ui/widgets/ErrorBanner.h"
 
 #include <QElapsedTimer>
 #include <QLineEdit>
 #include <QLineSeries>
+#include <QLocale>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -23,23 +25,27 @@ using raysec::test::FakeGatewayAdmin;
 
 namespace {
 
-const QByteArray before = "raysec_gateway_requests_total{route=\"jobs-read\",key=\"k_a\","
-                          "status=\"200\"} 0\n"
-                          "raysec_gateway_request_duration_seconds_bucket{le=\"0.01\"} 0\n"
-                          "raysec_gateway_request_duration_seconds_bucket{le=\"0.1\"} 0\n"
-                          "raysec_gateway_request_duration_seconds_bucket{le=\"1\"} 0\n"
-                          "raysec_gateway_request_duration_seconds_bucket{le=\"+Inf\"} 0\n"
-                          "raysec_gateway_bundle_version{bundle=\"registry\"} 5\n";
+const QByteArray before =
+    "raysec_gateway_requests_total{route=\"jobs-read\",key=\"k_a\","
+    "status=\"200\"} 0\n"
+    "raysec_gateway_request_duration_seconds_bucket{route=\"jobs-read\",le=\"0.01\"} 0\n"
+    "raysec_gateway_request_duration_seconds_bucket{route=\"jobs-read\",le=\"0.1\"} 0\n"
+    "raysec_gateway_request_duration_seconds_bucket{route=\"jobs-read\",le=\"1\"} 0\n"
+    "raysec_gateway_request_duration_seconds_bucket{route=\"jobs-read\",le=\"+Inf\"} 0\n"
+    "raysec_gateway_bundle_version{bundle=\"registry\"} 5\n";
 
-const QByteArray after = "raysec_gateway_requests_total{route=\"jobs-read\",key=\"k_a\","
-                         "status=\"200\"} 80\n"
-                         "raysec_gateway_requests_total{route=\"jobs-read\",key=\"k_b\","
-                         "status=\"429\"} 20\n"
-                         "raysec_gateway_request_duration_seconds_bucket{le=\"0.01\"} 50\n"
-                         "raysec_gateway_request_duration_seconds_bucket{le=\"0.1\"} 90\n"
-                         "raysec_gateway_request_duration_seconds_bucket{le=\"1\"} 100\n"
-                         "raysec_gateway_request_duration_seconds_bucket{le=\"+Inf\"} 100\n"
-                         "raysec_gateway_bundle_version{bundle=\"registry\"} 6\n";
+const QByteArray after =
+    "raysec_gateway_requests_total{route=\"jobs-read\",key=\"k_a\","
+    "status=\"200\"} 80\n"
+    "raysec_gateway_requests_total{route=\"jobs-read\",key=\"k_b\","
+    "status=\"429\"} 20\n"
+    "raysec_gateway_requests_total{route=\"jobs-submit\",key=\"k_a\","
+    "status=\"200\"} 5\n"
+    "raysec_gateway_request_duration_seconds_bucket{route=\"jobs-read\",le=\"0.01\"} 50\n"
+    "raysec_gateway_request_duration_seconds_bucket{route=\"jobs-read\",le=\"0.1\"} 90\n"
+    "raysec_gateway_request_duration_seconds_bucket{route=\"jobs-read\",le=\"1\"} 100\n"
+    "raysec_gateway_request_duration_seconds_bucket{route=\"jobs-read\",le=\"+Inf\"} 100\n"
+    "raysec_gateway_bundle_version{bundle=\"registry\"} 6\n";
 
 } // namespace
 
@@ -93,6 +99,20 @@ private Q_SLOTS:
         QCOMPARE(dashboard->talkers()->rowCount(), 2);
         QCOMPARE(dashboard->talkers()->index(0, 0).data().toString(), QStringLiteral("k_a"));
         QVERIFY(!dashboard->talkers()->index(0, 3).data().toString().isEmpty());
+        // Per route, busiest first: jobs-read with its 429s and latency, then jobs-submit,
+        // which has no latency series of its own.
+        const ui::RouteRatesModel* routes = dashboard->routes();
+        QCOMPARE(routes->rowCount(), 2);
+        QCOMPARE(routes->index(0, ui::RouteRatesModel::Route).data().toString(),
+                 QStringLiteral("jobs-read"));
+        QVERIFY(routes->index(0, ui::RouteRatesModel::TooManyPerSecond).data().toString() !=
+                QLocale().toString(0.0, 'f', 2));
+        QVERIFY(!routes->index(0, ui::RouteRatesModel::P99).data().toString().isEmpty());
+        QCOMPARE(routes->index(1, ui::RouteRatesModel::Route).data().toString(),
+                 QStringLiteral("jobs-submit"));
+        QCOMPARE(routes->index(1, ui::RouteRatesModel::TooManyPerSecond).data().toString(),
+                 QLocale().toString(0.0, 'f', 2));
+        QVERIFY(routes->index(1, ui::RouteRatesModel::P99).data().toString().isEmpty());
 
         page.findChild<QPushButton*>(QStringLiteral("gatewayStart"))->click();
         QVERIFY(!page.polling());

@@ -846,10 +846,6 @@
         <source>The gateway&apos;s keys and bundles go into the written folder, and none is written yet.</source>
         <translation>Die Schlüssel und Bündel des Gateways kommen in den geschriebenen Ordner, und es wurde noch keiner geschrieben.</translation>
     </message>
-    <message>
-        <source>Raysec&apos;s recommended job policy (the one the audit checks jobs against)</source>
-        <translation>die von Raysec empfohlene Job-Richtlinie (gegen die auch die Prüfung die Jobs prüft)</translation>
-    </message>
 </context>
 <context>
     <name>raysec::DashboardUser</name>
@@ -1594,6 +1590,21 @@
     <message>
         <source>The console&apos;s gateway bundles already carry this policy (it is Raysec&apos;s recommended one); run the command after editing %1, then copy gateway/policy.json and its .minisig to %2. Jobs already running keep their runtime_env: stop the offending ones.</source>
         <translation>Die Gateway-Bündel der Konsole enthalten diese Richtlinie bereits (es ist die von Raysec empfohlene); führen Sie den Befehl aus, nachdem Sie %1 bearbeitet haben, und kopieren Sie dann gateway/policy.json und seine .minisig nach %2. Bereits laufende Jobs behalten ihr runtime_env: Stoppen Sie die betroffenen.</translation>
+    </message>
+</context>
+<context>
+    <name>raysec::JobPolicyStore</name>
+    <message>
+        <source>read the job policy</source>
+        <translation>die Job-Richtlinie lesen</translation>
+    </message>
+    <message>
+        <source>the job policy saved in the console (raysec-cli gateway job-policy)</source>
+        <translation>die in der Konsole gespeicherte Job-Richtlinie (raysec-cli gateway job-policy)</translation>
+    </message>
+    <message>
+        <source>Raysec&apos;s recommended job policy (the one the audit checks jobs against)</source>
+        <translation>die von Raysec empfohlene Job-Richtlinie (gegen die das Audit Jobs prüft)</translation>
     </message>
 </context>
 <context>
@@ -4119,12 +4130,12 @@
         <translation>--interval erwartet 1 bis 3600 Sekunden und --top eine positive Anzahl.</translation>
     </message>
     <message>
-        <source>gateway takes config, bundles, status or metrics.</source>
-        <translation>gateway nimmt config, bundles, status oder metrics.</translation>
-    </message>
-    <message>
         <source>Per route (requests/s, 429/s, p99):</source>
         <translation>Pro Route (Anfragen/s, 429/s, p99):</translation>
+    </message>
+    <message>
+        <source>gateway takes config, bundles, job-policy, status or metrics.</source>
+        <translation>gateway nimmt config, bundles, job-policy, status oder metrics.</translation>
     </message>
 </context>
 <context>
@@ -5284,16 +5295,8 @@
         <translation>%1 geschrieben</translation>
     </message>
     <message>
-        <source>Job policy for the gateway (raysec-job-policy file; default: Raysec&apos;s recommended policy).</source>
-        <translation>Job-Richtlinie für das Gateway (raysec-job-policy-Datei; Standard: die von Raysec empfohlene Richtlinie).</translation>
-    </message>
-    <message>
         <source>file</source>
         <translation>Datei</translation>
-    </message>
-    <message>
-        <source>Raysec&apos;s recommended job policy (the one the audit checks jobs against)</source>
-        <translation>die von Raysec empfohlene Job-Richtlinie (gegen die auch die Prüfung die Jobs prüft)</translation>
     </message>
     <message>
         <source>the job policy in %1</source>
@@ -5322,6 +5325,34 @@
     <message>
         <source>gateway bundles needs --out FOLDER.</source>
         <translation>gateway bundles braucht --out ORDNER.</translation>
+    </message>
+    <message>
+        <source>Job policy for the gateway (raysec-job-policy file; default: the one saved with gateway job-policy set, else Raysec&apos;s recommended policy).</source>
+        <translation>Job-Richtlinie für das Gateway (raysec-job-policy-Datei; Standard: die mit gateway job-policy set gespeicherte, sonst die von Raysec empfohlene).</translation>
+    </message>
+    <message>
+        <source>Shows, sets or resets the job policy that gateway bundles, gateway config --bundles and the hardening wizard sign into the gateway&apos;s policy bundle. Until one is set, that is Raysec&apos;s recommended policy.</source>
+        <translation>Zeigt, setzt oder verwirft die Job-Richtlinie, die gateway bundles, gateway config --bundles und der Härtungsassistent in das Richtlinienbündel des Gateways signieren. Solange keine gesetzt ist, ist das die von Raysec empfohlene.</translation>
+    </message>
+    <message>
+        <source>show, set FILE (a raysec-job-policy file) or reset.</source>
+        <translation>show, set DATEI (eine raysec-job-policy-Datei) oder reset.</translation>
+    </message>
+    <message>
+        <source>The gateway&apos;s bundles carry %1:</source>
+        <translation>Die Bündel des Gateways enthalten %1:</translation>
+    </message>
+    <message>
+        <source>Saved the job policy from %1. Sign the bundles again (raysec-cli gateway bundles) and reload the gateway for it to apply.</source>
+        <translation>Job-Richtlinie aus %1 gespeichert. Signieren Sie die Bündel neu (raysec-cli gateway bundles) und laden Sie das Gateway neu, damit sie gilt.</translation>
+    </message>
+    <message>
+        <source>The gateway&apos;s bundles carry Raysec&apos;s recommended job policy again once they are signed anew.</source>
+        <translation>Die Bündel des Gateways enthalten wieder die von Raysec empfohlene Job-Richtlinie, sobald sie neu signiert sind.</translation>
+    </message>
+    <message>
+        <source>gateway job-policy takes show, set FILE or reset.</source>
+        <translation>gateway job-policy nimmt show, set DATEI oder reset.</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 #include "CliContext.h"
 
 #include "core/common/SafeFile.h"
+#include "core/gatewayclient/JobPolicyStore.h"
 #include "core/keys/SigningKeyStore.h"
 
 #include <QCoreApplication>
@@ -44,37 +45,121 @@ void print(CliContext& ctx, const QStringList& written, const WrittenGatewayBund
     ctx.out() << bundles.summary() << Qt::endl;
 }
 
+Result<JobPolicy> readJobPolicyFile(const QString& path)
+{
+    auto bytes = SafeFile::read(path, 1024 * 1024);
+    if (!bytes) {
+        return std::unexpected(bytes.error());
+    }
+    return JobPolicy::parse(*bytes, path);
+}
+
+Result<JobPolicyStore> jobPolicyStore(CliContext& ctx)
+{
+    auto db = ctx.store();
+    if (!db) {
+        return std::unexpected(db.error());
+    }
+    if (auto ok = JobPolicyStore::migrate(**db); !ok) {
+        return std::unexpected(ok.error());
+    }
+    return JobPolicyStore(**db);
+}
+
 } // namespace
 
 QCommandLineOption jobPolicyOption()
 {
     return {jobPolicyName,
-            Text::tr("Job policy for the gateway (raysec-job-policy file; default: Raysec's "
-                     "recommended policy)."),
+            Text::tr("Job policy for the gateway (raysec-job-policy file; default: the one "
+                     "saved with gateway job-policy set, else Raysec's recommended policy)."),
             Text::tr("file")};
 }
 
 Result<GatewayBundleSources> sources(CliContext& ctx, const QCommandLineParser& parser)
 {
-    JobPolicy policy = JobPolicy::defaults();
-    QString source =
-        Text::tr("Raysec's recommended job policy (the one the audit checks jobs against)");
+    std::pair<JobPolicy, QString> chosen;
     if (parser.isSet(jobPolicyName)) {
         const QString path = parser.value(jobPolicyName);
-        auto bytes = SafeFile::read(path, 1024 * 1024);
-        auto parsed = bytes ? JobPolicy::parse(*bytes, path)
-                            : Result<JobPolicy>(std::unexpected(bytes.error()));
+        auto parsed = readJobPolicyFile(path);
         if (!parsed) {
             return std::unexpected(parsed.error());
         }
-        policy = std::move(*parsed);
-        source = Text::tr("the job policy in %1").arg(path);
+        chosen = {std::move(*parsed), Text::tr("the job policy in %1").arg(path)};
+    } else {
+        auto store = jobPolicyStore(ctx);
+        auto saved = store ? store->forBundles()
+                           : Result<std::pair<JobPolicy, QString>>(std::unexpected(store.error()));
+        if (!saved) {
+            return std::unexpected(saved.error());
+        }
+        chosen = std::move(*saved);
     }
     auto db = ctx.store();
     if (!db) {
         return std::unexpected(db.error());
     }
-    return GatewayBundleWriter::collect(**db, std::move(policy), std::move(source));
+    return GatewayBundleWriter::collect(**db, std::move(chosen.first), std::move(chosen.second));
+}
+
+int jobPolicy(CliContext& ctx)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        Text::tr("Shows, sets or resets the job policy that gateway bundles, gateway config "
+                 "--bundles and the hardening wizard sign into the gateway's policy bundle. "
+                 "Until one is set, that is Raysec's recommended policy."));
+    parser.addPositionalArgument(QStringLiteral("job-policy"),
+                                 Text::tr("show, set FILE (a raysec-job-policy file) or reset."));
+    int code = 0;
+    if (!ctx.parse(parser, &code)) {
+        return code;
+    }
+    const QStringList args = parser.positionalArguments();
+    const QString action = args.value(1);
+    auto store = jobPolicyStore(ctx);
+    if (!store) {
+        return ctx.report(store.error());
+    }
+    if (action == QLatin1String("show") && args.size() == 2) {
+        auto chosen = store->forBundles();
+        if (!chosen) {
+            return ctx.report(chosen.error());
+        }
+        if (ctx.json()) {
+            ctx.printJson(
+                {{"source", chosen->second.toStdString()}, {"policy", chosen->first.toJson()}});
+        } else {
+            ctx.err() << Text::tr("The gateway's bundles carry %1:").arg(chosen->second)
+                      << Qt::endl;
+            ctx.out() << QString::fromStdString(chosen->first.toJson().dump(2)) << Qt::endl;
+        }
+        return CliContext::ExitOk;
+    }
+    if (action == QLatin1String("set") && args.size() == 3) {
+        auto parsed = readJobPolicyFile(args.at(2));
+        if (!parsed) {
+            return ctx.report(parsed.error());
+        }
+        if (auto ok = store->save(*parsed); !ok) {
+            return ctx.report(ok.error());
+        }
+        ctx.out() << Text::tr("Saved the job policy from %1. Sign the bundles again (raysec-cli "
+                              "gateway bundles) and reload the gateway for it to apply.")
+                         .arg(args.at(2))
+                  << Qt::endl;
+        return CliContext::ExitOk;
+    }
+    if (action == QLatin1String("reset") && args.size() == 2) {
+        if (auto ok = store->reset(); !ok) {
+            return ctx.report(ok.error());
+        }
+        ctx.out() << Text::tr("The gateway's bundles carry Raysec's recommended job policy again "
+                              "once they are signed anew.")
+                  << Qt::endl;
+        return CliContext::ExitOk;
+    }
+    return ctx.usage(Text::tr("gateway job-policy takes show, set FILE or reset."));
 }
 
 void publish(CliContext& ctx, GatewayBundleSources sources, GatewayBundleFiles files,

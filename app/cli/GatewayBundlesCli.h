@@ -30,6 +30,9 @@ void publish(CliContext& ctx, GatewayBundleSources sources, GatewayBundleFiles f
 // raysec-cli gateway bundles --out FOLDER [--job-policy FILE] [--replace]
 int run(CliContext& ctx);
 
+// raysec-cli gateway job-policy show|set FILE|reset: the job policy the bundles carry.
+int jobPolicy(CliContext& ctx);
+
 } // namespace gatewaybundles
 
 } // namespace raysec::cli

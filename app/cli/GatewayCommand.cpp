@@ -1,5 +1,6 @@
-// raysec-cli gateway config|bundles|status|metrics: writes raysec-gateway's configuration and
-// signed bundles, and reads its loopback admin listener.
+// raysec-cli gateway config|bundles|job-policy|status|metrics: writes raysec-gateway's
+// configuration and signed bundles, keeps the job policy they carry, and reads its loopback
+// admin listener.
 
 #include "CliCommand.h"
 #include "CliContext.h"
@@ -420,13 +421,16 @@ int run(CliContext& ctx)
     if (sub == QLatin1String("bundles")) {
         return gatewaybundles::run(ctx);
     }
+    if (sub == QLatin1String("job-policy")) {
+        return gatewaybundles::jobPolicy(ctx);
+    }
     if (sub == QLatin1String("status")) {
         return status(ctx);
     }
     if (sub == QLatin1String("metrics")) {
         return metrics(ctx);
     }
-    return ctx.usage(Text::tr("gateway takes config, bundles, status or metrics."));
+    return ctx.usage(Text::tr("gateway takes config, bundles, job-policy, status or metrics."));
 }
 
 const CliRegistration registration{

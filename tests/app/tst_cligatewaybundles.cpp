@@ -167,6 +167,71 @@ private Q_SLOTS:
         QCOMPARE(raysec::test::runCli(noPolicy, nullptr, &err), 2);
         QVERIFY(QDir(empty.path()).isEmpty());
     }
+
+    // The job policy saved with gateway job-policy is the one the bundles carry, until reset.
+    void savedJobPolicyIsSigned()
+    {
+        raysec::test::ScopedDataDir data;
+        QTemporaryDir registry;
+        QCOMPARE(raysec::test::runCli({QStringLiteral("keys"), QStringLiteral("export"),
+                                       QStringLiteral("--out"), registry.path()}),
+                 0);
+        const QStringList show = {QStringLiteral("gateway"), QStringLiteral("job-policy"),
+                                  QStringLiteral("show")};
+        QByteArray out, err;
+        QCOMPARE(raysec::test::runCli(show, &out, &err), 0);
+        QVERIFY2(err.contains("recommended"), err.constData());
+        auto policy = nlohmann::json::parse(out.toStdString(), nullptr, false);
+        QVERIFY2(!policy.is_discarded(), out.constData());
+        QCOMPARE(policy["allowedPrograms"][0].get<std::string>(), std::string("python"));
+
+        // A file that is not a job policy is refused and nothing is saved.
+        QFile bad(data.filePath(QStringLiteral("bad.json")));
+        QVERIFY(bad.open(QIODevice::WriteOnly));
+        bad.write("{\"format\": \"raysec-job-policy\", \"allowedPrograms\": 3}");
+        bad.close();
+        QCOMPARE(raysec::test::runCli({QStringLiteral("gateway"), QStringLiteral("job-policy"),
+                                       QStringLiteral("set"), bad.fileName()},
+                                      nullptr, &err),
+                 1);
+        QVERIFY2(err.contains("bad.json"), err.constData());
+        QCOMPARE(raysec::test::runCli(show, &out, &err), 0);
+        QVERIFY2(err.contains("recommended"), err.constData());
+
+        // The shown policy, edited, saved and signed.
+        policy["allowedPrograms"] = {"python3"};
+        QFile edited(data.filePath(QStringLiteral("job-policy.json")));
+        QVERIFY(edited.open(QIODevice::WriteOnly));
+        edited.write(QByteArray::fromStdString(policy.dump(2)));
+        edited.close();
+        QCOMPARE(raysec::test::runCli({QStringLiteral("gateway"), QStringLiteral("job-policy"),
+                                       QStringLiteral("set"), edited.fileName()},
+                                      nullptr, &err),
+                 0);
+        QTemporaryDir dir;
+        const QStringList bundles = {QStringLiteral("gateway"),   QStringLiteral("bundles"),
+                                     QStringLiteral("--out"),     dir.path(),
+                                     QStringLiteral("--replace"), QStringLiteral("--json")};
+        QCOMPARE(raysec::test::runCli(bundles, &out, &err), 0);
+        const auto summary = nlohmann::json::parse(out.toStdString(), nullptr, false);
+        QVERIFY2(!summary.is_discarded(), out.constData());
+        QVERIFY(QByteArray::fromStdString(summary["bundles"]["jobPolicy"].get<std::string>())
+                    .contains("saved in the console"));
+        const QString signedPolicy = dir.filePath(QStringLiteral("policy.json"));
+        QCOMPARE(minisignVerify(dir.filePath(QStringLiteral("raysec-registry.pub")), signedPolicy),
+                 0);
+        auto doc = nlohmann::json::parse(raysec::test::readFile(signedPolicy).toStdString());
+        QVERIFY2(doc["jobPolicy"]["allowedPrograms"] == nlohmann::json::array({"python3"}),
+                 doc["jobPolicy"].dump().c_str());
+
+        // Reset: the recommended policy again.
+        QCOMPARE(raysec::test::runCli({QStringLiteral("gateway"), QStringLiteral("job-policy"),
+                                       QStringLiteral("reset")}),
+                 0);
+        QCOMPARE(raysec::test::runCli(bundles, &out, &err), 0);
+        doc = nlohmann::json::parse(raysec::test::readFile(signedPolicy).toStdString());
+        QCOMPARE(doc["jobPolicy"]["allowedPrograms"][0].get<std::string>(), std::string("python"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCliGatewayBundles)

@@ -3,6 +3,7 @@
 // keychain (gnome-keyring) under a service of this test's own.
 
 #include "core/gatewayclient/GatewayBundleWriter.h"
+#include "core/gatewayclient/JobPolicyStore.h"
 #include "core/keys/MinisignKeyPair.h"
 #include "core/keys/SigningKeyStore.h"
 #include "core/passwords/UserAccounts.h"
@@ -283,6 +284,34 @@ private Q_SLOTS:
         QVERIFY(!sources);
         QCOMPARE(sources.error().code, QStringLiteral("gateway.bundles-quotas"));
         QVERIFY(sources.error().hint.contains(QStringLiteral("no bundle was written")));
+    }
+
+    // The store's job policy: none, saved, reset; a damaged one is an error, not the default.
+    void storedJobPolicy()
+    {
+        QVERIFY(JobPolicyStore::migrate(*m_db));
+        JobPolicyStore store(*m_db);
+        QCOMPARE(store.load().value(), std::nullopt);
+        QCOMPARE(store.forBundles()->first.allowedPrograms, JobPolicy::defaults().allowedPrograms);
+        JobPolicy policy = JobPolicy::defaults();
+        policy.allowedPrograms = {QStringLiteral("python3")};
+        policy.maxEntrypointLength = 300;
+        QVERIFY(store.save(policy));
+        const auto saved = store.forBundles();
+        QVERIFY(saved);
+        QCOMPARE(saved->first.allowedPrograms, policy.allowedPrograms);
+        QCOMPARE(saved->first.maxEntrypointLength, 300);
+        QVERIFY(saved->second.contains(QStringLiteral("saved in the console")));
+
+        QSqlQuery corrupt(m_db->connection());
+        QVERIFY(corrupt.exec(QStringLiteral("UPDATE job_policy SET document = '{\"format\": 3'")));
+        const auto damaged = store.forBundles();
+        QVERIFY(!damaged);
+        QVERIFY2(damaged.error().message.contains(QStringLiteral("job policy in the store")),
+                 qPrintable(damaged.error().text()));
+
+        QVERIFY(store.reset());
+        QCOMPARE(store.load().value(), std::nullopt);
     }
 
 private:

@@ -78,28 +78,20 @@ QCommandLineOption jobPolicyOption()
 
 Result<GatewayBundleSources> sources(CliContext& ctx, const QCommandLineParser& parser)
 {
-    std::pair<JobPolicy, QString> chosen;
-    if (parser.isSet(jobPolicyName)) {
-        const QString path = parser.value(jobPolicyName);
-        auto parsed = readJobPolicyFile(path);
-        if (!parsed) {
-            return std::unexpected(parsed.error());
-        }
-        chosen = {std::move(*parsed), Text::tr("the job policy in %1").arg(path)};
-    } else {
-        auto store = jobPolicyStore(ctx);
-        auto saved = store ? store->forBundles()
-                           : Result<std::pair<JobPolicy, QString>>(std::unexpected(store.error()));
-        if (!saved) {
-            return std::unexpected(saved.error());
-        }
-        chosen = std::move(*saved);
-    }
     auto db = ctx.store();
     if (!db) {
         return std::unexpected(db.error());
     }
-    return GatewayBundleWriter::collect(**db, std::move(chosen.first), std::move(chosen.second));
+    if (!parser.isSet(jobPolicyName)) {
+        return GatewayBundleWriter::collect(**db);
+    }
+    const QString path = parser.value(jobPolicyName);
+    auto parsed = readJobPolicyFile(path);
+    if (!parsed) {
+        return std::unexpected(parsed.error());
+    }
+    return GatewayBundleWriter::collect(**db, std::move(*parsed),
+                                        Text::tr("the job policy in %1").arg(path));
 }
 
 int jobPolicy(CliContext& ctx)

@@ -18,7 +18,8 @@ namespace gatewaybundles {
 // --job-policy FILE: a raysec-job-policy file instead of Raysec's recommended policy.
 QCommandLineOption jobPolicyOption();
 
-// The job policy (from --job-policy or the recommended one), the saved quotas and the users.
+// The job policy (from --job-policy, else the one saved in the store, else the recommended
+// one), the saved quotas and the users.
 Result<GatewayBundleSources> sources(CliContext& ctx, const QCommandLineParser& parser);
 
 // Reads the signing key, then calls `beforeWrite` (whose error stops everything) and writes

@@ -1,6 +1,7 @@
 #include "core/gatewayclient/GatewayBundleWriter.h"
 
 #include "core/common/SafeFile.h"
+#include "core/gatewayclient/JobPolicyStore.h"
 #include "core/keys/MinisignKeyPair.h"
 #include "core/keys/MinisignSigner.h"
 #include "core/keys/SigningKeyStore.h"
@@ -99,6 +100,18 @@ QString WrittenGatewayBundles::summary() const
                 : Text::tr("Signed the user store %1 with %n dashboard users.", nullptr, int(users))
                       .arg(usersPath);
     return text;
+}
+
+Result<GatewayBundleSources> GatewayBundleWriter::collect(Database& store)
+{
+    auto migrated = JobPolicyStore::migrate(store);
+    auto policy = migrated
+                      ? JobPolicyStore(store).forBundles()
+                      : Result<std::pair<JobPolicy, QString>>(std::unexpected(migrated.error()));
+    if (!policy) {
+        return std::unexpected(policy.error());
+    }
+    return collect(store, std::move(policy->first), std::move(policy->second));
 }
 
 Result<GatewayBundleSources> GatewayBundleWriter::collect(Database& store, JobPolicy jobPolicy,

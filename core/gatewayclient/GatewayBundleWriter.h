@@ -73,6 +73,8 @@ public:
     // does not parse or validate is an error, and nothing is built from it.
     static Result<GatewayBundleSources> collect(Database& store, JobPolicy jobPolicy,
                                                 QString jobPolicySource);
+    // The same with the job policy saved in the store, or Raysec's recommended one.
+    static Result<GatewayBundleSources> collect(Database& store);
 
     static std::string policyDocument(const JobPolicy& jobPolicy, const QuotaConfig& quotas,
                                       const QDateTime& generated);

@@ -2,7 +2,6 @@
 
 #include "core/audit/fixes/KeyRegistryApplier.h"
 #include "core/gatewayclient/GatewayBundleWriter.h"
-#include "core/gatewayclient/JobPolicyStore.h"
 #include "core/keys/RayClusterToken.h"
 #include "core/keys/SigningKeyStore.h"
 #include "core/quotas/QuotaRepository.h"
@@ -120,13 +119,7 @@ void ConsoleApplier::publishBundles(AppliedChanges applied, const QList<ConsoleC
         return;
     }
     // Runs after the quota policy was saved, so the bundle carries it.
-    auto migrated = JobPolicyStore::migrate(m_store);
-    auto policy = migrated
-                      ? JobPolicyStore(m_store).forBundles()
-                      : Result<std::pair<JobPolicy, QString>>(std::unexpected(migrated.error()));
-    auto sources = policy ? GatewayBundleWriter::collect(m_store, std::move(policy->first),
-                                                         std::move(policy->second))
-                          : Result<GatewayBundleSources>(std::unexpected(policy.error()));
+    auto sources = GatewayBundleWriter::collect(m_store);
     if (!sources) {
         done(std::unexpected(sources.error()));
         return;

@@ -87,37 +87,24 @@ asio::awaitable<void> pump(From& from, To& to, Traffic traffic)
     }
 }
 
-// Bytes that crossed an open tunnel, each way.
-struct TunnelTraffic
-{
-    std::uint64_t fromClient = 0;
-    std::uint64_t fromRay = 0;
-};
-
+// Copies bytes both ways until either side closes; traffic(fromClient, n) is called for every
+// piece, the bytes already read past the upgrade on either side included.
 template <typename Stream, typename Traffic>
 asio::awaitable<void> tunnel(Stream& client, beast::flat_buffer& clientBuffer, Upstream& upstream,
-                             TunnelTraffic& counted, Traffic traffic)
+                             Traffic traffic)
 {
-    // Bytes already read past the upgrade on either side go across first.
     if (clientBuffer.size() > 0) {
-        counted.fromClient += clientBuffer.size();
+        traffic(true, clientBuffer.size());
         co_await asio::async_write(upstream.stream(), clientBuffer.data(), tupleAwaitable);
         clientBuffer.consume(clientBuffer.size());
     }
     if (upstream.buffer().size() > 0) {
-        counted.fromRay += upstream.buffer().size();
+        traffic(false, upstream.buffer().size());
         co_await asio::async_write(client, upstream.buffer().data(), tupleAwaitable);
         upstream.buffer().consume(upstream.buffer().size());
     }
-    co_await (pump(client, upstream.stream(),
-                   [&](std::size_t n) {
-                       counted.fromClient += n;
-                       traffic();
-                   }) ||
-              pump(upstream.stream(), client, [&](std::size_t n) {
-                  counted.fromRay += n;
-                  traffic();
-              }));
+    co_await (pump(client, upstream.stream(), [&](std::size_t n) { traffic(true, n); }) ||
+              pump(upstream.stream(), client, [&](std::size_t n) { traffic(false, n); }));
 }
 
 // The client side's timeout. Beast's stream timeout starts and cancels a timer around every
@@ -397,10 +384,13 @@ private:
             // idle limit, counted from the last byte in either direction.
             const auto idle = m_state.config.tunnelIdle;
             const auto opened = std::chrono::steady_clock::now();
-            TunnelTraffic counted;
+            std::uint64_t fromClient = 0;
+            std::uint64_t fromRay = 0;
             m_watchdog.arm(idle);
-            co_await tunnel(m_stream, m_buffer, m_upstream, counted,
-                            [this, idle] { m_watchdog.arm(idle); });
+            co_await tunnel(m_stream, m_buffer, m_upstream, [&](bool client, std::size_t n) {
+                (client ? fromClient : fromRay) += n;
+                m_watchdog.arm(idle);
+            });
             const auto seconds = std::chrono::duration_cast<std::chrono::milliseconds>(
                                      std::chrono::steady_clock::now() - opened)
                                      .count() /
@@ -410,8 +400,8 @@ private:
                                   {"peer", m_peer},
                                   {"ended", m_watchdog.expired() ? "idle" : "closed"},
                                   {"seconds", seconds},
-                                  {"bytesFromClient", counted.fromClient},
-                                  {"bytesFromRay", counted.fromRay}});
+                                  {"bytesFromClient", fromClient},
+                                  {"bytesFromRay", fromRay}});
         }
         co_return false;
     }

@@ -119,14 +119,19 @@ asio::awaitable<bool> Upstream::ensureConnected()
     m_stream.expires_after(m_timeout);
     auto [ec] = co_await m_stream.async_connect(m_endpoint, tupleAwaitable);
     if (ec) {
-        m_stream.close();
-        m_connected = false;
+        disconnect();
         co_return false;
     }
     m_stream.socket().set_option(asio::ip::tcp::no_delay(true));
     m_buffer.clear();
     m_connected = true;
     co_return true;
+}
+
+void Upstream::disconnect()
+{
+    m_stream.close();
+    m_connected = false;
 }
 
 asio::awaitable<std::expected<Response, http::status>> Upstream::forward(Request request,
@@ -172,13 +177,11 @@ asio::awaitable<std::expected<Response, http::status>> Upstream::forward(Request
         if (!readError) {
             Response response = parser.release();
             if (!response.keep_alive()) {
-                m_stream.close();
-                m_connected = false;
+                disconnect();
             }
             co_return response;
         }
-        m_stream.close();
-        m_connected = false;
+        disconnect();
         if (readError == beast::error::timeout) {
             co_return std::unexpected(http::status::gateway_timeout);
         }
@@ -205,8 +208,7 @@ Upstream::readBodyPart(std::span<char> into, bool& done)
     auto [ec, read] = co_await http::async_read(m_stream, m_buffer, *m_bodyParser, tupleAwaitable);
     if (ec && ec != http::error::need_buffer) {
         m_bodyParser.reset();
-        m_stream.close();
-        m_connected = false;
+        disconnect();
         co_return std::unexpected(ec == beast::error::timeout ? http::status::gateway_timeout
                                                               : http::status::bad_gateway);
     }
@@ -214,8 +216,7 @@ Upstream::readBodyPart(std::span<char> into, bool& done)
     if (m_bodyParser->is_done()) {
         done = true;
         if (!m_bodyParser->get().keep_alive()) {
-            m_stream.close();
-            m_connected = false;
+            disconnect();
         }
         m_bodyParser.reset();
     }
@@ -243,8 +244,7 @@ asio::awaitable<std::expected<Response, http::status>> Upstream::upgrade(Request
     }
     if (parser.get().result() != http::status::switching_protocols) {
         auto [ec, n] = co_await http::async_read(m_stream, m_buffer, parser, tupleAwaitable);
-        m_stream.close();
-        m_connected = false;
+        disconnect();
         if (ec) {
             co_return std::unexpected(http::status::bad_gateway);
         }

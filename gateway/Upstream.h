@@ -52,6 +52,9 @@ public:
     boost::beast::flat_buffer& buffer() { return m_buffer; }
 
 private:
+    // Closes the connection to Ray; the next request opens a new one.
+    void disconnect();
+
     boost::asio::awaitable<bool> ensureConnected();
 
     boost::beast::tcp_stream m_stream;

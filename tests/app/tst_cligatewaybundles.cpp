@@ -5,7 +5,6 @@
 #include "support/TestSupport.h"
 
 #include <QDir>
-#include <QFile>
 #include <QFileInfo>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -21,6 +20,13 @@ int minisignVerify(const QString& publicKey, const QString& file)
     minisign.start(QStringLiteral("minisign"), {QStringLiteral("-V"), QStringLiteral("-p"),
                                                 publicKey, QStringLiteral("-m"), file});
     return minisign.waitForFinished(30000) ? minisign.exitCode() : -1;
+}
+
+// raysec-cli keys export, which also makes the signing key when there is none yet.
+int exportRegistry(const QString& folder)
+{
+    return raysec::test::runCli(
+        {QStringLiteral("keys"), QStringLiteral("export"), QStringLiteral("--out"), folder});
 }
 
 QStringList configArgs(const QString& folder)
@@ -60,22 +66,18 @@ private Q_SLOTS:
                                        QStringLiteral("--soft"), QStringLiteral("CPU=8"),
                                        QStringLiteral("--hard"), QStringLiteral("CPU=12,jobs=3")}),
                  0);
-        QFile password(data.filePath(QStringLiteral("password.txt")));
-        QVERIFY(password.open(QIODevice::WriteOnly));
-        password.write("correct horse battery staple 42\n");
-        password.close();
+        const QString password = data.filePath(QStringLiteral("password.txt"));
+        QVERIFY(raysec::test::writeFile(password, "correct horse battery staple 42\n"));
         QByteArray err;
         QCOMPARE(raysec::test::runCli({QStringLiteral("users"), QStringLiteral("add"),
                                        QStringLiteral("alice"), QStringLiteral("--role"),
                                        QStringLiteral("operator"),
-                                       QStringLiteral("--password-file"), password.fileName()},
+                                       QStringLiteral("--password-file"), password},
                                       nullptr, &err),
                  0);
         // The key registry's export makes the signing key when there is none yet.
         QTemporaryDir registry;
-        QCOMPARE(raysec::test::runCli({QStringLiteral("keys"), QStringLiteral("export"),
-                                       QStringLiteral("--out"), registry.path()}),
-                 0);
+        QCOMPARE(exportRegistry(registry.path()), 0);
 
         QTemporaryDir dir;
         QByteArray out;
@@ -107,10 +109,7 @@ private Q_SLOTS:
         const qsizetype at = changed.indexOf("12.0");
         QVERIFY(at > 0);
         changed[at] = '9';
-        QFile tampered(policy);
-        QVERIFY(tampered.open(QIODevice::WriteOnly | QIODevice::Truncate));
-        tampered.write(changed);
-        tampered.close();
+        QVERIFY(raysec::test::writeFile(policy, changed));
         QVERIFY(minisignVerify(pub, policy) != 0);
 
         // Existing files are kept; --replace signs again.
@@ -128,9 +127,7 @@ private Q_SLOTS:
     {
         raysec::test::ScopedDataDir data;
         QTemporaryDir registry;
-        QCOMPARE(raysec::test::runCli({QStringLiteral("keys"), QStringLiteral("export"),
-                                       QStringLiteral("--out"), registry.path()}),
-                 0);
+        QCOMPARE(exportRegistry(registry.path()), 0);
 
         // Without users only the policy is signed, from the recommended job policy.
         QTemporaryDir dir;
@@ -147,14 +144,12 @@ private Q_SLOTS:
 
         // A job policy file that is not one is refused before anything is written.
         QTemporaryDir empty;
-        QFile bad(data.filePath(QStringLiteral("job-policy.json")));
-        QVERIFY(bad.open(QIODevice::WriteOnly));
-        bad.write("{\"format\": \"something else\"}");
-        bad.close();
+        const QString bad = data.filePath(QStringLiteral("job-policy.json"));
+        QVERIFY(raysec::test::writeFile(bad, "{\"format\": \"something else\"}"));
         QByteArray err;
         QCOMPARE(raysec::test::runCli({QStringLiteral("gateway"), QStringLiteral("bundles"),
                                        QStringLiteral("--out"), empty.path(),
-                                       QStringLiteral("--job-policy"), bad.fileName()},
+                                       QStringLiteral("--job-policy"), bad},
                                       nullptr, &err),
                  1);
         QVERIFY2(err.contains("job policy"), err.constData());
@@ -173,9 +168,7 @@ private Q_SLOTS:
     {
         raysec::test::ScopedDataDir data;
         QTemporaryDir registry;
-        QCOMPARE(raysec::test::runCli({QStringLiteral("keys"), QStringLiteral("export"),
-                                       QStringLiteral("--out"), registry.path()}),
-                 0);
+        QCOMPARE(exportRegistry(registry.path()), 0);
         const QStringList show = {QStringLiteral("gateway"), QStringLiteral("job-policy"),
                                   QStringLiteral("show")};
         QByteArray out, err;
@@ -186,12 +179,11 @@ private Q_SLOTS:
         QCOMPARE(policy["allowedPrograms"][0].get<std::string>(), std::string("python"));
 
         // A file that is not a job policy is refused and nothing is saved.
-        QFile bad(data.filePath(QStringLiteral("bad.json")));
-        QVERIFY(bad.open(QIODevice::WriteOnly));
-        bad.write("{\"format\": \"raysec-job-policy\", \"allowedPrograms\": 3}");
-        bad.close();
+        const QString bad = data.filePath(QStringLiteral("bad.json"));
+        QVERIFY(raysec::test::writeFile(
+            bad, "{\"format\": \"raysec-job-policy\", \"allowedPrograms\": 3}"));
         QCOMPARE(raysec::test::runCli({QStringLiteral("gateway"), QStringLiteral("job-policy"),
-                                       QStringLiteral("set"), bad.fileName()},
+                                       QStringLiteral("set"), bad},
                                       nullptr, &err),
                  1);
         QVERIFY2(err.contains("bad.json"), err.constData());
@@ -200,12 +192,10 @@ private Q_SLOTS:
 
         // The shown policy, edited, saved and signed.
         policy["allowedPrograms"] = {"python3"};
-        QFile edited(data.filePath(QStringLiteral("job-policy.json")));
-        QVERIFY(edited.open(QIODevice::WriteOnly));
-        edited.write(QByteArray::fromStdString(policy.dump(2)));
-        edited.close();
+        const QString edited = data.filePath(QStringLiteral("job-policy.json"));
+        QVERIFY(raysec::test::writeFile(edited, QByteArray::fromStdString(policy.dump(2))));
         QCOMPARE(raysec::test::runCli({QStringLiteral("gateway"), QStringLiteral("job-policy"),
-                                       QStringLiteral("set"), edited.fileName()},
+                                       QStringLiteral("set"), edited},
                                       nullptr, &err),
                  0);
         QTemporaryDir dir;

@@ -27,15 +27,14 @@ namespace {
 
 const QByteArray rayToken = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
 
-bool writeFile(const QString& path, const QByteArray& bytes, bool ownerOnly = false)
+// A file only its owner can read, restricted before any byte is written.
+bool writeOwnerOnly(const QString& path, const QByteArray& bytes)
 {
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
         return false;
     }
-    if (ownerOnly) {
-        file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    }
+    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     return file.write(bytes) == bytes.size();
 }
 
@@ -224,7 +223,7 @@ bool GatewayFixture::writeConfig()
                                         QJsonObject{{QStringLiteral("rate"), m_rate},
                                                     {QStringLiteral("burst"), m_burst}}}}}}}}}};
     return writeFile(dir(QStringLiteral("gateway.json")), QJsonDocument(config).toJson()) &&
-           writeFile(dir(QStringLiteral("ray-token")), rayToken + "\n", true) &&
+           writeOwnerOnly(dir(QStringLiteral("ray-token")), rayToken + "\n") &&
            (!m_consoleBundles.isEmpty() ||
             writeFile(dir(QStringLiteral("console.pub")),
                       QByteArray::fromStdString(m_signingKey.publicKeyFile())));

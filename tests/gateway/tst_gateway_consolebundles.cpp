@@ -91,13 +91,11 @@ private Q_SLOTS:
                                      .toLatin1();
         QVERIFY(!keyId.isEmpty());
         QCOMPARE(setHardCpu(QStringLiteral("12")), 0);
-        QFile password(data.filePath(QStringLiteral("password.txt")));
-        QVERIFY(password.open(QIODevice::WriteOnly));
-        password.write("correct horse battery staple 42\n");
-        password.close();
+        const QString password = data.filePath(QStringLiteral("password.txt"));
+        QVERIFY(writeFile(password, "correct horse battery staple 42\n"));
         QCOMPARE(runCli({QStringLiteral("users"), QStringLiteral("add"), QStringLiteral("alice"),
                          QStringLiteral("--role"), QStringLiteral("operator"),
-                         QStringLiteral("--password-file"), password.fileName()},
+                         QStringLiteral("--password-file"), password},
                         nullptr, &err),
                  0);
         QTemporaryDir console;

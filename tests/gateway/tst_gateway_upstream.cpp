@@ -34,6 +34,20 @@ qsizetype tailRequests(const QByteArray& requestLog)
     return requestLog.count("/logs/tail\"");
 }
 
+// Opens a WebSocket to a job's log tail through the gateway, with `key` if there is one.
+void openTail(QWebSocket& socket, const GatewayFixture& fx, const QString& id,
+              const QByteArray& key)
+{
+    socket.setSslConfiguration(fx.clientTls());
+    QUrl url = fx.urlFor(QStringLiteral("/api/jobs/%1/logs/tail").arg(id));
+    url.setScheme(QStringLiteral("wss"));
+    QNetworkRequest request(url);
+    if (!key.isEmpty()) {
+        request.setRawHeader("Authorization", "Bearer " + key);
+    }
+    socket.open(request);
+}
+
 // The audit log's last tunnel-closed event, once the writer has written it.
 QJsonObject lastTunnelClosed(const GatewayFixture& fx)
 {
@@ -116,12 +130,7 @@ private Q_SLOTS:
                 [&frames](const QString& frame) { frames.append(frame); });
         QSignalSpy connected(&socket, &QWebSocket::connected);
         QSignalSpy disconnected(&socket, &QWebSocket::disconnected);
-        socket.setSslConfiguration(m_fx.clientTls());
-        QUrl url = m_fx.urlFor(QStringLiteral("/api/jobs/%1/logs/tail").arg(id));
-        url.setScheme(QStringLiteral("wss"));
-        QNetworkRequest request(url);
-        request.setRawHeader("Authorization", "Bearer " + m_tailer);
-        socket.open(request);
+        openTail(socket, m_fx, id, m_tailer);
         QVERIFY2(connected.wait(10000), qPrintable(socket.errorString()));
 
         // First what the job has logged so far, then the line its stop adds, then a normal
@@ -194,14 +203,7 @@ private Q_SLOTS:
         QWebSocket socket;
         QSignalSpy connected(&socket, &QWebSocket::connected);
         QSignalSpy failed(&socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error));
-        socket.setSslConfiguration(m_fx.clientTls());
-        QUrl url = m_fx.urlFor(QStringLiteral("/api/jobs/%1/logs/tail").arg(id));
-        url.setScheme(QStringLiteral("wss"));
-        QNetworkRequest request(url);
-        if (which == "jobs-only") {
-            request.setRawHeader("Authorization", "Bearer " + m_jobsOnly);
-        }
-        socket.open(request);
+        openTail(socket, m_fx, id, which == "jobs-only" ? m_jobsOnly : QByteArray());
         QVERIFY(failed.wait(10000));
         QCOMPARE(connected.count(), 0);
         QVERIFY2(socket.errorString().contains(QString::number(status)),
@@ -232,12 +234,7 @@ private Q_SLOTS:
         QSignalSpy connected(&socket, &QWebSocket::connected);
         QSignalSpy disconnected(&socket, &QWebSocket::disconnected);
         QSignalSpy pongs(&socket, &QWebSocket::pong);
-        socket.setSslConfiguration(quiet.clientTls());
-        QUrl url = quiet.urlFor(QStringLiteral("/api/jobs/%1/logs/tail").arg(id));
-        url.setScheme(QStringLiteral("wss"));
-        QNetworkRequest request(url);
-        request.setRawHeader("Authorization", "Bearer " + tailer);
-        socket.open(request);
+        openTail(socket, quiet, id, tailer);
         QVERIFY2(connected.wait(10000), qPrintable(socket.errorString()));
         QTRY_VERIFY_WITH_TIMEOUT(frames > 0, 10000);
 

@@ -31,6 +31,13 @@ QByteArray readFile(const QString& path)
     return file.readAll();
 }
 
+bool writeFile(const QString& path, const QByteArray& bytes)
+{
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly | QIODevice::Truncate) &&
+           file.write(bytes) == bytes.size();
+}
+
 QString builtProgram(const QString& name)
 {
     return QDir(QStringLiteral(RAYSEC_BINARY_DIR)).filePath(QStringLiteral("bin/") + name);

@@ -23,6 +23,8 @@ private:
 
 // Reads a whole file; empty when it cannot be read.
 QByteArray readFile(const QString& path);
+// Writes a whole file, replacing what it held; false when it cannot be written.
+bool writeFile(const QString& path, const QByteArray& bytes);
 
 // Path of a program built by this project (raysec-cli, raysec-sim, ...).
 QString builtProgram(const QString& name);

@@ -163,10 +163,7 @@ private Q_SLOTS:
         QByteArray changed = policy;
         changed.replace("\"CPU\": 12.0", "\"CPU\": 92.0");
         QVERIFY(changed != policy);
-        QFile out(tampered);
-        QVERIFY(out.open(QIODevice::WriteOnly));
-        out.write(changed);
-        out.close();
+        QVERIFY(test::writeFile(tampered, changed));
         QVERIFY(QFile::copy(policyPath + QStringLiteral(".minisig"),
                             tampered + QStringLiteral(".minisig")));
         QVERIFY(minisignVerify(pub, tampered) != 0);
@@ -237,29 +234,25 @@ private Q_SLOTS:
         const QByteArray publicKey = test::readFile(pub);
         QVERIFY(!publicKey.isEmpty());
 
-        QFile same(other.filePath(QStringLiteral("raysec-registry.pub")));
-        QVERIFY(same.open(QIODevice::WriteOnly));
-        same.write(publicKey);
-        same.close();
+        const QString same = other.filePath(QStringLiteral("raysec-registry.pub"));
+        QVERIFY(test::writeFile(same, publicKey));
         files.folder = other.path();
         auto written = publish(files);
         QVERIFY2(written, written ? "" : qPrintable(written.error().text()));
-        QCOMPARE(minisignVerify(same.fileName(), other.filePath(QStringLiteral("policy.json"))), 0);
+        QCOMPARE(minisignVerify(same, other.filePath(QStringLiteral("policy.json"))), 0);
 
         QTemporaryDir foreign;
         const QByteArray otherKey =
             QByteArray::fromStdString(MinisignKeyPair::generate().publicKeyFile());
-        QFile different(foreign.filePath(QStringLiteral("raysec-registry.pub")));
-        QVERIFY(different.open(QIODevice::WriteOnly));
-        different.write(otherKey);
-        different.close();
+        const QString different = foreign.filePath(QStringLiteral("raysec-registry.pub"));
+        QVERIFY(test::writeFile(different, otherKey));
         files.folder = foreign.path();
         auto refused = publish(files);
         QVERIFY(!refused);
         QCOMPARE(refused.error().code, QStringLiteral("gateway.bundles-exist"));
         QCOMPARE(QDir(foreign.path()).entryList(QDir::Files),
                  QStringList{QStringLiteral("raysec-registry.pub")});
-        QCOMPARE(test::readFile(different.fileName()), otherKey);
+        QCOMPARE(test::readFile(different), otherKey);
     }
 
     void noSigningKeyWritesNothing()

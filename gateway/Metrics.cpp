@@ -26,6 +26,51 @@ std::string label(std::string_view value)
     return out;
 }
 
+template <typename Histograms>
+void observe(Histograms& histograms, std::string_view name, std::size_t bucket, double seconds)
+{
+    auto it = histograms.find(name);
+    if (it == histograms.end()) {
+        it = histograms.emplace(std::string(name), typename Histograms::mapped_type{}).first;
+    }
+    ++it->second.buckets[bucket];
+    it->second.sum += seconds;
+    ++it->second.count;
+}
+
+template <typename Histograms>
+void addUp(Histograms& total, const Histograms& shard)
+{
+    for (const auto& [name, h] : shard) {
+        auto& sum = total[name];
+        for (std::size_t i = 0; i < h.buckets.size(); ++i) {
+            sum.buckets[i] += h.buckets[i];
+        }
+        sum.sum += h.sum;
+        sum.count += h.count;
+    }
+}
+
+// One histogram family with a series per value of `labelName`.
+template <typename Histograms, typename Bounds>
+void writeHistograms(std::ostringstream& out, std::string_view family, std::string_view help,
+                     std::string_view labelName, const Histograms& histograms, const Bounds& bounds)
+{
+    out << "# HELP " << family << " " << help << "\n# TYPE " << family << " histogram\n";
+    for (const auto& [name, h] : histograms) {
+        const std::string series = std::string(labelName) + "=\"" + label(name) + "\"";
+        std::uint64_t cumulative = 0;
+        for (std::size_t i = 0; i < bounds.size(); ++i) {
+            cumulative += h.buckets[i];
+            out << family << "_bucket{" << series << ",le=\"" << bounds[i] << "\"} " << cumulative
+                << "\n";
+        }
+        out << family << "_bucket{" << series << ",le=\"+Inf\"} " << h.count << "\n"
+            << family << "_sum{" << series << "} " << h.sum << "\n"
+            << family << "_count{" << series << "} " << h.count << "\n";
+    }
+}
+
 } // namespace
 
 Metrics::Shard& Metrics::shard()
@@ -52,13 +97,10 @@ void Metrics::recordRequest(std::string_view routeClass, std::string_view keyId,
     while (bucket < latencyBuckets.size() && seconds > latencyBuckets[bucket]) {
         ++bucket;
     }
-    auto histogram = s.latency.find(routeClass);
-    if (histogram == s.latency.end()) {
-        histogram = s.latency.emplace(std::string(routeClass), Histogram{}).first;
+    observe(s.latency, routeClass, bucket, seconds);
+    if (!keyId.empty()) {
+        observe(s.keyLatency, keyId, bucket, seconds);
     }
-    ++histogram->second.buckets[bucket];
-    histogram->second.sum += seconds;
-    ++histogram->second.count;
 }
 
 void Metrics::recordRateLimited(std::string_view policy, bool shadow)
@@ -98,7 +140,8 @@ std::string Metrics::prometheusText() const
     std::map<RequestKey, std::uint64_t> requests;
     std::map<std::pair<std::string, bool>, std::uint64_t> limited;
     std::map<std::string, std::uint64_t> decisions;
-    std::map<std::string, Histogram> latency;
+    Histograms latency;
+    Histograms keyLatency;
     for (const Shard& s : m_shards) {
         std::lock_guard lock(s.mutex);
         for (const auto& [k, v] : s.requests) {
@@ -110,14 +153,8 @@ std::string Metrics::prometheusText() const
         for (const auto& [k, v] : s.decisions) {
             decisions[k] += v;
         }
-        for (const auto& [route, h] : s.latency) {
-            Histogram& total = latency[route];
-            for (std::size_t i = 0; i < h.buckets.size(); ++i) {
-                total.buckets[i] += h.buckets[i];
-            }
-            total.sum += h.sum;
-            total.count += h.count;
-        }
+        addUp(latency, s.latency);
+        addUp(keyLatency, s.keyLatency);
     }
 
     std::ostringstream out;
@@ -138,23 +175,12 @@ std::string Metrics::prometheusText() const
     for (const auto& [k, v] : decisions) {
         out << "raysec_gateway_decisions_total{reason=\"" << label(k) << "\"} " << v << "\n";
     }
-    out << "# HELP raysec_gateway_request_duration_seconds Time from request to response, by "
-           "route class.\n"
-           "# TYPE raysec_gateway_request_duration_seconds histogram\n";
-    for (const auto& [route, h] : latency) {
-        const std::string routeLabel = "route=\"" + label(route) + "\"";
-        std::uint64_t cumulative = 0;
-        for (std::size_t i = 0; i < latencyBuckets.size(); ++i) {
-            cumulative += h.buckets[i];
-            out << "raysec_gateway_request_duration_seconds_bucket{" << routeLabel << ",le=\""
-                << latencyBuckets[i] << "\"} " << cumulative << "\n";
-        }
-        out << "raysec_gateway_request_duration_seconds_bucket{" << routeLabel << ",le=\"+Inf\"} "
-            << h.count << "\n"
-            << "raysec_gateway_request_duration_seconds_sum{" << routeLabel << "} " << h.sum << "\n"
-            << "raysec_gateway_request_duration_seconds_count{" << routeLabel << "} " << h.count
-            << "\n";
-    }
+    writeHistograms(out, "raysec_gateway_request_duration_seconds",
+                    "Time from request to response, by route class.", "route", latency,
+                    latencyBuckets);
+    writeHistograms(out, "raysec_gateway_key_request_duration_seconds",
+                    "Time from request to response, by API key.", "key", keyLatency,
+                    latencyBuckets);
 
     std::lock_guard lock(m_gaugeMutex);
     out << "# HELP raysec_gateway_bundle_version Version of each loaded signed bundle.\n"

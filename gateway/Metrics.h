@@ -12,9 +12,9 @@
 
 namespace raysec::gateway {
 
-// Counters and a latency histogram per route class in Prometheus' text format, for the loopback
-// admin listener. Writes go to one of several shards picked by thread, so worker threads do not
-// contend; a scrape adds the shards up.
+// Counters and latency histograms per route class and per API key in Prometheus' text format,
+// for the loopback admin listener. Writes go to one of several shards picked by thread, so worker
+// threads do not contend; a scrape adds the shards up.
 class Metrics
 {
 public:
@@ -47,8 +47,10 @@ private:
         std::map<RequestKey, std::uint64_t, std::less<>> requests;
         std::map<std::pair<std::string, bool>, std::uint64_t> rateLimited;
         std::map<std::string, std::uint64_t> decisions;
-        std::map<std::string, Histogram, std::less<>> latency; // by route class
+        std::map<std::string, Histogram, std::less<>> latency;    // by route class
+        std::map<std::string, Histogram, std::less<>> keyLatency; // by API key id
     };
+    using Histograms = std::map<std::string, Histogram, std::less<>>;
 
     Shard& shard();
 

@@ -1168,6 +1168,10 @@
         <source>The latency histogram has a bucket without a numeric bound.</source>
         <translation>Das Latenzhistogramm hat einen Bucket ohne numerische Grenze.</translation>
     </message>
+    <message>
+        <source>Check that the address is the gateway&apos;s admin listener.</source>
+        <translation>Prüfen Sie, ob die Adresse der Admin-Listener des Gateways ist.</translation>
+    </message>
 </context>
 <context>
     <name>raysec::GatewayStatus</name>
@@ -4102,10 +4106,6 @@
         <translation>Latenz: p50 %1, p95 %2, p99 %3</translation>
     </message>
     <message>
-        <source>Top keys (requests/s, 429/s):</source>
-        <translation>Top-Schlüssel (Anfragen/s, 429/s):</translation>
-    </message>
-    <message>
         <source>Show rates.</source>
         <translation>Raten anzeigen.</translation>
     </message>
@@ -4136,6 +4136,10 @@
     <message>
         <source>gateway takes config, bundles, job-policy, status or metrics.</source>
         <translation>gateway nimmt config, bundles, job-policy, status oder metrics.</translation>
+    </message>
+    <message>
+        <source>Top keys (requests/s, 429/s, p99):</source>
+        <translation>Top-Schlüssel (Anfragen/s, 429/s, p99):</translation>
     </message>
 </context>
 <context>
@@ -8927,6 +8931,14 @@ Pinnen Sie es erst, nachdem Sie diesen Fingerabdruck mit der Administration des 
     <message>
         <source>Last used</source>
         <translation>Zuletzt verwendet</translation>
+    </message>
+    <message>
+        <source>p50</source>
+        <translation>p50</translation>
+    </message>
+    <message>
+        <source>p99</source>
+        <translation>p99</translation>
     </message>
 </context>
 <context>

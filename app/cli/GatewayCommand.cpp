@@ -303,20 +303,23 @@ nlohmann::json ratesJson(const GatewayRates& rates)
     auto optional = [](const std::optional<double>& value) {
         return value ? nlohmann::json(*value) : nlohmann::json();
     };
+    auto latencyJson = [&](const GatewayLatency& latency) {
+        return nlohmann::json{{"p50", optional(latency.p50)},
+                              {"p95", optional(latency.p95)},
+                              {"p99", optional(latency.p99)}};
+    };
     nlohmann::json routes = nlohmann::json::object();
     for (const auto& [route, r] : rates.routes) {
         routes[utf8(route)] = {{"requestsPerSecond", r.requestsPerSecond},
                                {"tooManyPerSecond", r.tooManyPerSecond},
-                               {"latencySeconds",
-                                {{"p50", optional(r.latency.p50)},
-                                 {"p95", optional(r.latency.p95)},
-                                 {"p99", optional(r.latency.p99)}}}};
+                               {"latencySeconds", latencyJson(r.latency)}};
     }
     nlohmann::json talkers = nlohmann::json::array();
     for (const GatewayTalker& talker : rates.topTalkers) {
         talkers.push_back({{"key", utf8(talker.key)},
                            {"requestsPerSecond", talker.requestsPerSecond},
-                           {"tooManyPerSecond", talker.tooManyPerSecond}});
+                           {"tooManyPerSecond", talker.tooManyPerSecond},
+                           {"latencySeconds", latencyJson(talker.latency)}});
     }
     return {{"seconds", rates.seconds},
             {"requestsPerSecond", rates.requestsPerSecond},
@@ -353,11 +356,11 @@ void printRates(CliContext& ctx, const GatewayRates& rates)
                         number(r.tooManyPerSecond), milliseconds(r.latency.p99))
             << Qt::endl;
     }
-    out << Text::tr("Top keys (requests/s, 429/s):") << Qt::endl;
+    out << Text::tr("Top keys (requests/s, 429/s, p99):") << Qt::endl;
     for (const GatewayTalker& talker : rates.topTalkers) {
-        out << QStringLiteral("  %1 %2 %3")
+        out << QStringLiteral("  %1 %2 %3 %4")
                    .arg(keyName(talker.key).leftJustified(24), number(talker.requestsPerSecond),
-                        number(talker.tooManyPerSecond))
+                        number(talker.tooManyPerSecond), milliseconds(talker.latency.p99))
             << Qt::endl;
     }
 }

@@ -18,6 +18,7 @@ struct Text
 const QString requestsName = QStringLiteral("raysec_gateway_requests_total");
 const QString limitedName = QStringLiteral("raysec_gateway_rate_limited_total");
 const QString bucketName = QStringLiteral("raysec_gateway_request_duration_seconds_bucket");
+const QString keyBucketName = QStringLiteral("raysec_gateway_key_request_duration_seconds_bucket");
 const QString bundleName = QStringLiteral("raysec_gateway_bundle_version");
 
 using SeriesKey = std::pair<QString, std::map<QString, QString>>;
@@ -63,32 +64,57 @@ GatewayLatency percentiles(const std::map<double, double>& buckets)
             GatewayMetrics::quantile(0.99, buckets)};
 }
 
-// The histogram has a series per route class (none on gateways that predate the label): the
-// overall percentiles come from the buckets added up across routes.
-Result<void> addLatency(const CounterDeltas& deltas, const PrometheusScrape& after,
-                        GatewayRates& rates)
+// Bucket deltas of one histogram family, grouped by the value of `labelName` (an empty
+// value when the series has no such label). Buckets map upper bounds to cumulative counts.
+Result<std::map<QString, std::map<double, double>>> bucketDeltas(const CounterDeltas& deltas,
+                                                                 const PrometheusScrape& after,
+                                                                 const QString& family,
+                                                                 const QString& labelName)
 {
-    std::map<double, double> all;
-    std::map<QString, std::map<double, double>> byRoute;
-    for (const PrometheusSample* sample : after.named(bucketName)) {
+    std::map<QString, std::map<double, double>> grouped;
+    for (const PrometheusSample* sample : after.named(family)) {
         const auto bound = bucketBound(sample->label(QStringLiteral("le")));
         if (!bound) {
             return fail(QStringLiteral("gateway.metrics-histogram"),
-                        Text::tr("The latency histogram has a bucket without a numeric bound."));
+                        Text::tr("The latency histogram has a bucket without a numeric bound."),
+                        Text::tr("Check that the address is the gateway's admin listener."));
         }
-        const double delta = deltas.delta(*sample);
-        all[*bound] += delta;
-        const QString route = sample->label(QStringLiteral("route"));
+        grouped[sample->label(labelName)][*bound] += deltas.delta(*sample);
+    }
+    return grouped;
+}
+
+// The histogram has a series per route class (none on gateways that predate the label): the
+// overall percentiles come from the buckets added up across routes. A second histogram has a
+// series per API key.
+Result<void> addLatency(const CounterDeltas& deltas, const PrometheusScrape& after,
+                        GatewayRates& rates)
+{
+    auto byRoute = bucketDeltas(deltas, after, bucketName, QStringLiteral("route"));
+    if (!byRoute) {
+        return std::unexpected(byRoute.error());
+    }
+    std::map<double, double> all;
+    for (const auto& [route, buckets] : *byRoute) {
+        for (const auto& [bound, count] : buckets) {
+            all[bound] += count;
+        }
         if (!route.isEmpty()) {
-            byRoute[route][*bound] += delta;
+            rates.routes[route].latency = percentiles(buckets);
         }
     }
     const GatewayLatency overall = percentiles(all);
     rates.p50 = overall.p50;
     rates.p95 = overall.p95;
     rates.p99 = overall.p99;
-    for (const auto& [route, buckets] : byRoute) {
-        rates.routes[route].latency = percentiles(buckets);
+    auto byKey = bucketDeltas(deltas, after, keyBucketName, QStringLiteral("key"));
+    if (!byKey) {
+        return std::unexpected(byKey.error());
+    }
+    for (const auto& [key, buckets] : *byKey) {
+        if (!key.isEmpty()) {
+            rates.latencyPerKey[key] = percentiles(buckets);
+        }
     }
     return {};
 }
@@ -121,8 +147,10 @@ std::vector<GatewayTalker> topTalkers(const GatewayRates& rates, std::size_t cou
     for (const auto& [key, perSecond] : rates.requestsPerKey) {
         if (perSecond > 0) {
             const auto limited = rates.tooManyPerKey.find(key);
+            const auto latency = rates.latencyPerKey.find(key);
             talkers.push_back(
-                {key, perSecond, limited == rates.tooManyPerKey.end() ? 0.0 : limited->second});
+                {key, perSecond, limited == rates.tooManyPerKey.end() ? 0.0 : limited->second,
+                 latency == rates.latencyPerKey.end() ? GatewayLatency() : latency->second});
         }
     }
     std::stable_sort(talkers.begin(), talkers.end(), [](const auto& a, const auto& b) {

@@ -12,20 +12,22 @@
 
 namespace raysec {
 
-// Traffic of one API key between two scrapes.
-struct GatewayTalker
-{
-    QString key;
-    double requestsPerSecond = 0;
-    double tooManyPerSecond = 0;
-};
-
 // Latency percentiles in seconds; empty when no request finished between the scrapes.
 struct GatewayLatency
 {
     std::optional<double> p50;
     std::optional<double> p95;
     std::optional<double> p99;
+};
+
+// Traffic of one API key between two scrapes. The latency is empty for gateways that keep no
+// histogram per key.
+struct GatewayTalker
+{
+    QString key;
+    double requestsPerSecond = 0;
+    double tooManyPerSecond = 0;
+    GatewayLatency latency;
 };
 
 // Traffic of one route class ("jobs-submit", ...) between two scrapes.
@@ -46,6 +48,7 @@ struct GatewayRates
     std::map<QString, double> requestsPerKey;
     std::map<QString, GatewayRouteRates> routes;
     std::map<QString, double> tooManyPerKey;
+    std::map<QString, GatewayLatency> latencyPerKey;
     // Over all routes.
     std::optional<double> p50;
     std::optional<double> p95;

@@ -412,6 +412,27 @@ private Q_SLOTS:
         QVERIFY(!limited.response["RateLimit"].empty());
     }
 
+    // Requests with a key also go into a histogram per key; requests without one do not.
+    void latencyHistogramPerKey()
+    {
+        Metrics metrics;
+        metrics.recordRequest("jobs-read", "rsk_a", 200, std::chrono::microseconds(300));
+        metrics.recordRequest("jobs-read", "rsk_a", 200, std::chrono::microseconds(20000));
+        metrics.recordRequest("health", "", 200, std::chrono::microseconds(100));
+        const QString text = QString::fromStdString(metrics.prometheusText());
+        const QString family = QStringLiteral("raysec_gateway_key_request_duration_seconds");
+        QVERIFY(text.contains(QStringLiteral("# TYPE %1 histogram\n").arg(family)));
+        QVERIFY(text.contains(family + QStringLiteral("_bucket{key=\"rsk_a\",le=\"0.0005\"} 1\n")));
+        QVERIFY(text.contains(family + QStringLiteral("_bucket{key=\"rsk_a\",le=\"0.025\"} 2\n")));
+        QVERIFY(text.contains(family + QStringLiteral("_count{key=\"rsk_a\"} 2\n")));
+        QVERIFY(!text.contains(family + QStringLiteral("_count{key=\"\"}")));
+        // The per-route histogram still counts all three.
+        QVERIFY(text.contains(QStringLiteral(
+            "raysec_gateway_request_duration_seconds_count{route=\"jobs-read\"} 2\n")));
+        QVERIFY(text.contains(
+            QStringLiteral("raysec_gateway_request_duration_seconds_count{route=\"health\"} 1\n")));
+    }
+
     void quotaGaugesCarryTheHardLimitWhenSet()
     {
         Metrics metrics;

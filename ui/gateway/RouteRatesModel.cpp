@@ -6,15 +6,10 @@
 
 namespace raysec::ui {
 
-namespace {
-
-QString milliseconds(const std::optional<double>& seconds)
+QString RouteRatesModel::milliseconds(const std::optional<double>& seconds)
 {
-    return seconds ? RouteRatesModel::tr("%1 ms").arg(QLocale().toString(*seconds * 1000, 'f', 1))
-                   : QString();
+    return seconds ? tr("%1 ms").arg(QLocale().toString(*seconds * 1000, 'f', 1)) : QString();
 }
-
-} // namespace
 
 RouteRatesModel::RouteRatesModel(QObject* parent)
     : QAbstractTableModel(parent)

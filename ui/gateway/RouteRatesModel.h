@@ -28,6 +28,9 @@ public:
 
     explicit RouteRatesModel(QObject* parent = nullptr);
 
+    // "12.3 ms" in the user's locale; empty when there is no figure.
+    static QString milliseconds(const std::optional<double>& seconds);
+
     void setRoutes(const std::map<QString, GatewayRouteRates>& routes);
 
     int rowCount(const QModelIndex& parent = {}) const override;

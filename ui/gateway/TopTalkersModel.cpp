@@ -1,5 +1,7 @@
 #include "ui/gateway/TopTalkersModel.h"
 
+#include "ui/gateway/RouteRatesModel.h"
+
 #include <QLocale>
 
 namespace raysec::ui {
@@ -47,6 +49,10 @@ QVariant TopTalkersModel::data(const QModelIndex& index, int role) const
         return QLocale().toString(talker.requestsPerSecond, 'f', 2);
     case TooManyPerSecond:
         return QLocale().toString(talker.tooManyPerSecond, 'f', 2);
+    case P50:
+        return RouteRatesModel::milliseconds(talker.latency.p50);
+    case P99:
+        return RouteRatesModel::milliseconds(talker.latency.p99);
     case LastUsed: {
         const auto it = m_lastUsed.find(talker.key);
         return it == m_lastUsed.end()
@@ -70,6 +76,10 @@ QVariant TopTalkersModel::headerData(int section, Qt::Orientation orientation, i
         return tr("Requests/s");
     case TooManyPerSecond:
         return tr("429/s");
+    case P50:
+        return tr("p50");
+    case P99:
+        return tr("p99");
     case LastUsed:
         return tr("Last used");
     default:

@@ -6,8 +6,8 @@
 
 namespace raysec::ui {
 
-// The busiest API keys at the gateway in the last polling interval, with when each was last
-// seen making a request.
+// The busiest API keys at the gateway in the last polling interval, with their latency and
+// when each was last seen making a request.
 class TopTalkersModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -18,6 +18,8 @@ public:
         Key,
         RequestsPerSecond,
         TooManyPerSecond,
+        P50,
+        P99,
         LastUsed,
         ColumnCount
     };

@@ -118,6 +118,45 @@ private Q_SLOTS:
         QCOMPARE(rates->p99.value(), 0.01);
     }
 
+    // A second histogram per API key: the busiest keys carry their own percentiles.
+    void percentilesPerKey()
+    {
+        const QByteArray first =
+            "raysec_gateway_requests_total{route=\"jobs-read\",key=\"k_a\",status=\"200\"} 0\n"
+            "raysec_gateway_requests_total{route=\"jobs-read\",key=\"k_b\",status=\"200\"} 0\n"
+            "raysec_gateway_key_request_duration_seconds_bucket{key=\"k_a\",le=\"0.01\"} 0\n"
+            "raysec_gateway_key_request_duration_seconds_bucket{key=\"k_a\",le=\"0.1\"} 0\n"
+            "raysec_gateway_key_request_duration_seconds_bucket{key=\"k_a\",le=\"+Inf\"} 0\n";
+        // k_a: 100 requests, 50 within 10 ms and 50 within 100 ms. k_b: 10 requests and no
+        // histogram of its own (an older gateway).
+        const QByteArray second =
+            "raysec_gateway_requests_total{route=\"jobs-read\",key=\"k_a\",status=\"200\"} 100\n"
+            "raysec_gateway_requests_total{route=\"jobs-read\",key=\"k_b\",status=\"200\"} 10\n"
+            "raysec_gateway_key_request_duration_seconds_bucket{key=\"k_a\",le=\"0.01\"} 50\n"
+            "raysec_gateway_key_request_duration_seconds_bucket{key=\"k_a\",le=\"0.1\"} 100\n"
+            "raysec_gateway_key_request_duration_seconds_bucket{key=\"k_a\",le=\"+Inf\"} 100\n";
+        auto rates = GatewayMetrics::rates(scrape(first, 0), scrape(second, 10));
+        QVERIFY(rates.has_value());
+        QCOMPARE(rates->latencyPerKey.at(QStringLiteral("k_a")).p50.value(), 0.01);
+        QCOMPARE(rates->latencyPerKey.at(QStringLiteral("k_a")).p99.value(), 0.0982);
+        QVERIFY(!rates->latencyPerKey.contains(QStringLiteral("k_b")));
+        QCOMPARE(rates->topTalkers.size(), std::size_t(2));
+        QCOMPARE(rates->topTalkers[0].key, QStringLiteral("k_a"));
+        QCOMPARE(rates->topTalkers[0].latency.p99.value(), 0.0982);
+        QVERIFY(!rates->topTalkers[1].latency.p99.has_value());
+        // The per-key histogram is not counted again in the overall figures.
+        QVERIFY(!rates->p99.has_value());
+    }
+
+    void badPerKeyBucketIsAnError()
+    {
+        const QByteArray bad =
+            "raysec_gateway_key_request_duration_seconds_bucket{key=\"k_a\",le=\"soon\"} 1\n";
+        auto rates = GatewayMetrics::rates(scrape(before, 0), scrape(bad, 10));
+        QVERIFY(!rates.has_value());
+        QCOMPARE(rates.error().code, QStringLiteral("gateway.metrics-histogram"));
+    }
+
     void topTalkersBusiestFirst()
     {
         auto rates = GatewayMetrics::rates(scrape(before, 0), scrape(after, 10), 2);

@@ -45,6 +45,8 @@ const QByteArray after =
     "raysec_gateway_request_duration_seconds_bucket{route=\"jobs-read\",le=\"0.1\"} 90\n"
     "raysec_gateway_request_duration_seconds_bucket{route=\"jobs-read\",le=\"1\"} 100\n"
     "raysec_gateway_request_duration_seconds_bucket{route=\"jobs-read\",le=\"+Inf\"} 100\n"
+    "raysec_gateway_key_request_duration_seconds_bucket{key=\"k_a\",le=\"0.01\"} 85\n"
+    "raysec_gateway_key_request_duration_seconds_bucket{key=\"k_a\",le=\"+Inf\"} 85\n"
     "raysec_gateway_bundle_version{bundle=\"registry\"} 6\n";
 
 } // namespace
@@ -98,7 +100,14 @@ private Q_SLOTS:
         QCOMPARE(dashboard->latencySeries(95)->at(0).y(), 550.0);
         QCOMPARE(dashboard->talkers()->rowCount(), 2);
         QCOMPARE(dashboard->talkers()->index(0, 0).data().toString(), QStringLiteral("k_a"));
-        QVERIFY(!dashboard->talkers()->index(0, 3).data().toString().isEmpty());
+        const QAbstractItemModel* talkers = dashboard->talkers();
+        QVERIFY(!talkers->index(0, ui::TopTalkersModel::LastUsed).data().toString().isEmpty());
+        // k_a's own histogram: all 85 within 10 ms. k_b has none, so no figure.
+        QCOMPARE(talkers->index(0, ui::TopTalkersModel::P99).data().toString(),
+                 ui::RouteRatesModel::milliseconds(0.0099));
+        QCOMPARE(talkers->index(1, ui::TopTalkersModel::Key).data().toString(),
+                 QStringLiteral("k_b"));
+        QVERIFY(talkers->index(1, ui::TopTalkersModel::P99).data().toString().isEmpty());
         // Per route, busiest first: jobs-read with its 429s and latency, then jobs-submit,
         // which has no latency series of its own.
         const ui::RouteRatesModel* routes = dashboard->routes();

@@ -3,6 +3,7 @@
 #include "gateway/LoginHandler.h"
 #include "gateway/RequestGuard.h"
 #include "gateway/Upstream.h"
+#include "gateway/Watchdog.h"
 
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/experimental/awaitable_operators.hpp>
@@ -26,8 +27,6 @@ namespace beast = boost::beast;
 using namespace asio::experimental::awaitable_operators;
 
 namespace {
-
-constexpr auto tupleAwaitable = asio::as_tuple(asio::use_awaitable);
 
 std::string_view routeName(RouteClass routeClass)
 {
@@ -70,7 +69,7 @@ Response parseFailure(const beast::error_code& ec)
 // Copies bytes from one side to the other until either fails; traffic(n) is called for every
 // piece read, so that the caller can count bytes and keep an idle deadline.
 template <typename From, typename To, typename Traffic>
-asio::awaitable<void> pump(From& from, To& to, Traffic traffic)
+Task<void> pump(From& from, To& to, Traffic traffic)
 {
     std::array<char, 16 * 1024> chunk{};
     for (;;) {
@@ -90,8 +89,8 @@ asio::awaitable<void> pump(From& from, To& to, Traffic traffic)
 // Copies bytes both ways until either side closes; traffic(fromClient, n) is called for every
 // piece, the bytes already read past the upgrade on either side included.
 template <typename Stream, typename Traffic>
-asio::awaitable<void> tunnel(Stream& client, beast::flat_buffer& clientBuffer, Upstream& upstream,
-                             Traffic traffic)
+Task<void> tunnel(Stream& client, beast::flat_buffer& clientBuffer, Upstream& upstream,
+                  Traffic traffic)
 {
     if (clientBuffer.size() > 0) {
         traffic(true, clientBuffer.size());
@@ -106,60 +105,6 @@ asio::awaitable<void> tunnel(Stream& client, beast::flat_buffer& clientBuffer, U
     co_await (pump(client, upstream.stream(), [&](std::size_t n) { traffic(true, n); }) ||
               pump(upstream.stream(), client, [&](std::size_t n) { traffic(false, n); }));
 }
-
-// The client side's timeout. Beast's stream timeout starts and cancels a timer around every
-// read and write; on a busy gateway that timer traffic cost more than the rest of the
-// connection's bookkeeping. Here one timer per connection waits for the current deadline and
-// is re-armed only when a deadline moves earlier; moving it later (the common case, once per
-// read and write) only stores a time. When the deadline passes, the socket is closed, which
-// ends whatever operation is pending.
-class Watchdog
-{
-public:
-    using Clock = std::chrono::steady_clock;
-
-    explicit Watchdog(const asio::any_io_executor& executor)
-        : m_timer(executor)
-    {
-    }
-
-    void arm(Clock::duration timeout)
-    {
-        const Clock::time_point at = Clock::now() + timeout;
-        const bool earlier = at < m_deadline;
-        m_deadline = at;
-        if (earlier) {
-            m_timer.cancel();
-        }
-    }
-
-    void disarm() { m_deadline = Clock::time_point::max(); }
-    bool expired() const { return m_expired; }
-
-    // Runs until the deadline passes (then calls close) or the awaiting operator cancels it.
-    template <typename Close>
-    asio::awaitable<void> watch(Close close)
-    {
-        for (;;) {
-            m_timer.expires_at(m_deadline);
-            co_await m_timer.async_wait(asio::as_tuple(asio::use_awaitable));
-            const auto state = co_await asio::this_coro::cancellation_state;
-            if (state.cancelled() != asio::cancellation_type::none) {
-                co_return;
-            }
-            if (Clock::now() >= m_deadline) {
-                m_expired = true;
-                close();
-                co_return;
-            }
-        }
-    }
-
-private:
-    asio::steady_timer m_timer;
-    Clock::time_point m_deadline = Clock::time_point::max();
-    bool m_expired = false;
-};
 
 template <typename Stream>
 class ConnectionLoop
@@ -176,21 +121,19 @@ public:
               stream.get_executor(),
               {asio::ip::make_address(state.config.upstream.host), state.config.upstream.port},
               state.config.upstreamTimeout, 64 * 1024 * 1024)
-        , m_watchdog(stream.get_executor())
+        // Closes the client's socket once it has been idle, slow to send or slow to read for
+        // the configured time; run() then ends.
+        , m_watchdog(
+              stream.get_executor(),
+              [this] {
+                  beast::error_code ignored;
+                  beast::get_lowest_layer(m_stream).close(ignored);
+              },
+              true)
     {
     }
 
-    // Closes the client's socket once it has been idle, slow to send or slow to read for the
-    // configured time; run() then ends.
-    asio::awaitable<void> watch()
-    {
-        co_await m_watchdog.watch([this] {
-            beast::error_code ignored;
-            beast::get_lowest_layer(m_stream).socket().close(ignored);
-        });
-    }
-
-    asio::awaitable<void> run()
+    Task<void> run()
     {
         for (;;) {
             http::request_parser<http::string_body> parser;
@@ -222,7 +165,7 @@ public:
 
 private:
     template <typename Message>
-    asio::awaitable<beast::error_code> send(const Message& message)
+    Task<beast::error_code> send(const Message& message)
     {
         auto [ec, n] =
             co_await asio::async_write(m_stream, m_wire.prepare(message), tupleAwaitable);
@@ -232,7 +175,7 @@ private:
     // Reads and discards what the client is still sending (typically the rest of a body that
     // was too large) for a bounded time and amount, so that closing the socket does not reset
     // the connection before the client has read the error answer.
-    asio::awaitable<void> drainBeforeClose()
+    Task<void> drainBeforeClose()
     {
         m_watchdog.arm(std::chrono::seconds(2));
         std::array<char, 16 * 1024> chunk{};
@@ -247,7 +190,7 @@ private:
     }
 
     // Returns false when the connection must close.
-    asio::awaitable<bool> handle(Request& request)
+    Task<bool> handle(Request& request)
     {
         const auto started = std::chrono::steady_clock::now();
         Decision decision = m_guard.evaluate(request, m_peer);
@@ -298,7 +241,7 @@ private:
     // Relays a large or unframed body from Ray as it arrives, re-chunked when chunked is set.
     // Returns false if either side failed; the client's answer is then cut short, so the
     // connection must close.
-    asio::awaitable<bool> relayBody(bool chunked)
+    Task<bool> relayBody(bool chunked)
     {
         if (m_relay.empty()) {
             m_relay.resize(64 * 1024);
@@ -335,7 +278,7 @@ private:
         co_return true;
     }
 
-    asio::awaitable<Response> forward(Request& request, Decision& decision)
+    Task<Response> forward(Request& request, Decision& decision)
     {
         const bool headRequest = request.method() == http::verb::head;
         prepareUpstreamRequest(request, m_state.config.upstream.host, m_state.config.upstream.port,
@@ -363,8 +306,8 @@ private:
         co_return response;
     }
 
-    asio::awaitable<bool> openTunnel(Request& request, Decision& decision,
-                                     std::chrono::steady_clock::time_point started)
+    Task<bool> openTunnel(Request& request, Decision& decision,
+                          std::chrono::steady_clock::time_point started)
     {
         prepareUpstreamRequest(request, m_state.config.upstream.host, m_state.config.upstream.port,
                                m_state.rayToken.get(), true);
@@ -437,18 +380,16 @@ private:
 } // namespace
 
 template <typename Stream>
-asio::awaitable<void> serveConnection(Stream& stream, GatewayState& state, std::string peer,
-                                      asio::thread_pool& slowWork)
+Task<void> serveConnection(Stream& stream, GatewayState& state, std::string peer,
+                           asio::thread_pool& slowWork)
 {
     state.metrics.setActiveConnections(+1);
     ConnectionLoop<Stream> loop(stream, state, std::move(peer), slowWork);
-    co_await (loop.run() || loop.watch());
+    co_await loop.run();
     state.metrics.setActiveConnections(-1);
 }
 
-template asio::awaitable<void> serveConnection(beast::tcp_stream&, GatewayState&, std::string,
-                                               asio::thread_pool&);
-template asio::awaitable<void> serveConnection(asio::ssl::stream<beast::tcp_stream>&, GatewayState&,
-                                               std::string, asio::thread_pool&);
+template Task<void> serveConnection(Socket&, GatewayState&, std::string, asio::thread_pool&);
+template Task<void> serveConnection(TlsStream&, GatewayState&, std::string, asio::thread_pool&);
 
 } // namespace raysec::gateway

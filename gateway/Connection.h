@@ -1,8 +1,8 @@
 #pragma once
 
 #include "gateway/GatewayState.h"
+#include "gateway/Io.h"
 
-#include <boost/asio/awaitable.hpp>
 #include <boost/asio/thread_pool.hpp>
 
 #include <string>
@@ -12,9 +12,9 @@ namespace raysec::gateway {
 // Serves one client connection (TLS or, on loopback only, plain): reads requests with size
 // and time limits, asks the RequestGuard, forwards to Ray over a kept-alive upstream
 // connection, tunnels WebSockets, and records metrics and an audit line for every decision.
+// Stream is Socket (plain HTTP on loopback) or TlsStream.
 template <typename Stream>
-boost::asio::awaitable<void> serveConnection(Stream& stream, GatewayState& state,
-                                             std::string peerAddress,
-                                             boost::asio::thread_pool& slowWork);
+Task<void> serveConnection(Stream& stream, GatewayState& state, std::string peerAddress,
+                           boost::asio::thread_pool& slowWork);
 
 } // namespace raysec::gateway

@@ -125,7 +125,7 @@ Response LoginHandler::page(const Request& request, std::string_view notice) con
     return response;
 }
 
-asio::awaitable<Response> LoginHandler::login(const Request& request, const std::string& peer)
+Task<Response> LoginHandler::login(const Request& request, const std::string& peer)
 {
     if (request.method() == http::verb::get) {
         co_return page(request);
@@ -150,8 +150,8 @@ asio::awaitable<Response> LoginHandler::login(const Request& request, const std:
     auto secret = std::make_shared<SecretBuffer>(SecretBuffer::fromView(password));
     sodium_memzero(password.data(), password.size());
     asio::awaitable<bool> check = verifyOnPool(phc, secret);
-    const bool verified =
-        co_await asio::co_spawn(m_slowWork.get_executor(), std::move(check), asio::use_awaitable);
+    const bool verified = co_await asio::co_spawn(m_slowWork.get_executor(), std::move(check),
+                                                  asio::use_awaitable_t<Executor>());
     secret->clear();
 
     if (!found || found->disabled || !verified) {

@@ -2,8 +2,8 @@
 
 #include "gateway/GatewayState.h"
 #include "gateway/HttpTypes.h"
+#include "gateway/Io.h"
 
-#include <boost/asio/awaitable.hpp>
 #include <boost/asio/thread_pool.hpp>
 
 namespace raysec::gateway {
@@ -15,7 +15,7 @@ class LoginHandler
 public:
     LoginHandler(GatewayState& state, boost::asio::thread_pool& slowWork);
 
-    boost::asio::awaitable<Response> login(const Request& request, const std::string& peer);
+    Task<Response> login(const Request& request, const std::string& peer);
     Response logout(const Request& request);
     Response page(const Request& request, std::string_view notice = {}) const;
 

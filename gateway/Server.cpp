@@ -7,6 +7,7 @@
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/executor_work_guard.hpp>
+#include <boost/asio/experimental/awaitable_operators.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/ssl/stream.hpp>
@@ -24,10 +25,13 @@ namespace raysec::gateway {
 namespace asio = boost::asio;
 namespace beast = boost::beast;
 using tcp = asio::ip::tcp;
+using namespace asio::experimental::awaitable_operators;
 
 namespace {
 
-constexpr auto tupleAwaitable = asio::as_tuple(asio::use_awaitable);
+// For the accept loops and the admin listener, which are not bound to one worker.
+constexpr auto anyTupleAwaitable = asio::as_tuple(asio::use_awaitable);
+
 std::expected<tcp::acceptor, std::string>
 bind(asio::io_context& context, const GatewayConfig::Endpoint& where, std::uint16_t port)
 {
@@ -53,7 +57,7 @@ asio::awaitable<void> serveAdmin(tcp::socket socket, GatewayState& state)
     beast::flat_buffer buffer;
     Request request;
     stream.expires_after(std::chrono::seconds(10));
-    auto [ec, n] = co_await http::async_read(stream, buffer, request, tupleAwaitable);
+    auto [ec, n] = co_await http::async_read(stream, buffer, request, anyTupleAwaitable);
     if (ec) {
         co_return;
     }
@@ -68,7 +72,7 @@ asio::awaitable<void> serveAdmin(tcp::socket socket, GatewayState& state)
                              "The admin listener serves /metrics and /-/healthz.",
                              request.version(), false);
     }
-    co_await http::async_write(stream, response, tupleAwaitable);
+    co_await http::async_write(stream, response, anyTupleAwaitable);
 }
 
 } // namespace
@@ -185,7 +189,7 @@ void Server::acceptLoop()
             for (;;) {
                 const std::size_t worker = leastLoadedWorker();
                 auto [ec, socket] = co_await acceptor.async_accept(
-                    m_contexts[worker]->get_executor(), tupleAwaitable);
+                    m_contexts[worker]->get_executor(), anyTupleAwaitable);
                 if (ec) {
                     if (ec == asio::error::operation_aborted) {
                         co_return;
@@ -205,7 +209,7 @@ void Server::acceptLoop()
 
 // A member coroutine with by-value parameters rather than a capturing lambda: g++ 12
 // destroys the captures of a coroutine lambda handed to co_spawn twice.
-asio::awaitable<void> Server::serveClient(tcp::socket socket, std::string peer, std::size_t worker)
+Task<void> Server::serveClient(Socket socket, std::string peer, std::size_t worker)
 {
     // The accept loop counted this connection when it chose the worker.
     struct Uncount
@@ -215,21 +219,24 @@ asio::awaitable<void> Server::serveClient(tcp::socket socket, std::string peer, 
     } uncount{m_connectionsPerWorker[worker]};
 
     if (m_state.config.plainHttp) {
-        beast::tcp_stream stream(std::move(socket));
-        co_await serveConnection(stream, m_state, peer, m_slowWork);
+        co_await serveConnection(socket, m_state, peer, m_slowWork);
         co_return;
     }
     std::shared_ptr<asio::ssl::context> tls = m_tls.load();
-    asio::ssl::stream<beast::tcp_stream> stream(std::move(socket), *tls);
-    beast::get_lowest_layer(stream).expires_after(m_state.config.clientTimeout);
-    auto [hs] = co_await stream.async_handshake(asio::ssl::stream_base::server, tupleAwaitable);
-    if (hs) {
+    TlsStream stream(std::move(socket), *tls);
+    // The handshake and the closing TLS alert each get a deadline of their own; in between,
+    // the connection keeps its own deadlines.
+    Timer deadline(stream.get_executor());
+    deadline.expires_after(m_state.config.clientTimeout);
+    const auto handshake =
+        co_await (stream.async_handshake(asio::ssl::stream_base::server, tupleAwaitable) ||
+                  deadline.async_wait(tupleAwaitable));
+    if (handshake.index() != 0 || std::get<0>(std::get<0>(handshake))) {
         co_return;
     }
-    beast::get_lowest_layer(stream).expires_never(); // the connection keeps its own deadlines
     co_await serveConnection(stream, m_state, peer, m_slowWork);
-    beast::get_lowest_layer(stream).expires_after(std::chrono::seconds(2));
-    co_await stream.async_shutdown(tupleAwaitable);
+    deadline.expires_after(std::chrono::seconds(2));
+    co_await (stream.async_shutdown(tupleAwaitable) || deadline.async_wait(tupleAwaitable));
 }
 
 void Server::run()
@@ -256,7 +263,7 @@ void Server::run()
         main,
         [this]() -> asio::awaitable<void> {
             for (;;) {
-                auto [ec, socket] = co_await m_listeners->admin->async_accept(tupleAwaitable);
+                auto [ec, socket] = co_await m_listeners->admin->async_accept(anyTupleAwaitable);
                 if (ec == asio::error::operation_aborted) {
                     co_return;
                 }

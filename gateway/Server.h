@@ -1,6 +1,7 @@
 #pragma once
 
 #include "gateway/GatewayState.h"
+#include "gateway/Io.h"
 
 #include <boost/asio/awaitable.hpp>
 #include <boost/asio/io_context.hpp>
@@ -46,8 +47,7 @@ public:
 private:
     void acceptLoop();
     std::size_t leastLoadedWorker() const;
-    boost::asio::awaitable<void> serveClient(boost::asio::ip::tcp::socket socket, std::string peer,
-                                             std::size_t worker);
+    Task<void> serveClient(Socket socket, std::string peer, std::size_t worker);
     void watchFiles();
 
     GatewayState& m_state;

@@ -1,7 +1,5 @@
 #include "gateway/Upstream.h"
 
-#include <boost/asio/as_tuple.hpp>
-#include <boost/asio/use_awaitable.hpp>
 #include <boost/asio/write.hpp>
 #include <boost/beast/http.hpp>
 
@@ -18,8 +16,6 @@ namespace asio = boost::asio;
 namespace beast = boost::beast;
 
 namespace {
-
-constexpr auto tupleAwaitable = asio::as_tuple(asio::use_awaitable);
 
 constexpr char asciiLower(char c)
 {
@@ -102,27 +98,55 @@ void stripHopByHop(Response& response)
                              "transfer-encoding", "upgrade"});
 }
 
-Upstream::Upstream(asio::any_io_executor executor, asio::ip::tcp::endpoint endpoint,
+Upstream::Upstream(const Executor& executor, asio::ip::tcp::endpoint endpoint,
                    std::chrono::seconds timeout, std::size_t maxResponseBytes)
-    : m_stream(std::move(executor))
+    : m_socket(executor)
+    // An exchange that takes longer than the timeout is ended by closing the connection; the
+    // caller answers 504.
+    , m_watchdog(
+          executor,
+          [this] {
+              m_timedOut = true;
+              beast::error_code ignored;
+              m_socket.close(ignored);
+          },
+          false)
     , m_endpoint(std::move(endpoint))
     , m_timeout(timeout)
     , m_maxResponseBytes(maxResponseBytes)
 {
 }
 
-asio::awaitable<bool> Upstream::ensureConnected()
+void Upstream::startExchange()
 {
-    if (m_connected && m_stream.socket().is_open()) {
+    m_timedOut = false;
+    m_watchdog.arm(m_timeout);
+}
+
+namespace {
+
+// Stops the upstream timeout when an exchange ends, however it ends.
+struct ExchangeEnd
+{
+    Watchdog& watchdog;
+    ~ExchangeEnd() { watchdog.disarm(); }
+};
+
+} // namespace
+
+Task<bool> Upstream::ensureConnected()
+{
+    if (m_connected && m_socket.is_open()) {
         co_return true;
     }
-    m_stream.expires_after(m_timeout);
-    auto [ec] = co_await m_stream.async_connect(m_endpoint, tupleAwaitable);
+    startExchange();
+    auto [ec] = co_await m_socket.async_connect(m_endpoint, tupleAwaitable);
+    m_watchdog.disarm();
     if (ec) {
         disconnect();
         co_return false;
     }
-    m_stream.socket().set_option(asio::ip::tcp::no_delay(true));
+    m_socket.set_option(asio::ip::tcp::no_delay(true), ec);
     m_buffer.clear();
     m_connected = true;
     co_return true;
@@ -130,25 +154,27 @@ asio::awaitable<bool> Upstream::ensureConnected()
 
 void Upstream::disconnect()
 {
-    m_stream.close();
+    beast::error_code ignored;
+    m_socket.close(ignored);
     m_connected = false;
 }
 
-asio::awaitable<std::expected<Response, http::status>> Upstream::forward(Request request,
-                                                                         bool relayLargeBodies)
+Task<std::expected<Response, http::status>> Upstream::forward(Request request,
+                                                              bool relayLargeBodies)
 {
     // A kept-alive connection may have been closed by Ray in the meantime: retry once on a
     // fresh connection, but only for requests that are safe to repeat.
     const bool idempotent =
         request.method() == http::verb::get || request.method() == http::verb::head;
+    const ExchangeEnd end{m_watchdog};
     for (int attempt = 0; attempt < 2; ++attempt) {
         const bool reused = m_connected;
         if (!co_await ensureConnected()) {
             co_return std::unexpected(http::status::bad_gateway);
         }
-        m_stream.expires_after(m_timeout);
+        startExchange();
         auto [writeError, written] =
-            co_await asio::async_write(m_stream, m_wire.prepare(request), tupleAwaitable);
+            co_await asio::async_write(m_socket, m_wire.prepare(request), tupleAwaitable);
         http::response_parser<http::string_body> parser;
         // When large bodies are relayed, the whole-read path below only sees small ones.
         parser.body_limit(relayLargeBodies ? boost::optional<std::uint64_t>()
@@ -159,7 +185,7 @@ asio::awaitable<std::expected<Response, http::status>> Upstream::forward(Request
         beast::error_code readError = writeError;
         if (!writeError) {
             auto [ec, read] =
-                co_await http::async_read_header(m_stream, m_buffer, parser, tupleAwaitable);
+                co_await http::async_read_header(m_socket, m_buffer, parser, tupleAwaitable);
             readError = ec;
         }
         const auto length = readError ? boost::none : parser.content_length();
@@ -171,7 +197,7 @@ asio::awaitable<std::expected<Response, http::status>> Upstream::forward(Request
             co_return Response(http::response_header<>(m_bodyParser->get().base()));
         }
         if (!readError && !parser.is_done()) {
-            auto [ec, read] = co_await http::async_read(m_stream, m_buffer, parser, tupleAwaitable);
+            auto [ec, read] = co_await http::async_read(m_socket, m_buffer, parser, tupleAwaitable);
             readError = ec;
         }
         if (!readError) {
@@ -182,7 +208,7 @@ asio::awaitable<std::expected<Response, http::status>> Upstream::forward(Request
             co_return response;
         }
         disconnect();
-        if (readError == beast::error::timeout) {
+        if (m_timedOut) {
             co_return std::unexpected(http::status::gateway_timeout);
         }
         if (!(reused && idempotent)) {
@@ -192,8 +218,8 @@ asio::awaitable<std::expected<Response, http::status>> Upstream::forward(Request
     co_return std::unexpected(http::status::bad_gateway);
 }
 
-asio::awaitable<std::expected<std::size_t, http::status>>
-Upstream::readBodyPart(std::span<char> into, bool& done)
+Task<std::expected<std::size_t, http::status>> Upstream::readBodyPart(std::span<char> into,
+                                                                      bool& done)
 {
     done = false;
     if (!m_bodyParser) {
@@ -204,13 +230,14 @@ Upstream::readBodyPart(std::span<char> into, bool& done)
     body.data = into.data();
     body.size = into.size();
     body.more = true;
-    m_stream.expires_after(m_timeout);
-    auto [ec, read] = co_await http::async_read(m_stream, m_buffer, *m_bodyParser, tupleAwaitable);
+    const ExchangeEnd end{m_watchdog};
+    startExchange();
+    auto [ec, read] = co_await http::async_read(m_socket, m_buffer, *m_bodyParser, tupleAwaitable);
     if (ec && ec != http::error::need_buffer) {
         m_bodyParser.reset();
         disconnect();
-        co_return std::unexpected(ec == beast::error::timeout ? http::status::gateway_timeout
-                                                              : http::status::bad_gateway);
+        co_return std::unexpected(m_timedOut ? http::status::gateway_timeout
+                                             : http::status::bad_gateway);
     }
     const std::size_t got = into.size() - body.size;
     if (m_bodyParser->is_done()) {
@@ -223,33 +250,33 @@ Upstream::readBodyPart(std::span<char> into, bool& done)
     co_return got;
 }
 
-asio::awaitable<std::expected<Response, http::status>> Upstream::upgrade(Request request)
+Task<std::expected<Response, http::status>> Upstream::upgrade(Request request)
 {
     if (!co_await ensureConnected()) {
         co_return std::unexpected(http::status::bad_gateway);
     }
-    m_stream.expires_after(m_timeout);
+    const ExchangeEnd end{m_watchdog};
+    startExchange();
     auto [writeError, written] =
-        co_await asio::async_write(m_stream, m_wire.prepare(request), tupleAwaitable);
+        co_await asio::async_write(m_socket, m_wire.prepare(request), tupleAwaitable);
     if (writeError) {
         co_return std::unexpected(http::status::bad_gateway);
     }
     http::response_parser<http::string_body> parser;
     parser.body_limit(64 * 1024);
     auto [readError, read] =
-        co_await http::async_read_header(m_stream, m_buffer, parser, tupleAwaitable);
+        co_await http::async_read_header(m_socket, m_buffer, parser, tupleAwaitable);
     if (readError) {
-        co_return std::unexpected(readError == beast::error::timeout ? http::status::gateway_timeout
-                                                                     : http::status::bad_gateway);
+        co_return std::unexpected(m_timedOut ? http::status::gateway_timeout
+                                             : http::status::bad_gateway);
     }
     if (parser.get().result() != http::status::switching_protocols) {
-        auto [ec, n] = co_await http::async_read(m_stream, m_buffer, parser, tupleAwaitable);
+        auto [ec, n] = co_await http::async_read(m_socket, m_buffer, parser, tupleAwaitable);
         disconnect();
         if (ec) {
             co_return std::unexpected(http::status::bad_gateway);
         }
     }
-    m_stream.expires_never();
     co_return parser.release();
 }
 

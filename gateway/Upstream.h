@@ -1,11 +1,10 @@
 #pragma once
 
 #include "gateway/HttpTypes.h"
+#include "gateway/Io.h"
+#include "gateway/Watchdog.h"
 
-#include <boost/asio/awaitable.hpp>
-#include <boost/asio/ip/tcp.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
-#include <boost/beast/core/tcp_stream.hpp>
 
 #include <chrono>
 #include <expected>
@@ -27,7 +26,7 @@ void stripHopByHop(Response& response);
 class Upstream
 {
 public:
-    Upstream(boost::asio::any_io_executor executor, boost::asio::ip::tcp::endpoint endpoint,
+    Upstream(const Executor& executor, boost::asio::ip::tcp::endpoint endpoint,
              std::chrono::seconds timeout, std::size_t maxResponseBytes);
 
     // Answers with a body of known length up to this size are read whole; larger, chunked or
@@ -38,26 +37,29 @@ public:
     // when read whole) / 504 (timed out). With relayLargeBodies, when bodyPending() is true
     // afterwards, the answer holds only the header (with Ray's framing fields) and the body
     // follows through readBodyPart().
-    boost::asio::awaitable<std::expected<Response, http::status>>
-    forward(Request request, bool relayLargeBodies = false);
+    Task<std::expected<Response, http::status>> forward(Request request,
+                                                        bool relayLargeBodies = false);
     bool bodyPending() const { return m_bodyParser.has_value(); }
     // The next piece of a pending body, up to into.size() bytes; done is set with the last.
-    boost::asio::awaitable<std::expected<std::size_t, http::status>>
-    readBodyPart(std::span<char> into, bool& done);
+    Task<std::expected<std::size_t, http::status>> readBodyPart(std::span<char> into, bool& done);
 
     // Sends an upgrade request and, on 101, returns the upstream's answer with the connection
     // left open for tunnel(); the caller relays the 101 and then tunnels.
-    boost::asio::awaitable<std::expected<Response, http::status>> upgrade(Request request);
-    boost::beast::tcp_stream& stream() { return m_stream; }
+    Task<std::expected<Response, http::status>> upgrade(Request request);
+    Socket& stream() { return m_socket; }
     boost::beast::flat_buffer& buffer() { return m_buffer; }
 
 private:
     // Closes the connection to Ray; the next request opens a new one.
     void disconnect();
 
-    boost::asio::awaitable<bool> ensureConnected();
+    Task<bool> ensureConnected();
+    // Starts the timeout for the next exchange with Ray.
+    void startExchange();
 
-    boost::beast::tcp_stream m_stream;
+    Socket m_socket;
+    Watchdog m_watchdog;
+    bool m_timedOut = false; // the watchdog ended the current exchange
     boost::beast::flat_buffer m_buffer;
     WireWriter m_wire;
     std::optional<http::response_parser<http::buffer_body>> m_bodyParser;

@@ -5,11 +5,9 @@
 #include "gateway/PolicyBundle.h"
 #include "gateway/Upstream.h"
 
-#include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
-#include <boost/asio/steady_timer.hpp>
-#include <boost/asio/use_awaitable.hpp>
+#include <boost/asio/this_coro.hpp>
 
 #include <iostream>
 
@@ -91,14 +89,14 @@ std::expected<void, std::string> UsagePoller::publish(const std::array<std::stri
     return {};
 }
 
-asio::awaitable<void> UsagePoller::loop()
+Task<void> UsagePoller::loop()
 {
-    auto executor = co_await asio::this_coro::executor;
+    const Executor executor = co_await asio::this_coro::executor;
     Upstream upstream(
         executor,
         {asio::ip::make_address(m_state.config.upstream.host), m_state.config.upstream.port},
         m_state.config.upstreamTimeout, 256 * 1024 * 1024);
-    asio::steady_timer timer(executor);
+    Timer timer(executor);
     for (;;) {
         std::array<std::string, 5> bodies;
         bool ok = true;
@@ -121,7 +119,7 @@ asio::awaitable<void> UsagePoller::loop()
                       << std::endl;
         }
         timer.expires_after(m_interval);
-        auto [ec] = co_await timer.async_wait(asio::as_tuple(asio::use_awaitable));
+        auto [ec] = co_await timer.async_wait(tupleAwaitable);
         if (ec) {
             co_return;
         }

@@ -2,8 +2,8 @@
 
 #include "core/quotas/UsageReport.h"
 #include "gateway/GatewayState.h"
+#include "gateway/Io.h"
 
-#include <boost/asio/awaitable.hpp>
 #include <boost/asio/io_context.hpp>
 
 #include <atomic>
@@ -25,7 +25,7 @@ public:
     std::expected<void, std::string> publish(const std::array<std::string, 5>& bodies);
 
 private:
-    boost::asio::awaitable<void> loop();
+    Task<void> loop();
 
     GatewayState& m_state;
     std::chrono::seconds m_interval;

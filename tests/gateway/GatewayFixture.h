@@ -68,6 +68,7 @@ public:
     QString dir(const QString& name) const { return m_dir.filePath(name); }
     QByteArray gatewayLog();
     quint16 adminPort() const { return m_adminPort; }
+    quint16 port() const { return m_port; }
     // What the admin listener's /metrics answers, headers included; empty if it cannot connect.
     QByteArray adminMetrics() const;
     QUrl baseUrl() const;

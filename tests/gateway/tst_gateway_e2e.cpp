@@ -6,6 +6,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTcpSocket>
 #include <QTest>
 
 #include <algorithm>
@@ -316,6 +317,28 @@ private Q_SLOTS:
         QVERIFY(closed);
         QVERIFY2(timer.elapsed() >= 2500 && timer.elapsed() < 9000,
                  qPrintable(QString::number(timer.elapsed())));
+    }
+
+    void stalledTlsHandshakeIsDisconnected()
+    {
+        // A connection that never finishes its TLS handshake (here: a few bytes that are not a
+        // ClientHello, then silence) is closed after the client timeout, 3 s here.
+        QTcpSocket socket;
+        socket.connectToHost(QStringLiteral("127.0.0.1"), m_fx.port());
+        QVERIFY(socket.waitForConnected(5000));
+        socket.write("\x16\x03\x01");
+        socket.flush();
+        QElapsedTimer timer;
+        timer.start();
+        while (socket.state() == QAbstractSocket::ConnectedState && timer.elapsed() < 10000) {
+            socket.waitForReadyRead(200);
+            socket.readAll();
+        }
+        QCOMPARE(socket.state(), QAbstractSocket::UnconnectedState);
+        QVERIFY2(timer.elapsed() >= 2500 && timer.elapsed() < 9000,
+                 qPrintable(QString::number(timer.elapsed())));
+        // The gateway still serves others.
+        QCOMPARE(m_fx.get(QStringLiteral("/api/version"), m_reader).status, 200);
     }
 
     void upstreamDownIs502()

@@ -33,6 +33,11 @@ RegistryKeyAuthority::RegistryKeyAuthority(KeyValidator validator, std::int64_t 
     : m_validator(std::move(validator))
     , m_version(version)
 {
+    for (std::uint32_t mask = 0; mask < m_scopeNames.size(); ++mask) {
+        for (const QString& scope : KeyScopes::toNames(mask)) {
+            m_scopeNames[mask].push_back(scope.toStdString());
+        }
+    }
 }
 
 KeyAuthority::Outcome
@@ -47,17 +52,13 @@ RegistryKeyAuthority::authenticate(std::string_view presented,
         outcome.rejection = rejection(checked.verdict);
         return outcome;
     }
-    ApiKeyFormat::Parts parts;
-    ApiKeyFormat::inspect(presented, parts);
-
     Identity identity;
     identity.kind = Identity::Kind::ApiKey;
-    identity.id = std::string(parts.id);
+    identity.id = std::string(checked.id);
     identity.team = checked.entry->team;
     identity.tier = checked.entry->rateTier.empty() ? "default" : checked.entry->rateTier;
-    for (const QString& scope : KeyScopes::toNames(checked.entry->scopes)) {
-        identity.scopes.push_back(scope.toStdString());
-    }
+    // Bits outside the known scopes name nothing, as in KeyScopes::toNames().
+    identity.scopes = m_scopeNames[checked.entry->scopes % m_scopeNames.size()];
     outcome.identity = std::move(identity);
     outcome.inGrace = checked.entry->graceUntil != 0;
     return outcome;

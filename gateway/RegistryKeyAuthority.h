@@ -3,6 +3,10 @@
 #include "core/keys/KeyValidator.h"
 #include "gateway/Identity.h"
 
+#include <array>
+#include <string>
+#include <vector>
+
 namespace raysec::gateway {
 
 // KeyAuthority over a verified registry bundle (core/keys KeyValidator).
@@ -18,6 +22,9 @@ public:
 private:
     KeyValidator m_validator;
     std::int64_t m_version;
+    // Scope names for every combination of the six scope bits, made once rather than for
+    // every request.
+    std::array<std::vector<std::string>, 64> m_scopeNames;
 };
 
 } // namespace raysec::gateway

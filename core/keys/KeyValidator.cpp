@@ -45,6 +45,7 @@ KeyValidator::Outcome KeyValidator::validate(std::string_view presented, std::in
     }
     const Entry& entry = found->second;
     outcome.entry = &entry;
+    outcome.id = found->first;
     if (!ApiKeyHash::equal(ApiKeyHash::of(parts.body), entry.secretHash)) {
         outcome.verdict = Verdict::WrongSecret;
         return outcome;

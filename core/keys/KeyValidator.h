@@ -49,6 +49,7 @@ public:
         Verdict verdict = Verdict::Malformed;
         ApiKeyFormat::Status format = ApiKeyFormat::Status::Ok;
         const Entry* entry = nullptr; // set from UnknownKey on
+        std::string_view id;          // the registry's copy of the key id, with entry
     };
 
     void reserve(std::size_t count) { m_entries.reserve(count); }

@@ -1,20 +1,54 @@
 #include "core/ratelimit/RateLimitHeaders.h"
 
+#include <charconv>
 #include <cmath>
 
 namespace raysec::ratelimit {
 
+namespace {
+
+void appendNumber(std::string& out, std::int64_t value)
+{
+    char digits[24];
+    const auto [end, ec] = std::to_chars(digits, digits + sizeof digits, value);
+    out.append(digits, end);
+}
+
+// "\"<policy>\";<first>=<a>;<second>=<b>", built in one string: this runs for every request
+// the gateway forwards.
+std::string policyItem(const std::string& policy, const char* first, std::int64_t a,
+                       const char* second, std::int64_t b)
+{
+    std::string out;
+    out.reserve(policy.size() + 48);
+    out.push_back('"');
+    out += policy;
+    out += "\";";
+    out += first;
+    out.push_back('=');
+    appendNumber(out, a);
+    out.push_back(';');
+    out += second;
+    out.push_back('=');
+    appendNumber(out, b);
+    return out;
+}
+
+} // namespace
+
 std::vector<std::pair<std::string, std::string>> rateLimitHeaders(const RateDecision& decision)
 {
-    const std::string name = "\"" + decision.policyName + "\"";
     std::vector<std::pair<std::string, std::string>> headers;
+    headers.reserve(decision.allowed ? 2 : 3);
     headers.emplace_back("RateLimit-Policy",
-                         name + ";q=" + std::to_string(std::llround(decision.limit)) + ";w=" +
-                             std::to_string(std::llround(std::ceil(decision.windowSeconds))));
-    headers.emplace_back("RateLimit", name + ";r=" + std::to_string(decision.remaining) +
-                                          ";t=" + std::to_string(decision.resetSeconds));
+                         policyItem(decision.policyName, "q", std::llround(decision.limit), "w",
+                                    std::llround(std::ceil(decision.windowSeconds))));
+    headers.emplace_back("RateLimit", policyItem(decision.policyName, "r", decision.remaining, "t",
+                                                 decision.resetSeconds));
     if (!decision.allowed) {
-        headers.emplace_back("Retry-After", std::to_string(decision.retryAfterSeconds));
+        std::string retry;
+        appendNumber(retry, decision.retryAfterSeconds);
+        headers.emplace_back("Retry-After", std::move(retry));
     }
     return headers;
 }

@@ -286,6 +286,7 @@ private Q_SLOTS:
             validator->validate(live->secret.view(), T0.addDays(-1).toSecsSinceEpoch()).verdict,
             V::NotYetValid);
         const auto parts = *ApiKeyFormat::parse(live->secret.view());
+        QCOMPARE(validator->validate(live->secret.view(), now).id, parts.id);
         const SecretBuffer guessed =
             ApiKeyFormat::assemble(parts.id, std::string(ApiKeyFormat::SecretLength, 'A'));
         QCOMPARE(validator->validate(guessed.view(), now).verdict, V::WrongSecret);

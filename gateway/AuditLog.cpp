@@ -131,15 +131,22 @@ void appendJsonString(std::string_view s, std::string& out)
     out.push_back('"');
 }
 
-// SHA-256 over previous + "\n" + event, as lowercase hex, with one digest context reused.
+// SHA-256 over previous + "\n" + event, as lowercase hex, with one digest context reused. The
+// digest is fetched from OpenSSL's provider once: EVP_sha256() would look it up again at every
+// initialisation, which cost as much as hashing a line.
 class ChainHasher
 {
 public:
     ChainHasher()
-        : m_context(EVP_MD_CTX_new())
+        : m_digest(EVP_MD_fetch(nullptr, "SHA256", nullptr))
+        , m_context(EVP_MD_CTX_new())
     {
     }
-    ~ChainHasher() { EVP_MD_CTX_free(m_context); }
+    ~ChainHasher()
+    {
+        EVP_MD_CTX_free(m_context);
+        EVP_MD_free(m_digest);
+    }
     ChainHasher(const ChainHasher&) = delete;
     ChainHasher& operator=(const ChainHasher&) = delete;
 
@@ -148,7 +155,7 @@ public:
     {
         std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
         unsigned int length = 0;
-        if (!m_context || EVP_DigestInit_ex(m_context, EVP_sha256(), nullptr) != 1 ||
+        if (!m_digest || !m_context || EVP_DigestInit_ex(m_context, m_digest, nullptr) != 1 ||
             EVP_DigestUpdate(m_context, previous.data(), previous.size()) != 1 ||
             EVP_DigestUpdate(m_context, "\n", 1) != 1 ||
             EVP_DigestUpdate(m_context, eventText.data(), eventText.size()) != 1 ||
@@ -165,6 +172,7 @@ public:
     }
 
 private:
+    EVP_MD* m_digest;
     EVP_MD_CTX* m_context;
 };
 

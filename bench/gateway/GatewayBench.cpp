@@ -1,7 +1,7 @@
 // Throughput and latency of raysec-gateway against nginx proxying the same upstream.
 //
-// Both proxies terminate TLS and forward to the same fast upstream (nginx serving a canned
-// /api/version answer on loopback), so the difference is the proxy itself. The gateway runs
+// Both proxies terminate TLS and forward to the same fast upstream (a separate nginx serving a
+// canned /api/version answer on loopback), so the difference is the proxy itself. The gateway runs
 // with a signed registry of 100,000 keys, rate limits (set high enough never to refuse) and
 // its audit log; nginx runs with no checks at all. wrk drives both on this machine, so the
 // figures include wrk's own share of the two cores.
@@ -155,23 +155,35 @@ int main(int argc, char* argv[])
     write(d + QStringLiteral("/ray-token"), "benchtoken\n");
 
     const quint16 upstream = freePort(), nginxPort = freePort(), gatewayPort = freePort();
-    const QByteArray nginxConf =
+    // The upstream runs as its own nginx, in its own processes, as Ray's dashboard does, so
+    // that both proxies pay the same to reach it.
+    const QString upstreamServer =
         QStringLiteral(
-            "worker_processes 2; pid %1/nginx.pid; error_log %1/nginx.err; daemon off;\n"
-            "events { worker_connections 1024; }\n"
-            "http { access_log off; keepalive_requests 100000;\n"
-            " upstream ray { server 127.0.0.1:%2; keepalive 64; }\n"
-            " server { listen 127.0.0.1:%2; location / { default_type application/json;\n"
-            "  return 200 '{\"version\": \"4\", \"ray_version\": \"2.53.0\"}'; } }\n"
-            " server { listen 127.0.0.1:%3 ssl; ssl_certificate %1/tls.crt;\n"
-            "  ssl_certificate_key %1/tls.key; ssl_protocols TLSv1.2 TLSv1.3;\n"
-            "  location / { proxy_pass http://ray; proxy_http_version 1.1;\n"
-            "   proxy_set_header Connection \"\"; } } }\n")
-            .arg(d)
-            .arg(upstream)
-            .arg(nginxPort)
+            " server { listen 127.0.0.1:%1; location / { default_type application/json;\n"
+            "  return 200 '{\"version\": \"4\", \"ray_version\": \"2.53.0\"}'; } }\n")
+            .arg(upstream);
+    const auto nginxHead = [&](const QString& name) {
+        return QStringLiteral("worker_processes 2; pid %1/%2.pid; error_log %1/%2.err; "
+                              "daemon off;\nevents { worker_connections 1024; }\n"
+                              "http { access_log off; keepalive_requests 100000;\n")
+            .arg(d, name);
+    };
+    const QByteArray nginxConf =
+        (nginxHead(QStringLiteral("nginx")) +
+         QStringLiteral(" upstream ray { server 127.0.0.1:%1; keepalive 64; }\n"
+                        " server { listen 127.0.0.1:%2 ssl; ssl_certificate %3/tls.crt;\n"
+                        "  ssl_certificate_key %3/tls.key; ssl_protocols TLSv1.2 TLSv1.3;\n"
+                        "  location / { proxy_pass http://ray; proxy_http_version 1.1;\n"
+                        "   proxy_set_header Connection \"\"; } }\n")
+             .arg(upstream)
+             .arg(nginxPort)
+             .arg(d) +
+         QStringLiteral("}\n"))
             .toUtf8();
+    const QByteArray upstreamConf =
+        (nginxHead(QStringLiteral("upstream")) + upstreamServer + QStringLiteral("}\n")).toUtf8();
     write(d + QStringLiteral("/nginx.conf"), nginxConf);
+    write(d + QStringLiteral("/upstream.conf"), upstreamConf);
     const QByteArray gatewayConf =
         QStringLiteral(
             "{\"listen\": \"127.0.0.1:%2\", \"admin\": \"127.0.0.1:0\", \"certificate\": "
@@ -188,6 +200,10 @@ int main(int argc, char* argv[])
             .toUtf8();
     write(d + QStringLiteral("/gateway.json"), gatewayConf);
 
+    QProcess upstreamNginx;
+    upstreamNginx.start(
+        QStringLiteral("/usr/sbin/nginx"),
+        {QStringLiteral("-c"), d + QStringLiteral("/upstream.conf"), QStringLiteral("-p"), d});
     QProcess nginx;
     nginx.start(QStringLiteral("/usr/sbin/nginx"),
                 {QStringLiteral("-c"), d + QStringLiteral("/nginx.conf"), QStringLiteral("-p"), d});
@@ -196,11 +212,13 @@ int main(int argc, char* argv[])
                   {QStringLiteral("--config"), d + QStringLiteral("/gateway.json")});
     gateway.waitForReadyRead(30000);
     // Started and still alive a second later (waitForFinished returns true only if it died).
-    const bool nginxUp = nginx.waitForStarted(5000) && !nginx.waitForFinished(1000);
+    const bool nginxUp = nginx.waitForStarted(5000) && !nginx.waitForFinished(1000) &&
+                         upstreamNginx.waitForStarted(5000) && !upstreamNginx.waitForFinished(1000);
     const bool gatewayUp = gateway.waitForStarted(5000) && !gateway.waitForFinished(1000);
     if (!nginxUp || !gatewayUp) {
-        std::fprintf(stderr, "could not start nginx or the gateway (exit codes %d, %d): %s %s\n",
+        std::fprintf(stderr, "could not start nginx or the gateway (exit codes %d, %d): %s %s %s\n",
                      nginx.exitCode(), gateway.exitCode(), nginx.readAllStandardError().constData(),
+                     upstreamNginx.readAllStandardError().constData(),
                      gateway.readAllStandardError().constData());
         return 1;
     }
@@ -216,8 +234,10 @@ int main(int argc, char* argv[])
         std::getchar();
         gateway.terminate();
         nginx.terminate();
+        upstreamNginx.terminate();
         gateway.waitForFinished(10000);
         nginx.waitForFinished(10000);
+        upstreamNginx.waitForFinished(10000);
         return 0;
     }
 
@@ -258,7 +278,9 @@ int main(int argc, char* argv[])
 
     gateway.terminate();
     nginx.terminate();
+    upstreamNginx.terminate();
     gateway.waitForFinished(10000);
     nginx.waitForFinished(10000);
+    upstreamNginx.waitForFinished(10000);
     return 0;
 }

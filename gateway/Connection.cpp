@@ -2,12 +2,12 @@
 
 #include "gateway/LoginHandler.h"
 #include "gateway/RequestGuard.h"
+#include "gateway/TlsSocket.h"
 #include "gateway/Upstream.h"
 #include "gateway/Watchdog.h"
 
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/experimental/awaitable_operators.hpp>
-#include <boost/asio/ssl/stream.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/this_coro.hpp>
 #include <boost/asio/use_awaitable.hpp>
@@ -390,6 +390,6 @@ Task<void> serveConnection(Stream& stream, GatewayState& state, std::string peer
 }
 
 template Task<void> serveConnection(Socket&, GatewayState&, std::string, asio::thread_pool&);
-template Task<void> serveConnection(TlsStream&, GatewayState&, std::string, asio::thread_pool&);
+template Task<void> serveConnection(TlsSocket&, GatewayState&, std::string, asio::thread_pool&);
 
 } // namespace raysec::gateway

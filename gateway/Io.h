@@ -4,7 +4,6 @@
 #include <boost/asio/awaitable.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
-#include <boost/asio/ssl/stream.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/use_awaitable.hpp>
 
@@ -19,7 +18,6 @@ using Executor = boost::asio::io_context::executor_type;
 template <typename T>
 using Task = boost::asio::awaitable<T, Executor>;
 using Socket = boost::asio::ip::tcp::socket::rebind_executor<Executor>::other;
-using TlsStream = boost::asio::ssl::stream<Socket>;
 using Timer = boost::asio::steady_timer::rebind_executor<Executor>::other;
 
 // Completion token: resume the coroutine with the results as a tuple, errors included.

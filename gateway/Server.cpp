@@ -2,6 +2,7 @@
 
 #include "gateway/Connection.h"
 #include "gateway/HttpTypes.h"
+#include "gateway/TlsSocket.h"
 
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
@@ -10,12 +11,12 @@
 #include <boost/asio/experimental/awaitable_operators.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/signal_set.hpp>
-#include <boost/asio/ssl/stream.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
+#include <csignal>
 #include <filesystem>
 #include <iostream>
 #include <thread>
@@ -135,6 +136,9 @@ Server::makeTlsContext(const GatewayConfig& config)
 
 std::expected<void, std::string> Server::start()
 {
+    // OpenSSL writes TLS records to the client's socket with write(), which raises SIGPIPE
+    // when the client has gone; the failed write is handled where it happens.
+    std::signal(SIGPIPE, SIG_IGN);
     if (!m_state.config.plainHttp) {
         auto tls = makeTlsContext(m_state.config);
         if (!tls) {
@@ -223,20 +227,17 @@ Task<void> Server::serveClient(Socket socket, std::string peer, std::size_t work
         co_return;
     }
     std::shared_ptr<asio::ssl::context> tls = m_tls.load();
-    TlsStream stream(std::move(socket), *tls);
-    // The handshake and the closing TLS alert each get a deadline of their own; in between,
-    // the connection keeps its own deadlines.
+    TlsSocket stream(std::move(socket), *tls);
+    // The handshake gets a deadline of its own; after it, the connection keeps its own
+    // deadlines.
     Timer deadline(stream.get_executor());
     deadline.expires_after(m_state.config.clientTimeout);
-    const auto handshake =
-        co_await (stream.async_handshake(asio::ssl::stream_base::server, tupleAwaitable) ||
-                  deadline.async_wait(tupleAwaitable));
-    if (handshake.index() != 0 || std::get<0>(std::get<0>(handshake))) {
+    const auto handshake = co_await (stream.handshake() || deadline.async_wait(tupleAwaitable));
+    if (handshake.index() != 0 || std::get<0>(handshake)) {
         co_return;
     }
     co_await serveConnection(stream, m_state, peer, m_slowWork);
-    deadline.expires_after(std::chrono::seconds(2));
-    co_await (stream.async_shutdown(tupleAwaitable) || deadline.async_wait(tupleAwaitable));
+    stream.shutdown();
 }
 
 void Server::run()

@@ -195,7 +195,7 @@ bool GatewayFixture::writeCertificate(QString* error)
 
 bool GatewayFixture::writeConfig()
 {
-    const QJsonObject config{
+    QJsonObject config{
         {QStringLiteral("listen"), QStringLiteral("127.0.0.1:0")},
         {QStringLiteral("admin"), QStringLiteral("127.0.0.1:0")},
         {QStringLiteral("certificate"), dir(QStringLiteral("tls.crt"))},
@@ -222,6 +222,10 @@ bool GatewayFixture::writeConfig()
                            QJsonObject{{QStringLiteral("*"),
                                         QJsonObject{{QStringLiteral("rate"), m_rate},
                                                     {QStringLiteral("burst"), m_burst}}}}}}}}}};
+    if (!m_clientCa.isEmpty()) {
+        config.insert(QStringLiteral("clientCa"), m_clientCa);
+        config.insert(QStringLiteral("requireClientCertificate"), true);
+    }
     return writeFile(dir(QStringLiteral("gateway.json")), QJsonDocument(config).toJson()) &&
            writeOwnerOnly(dir(QStringLiteral("ray-token")), rayToken + "\n") &&
            (!m_consoleBundles.isEmpty() ||

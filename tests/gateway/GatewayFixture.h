@@ -43,6 +43,8 @@ public:
     void setUpstreamTimeout(int seconds) { m_upstreamTimeout = seconds; }
     void setSimArguments(const QStringList& arguments) { m_simArguments = arguments; }
     void setTunnelIdle(int seconds) { m_tunnelIdle = seconds; }
+    // Before start(): clients must present a certificate issued by the CA in caFile.
+    void requireClientCertificate(const QString& caFile) { m_clientCa = caFile; }
     // Before start(): run on the bundles the console wrote into folder (registry.json,
     // users.json and policy.json with their .minisig, and raysec-registry.pub) instead of
     // the fixture's own; addKey, addUser and setQuotaCpuLimit then have no effect.
@@ -99,6 +101,7 @@ private:
     double m_burst = 1000;
     int m_upstreamTimeout = 5;
     int m_tunnelIdle = 3600;
+    QString m_clientCa;
     QString m_consoleBundles;
     QStringList m_simArguments;
     quint16 m_port = 0;

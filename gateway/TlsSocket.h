@@ -1,0 +1,144 @@
+#pragma once
+
+#include "gateway/Io.h"
+
+#include <boost/asio/compose.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/ssl/context.hpp>
+#include <boost/asio/ssl/error.hpp>
+
+#include <openssl/err.h>
+#include <openssl/ssl.h>
+
+#include <cerrno>
+
+namespace raysec::gateway {
+
+// A TLS server connection in which OpenSSL reads and writes the socket itself. Asio's
+// ssl::stream passes every record through a pair of memory BIOs and its own engine, which
+// copies each record once more and was a visible share of a proxied request; here a read or
+// write that OpenSSL cannot finish waits for the socket to become ready and tries again.
+//
+// An AsyncReadStream and AsyncWriteStream for Beast and asio::async_write. Like any socket it
+// belongs to one io_context thread.
+class TlsSocket
+{
+public:
+    using executor_type = Executor;
+    using next_layer_type = Socket;
+
+    TlsSocket(Socket socket, boost::asio::ssl::context& context);
+    ~TlsSocket();
+    TlsSocket(const TlsSocket&) = delete;
+    TlsSocket& operator=(const TlsSocket&) = delete;
+
+    executor_type get_executor() { return m_socket.get_executor(); }
+    Socket& next_layer() { return m_socket; }
+    SSL* native_handle() { return m_ssl; }
+
+    // The server side of the handshake; an error when it fails or is cancelled.
+    Task<boost::system::error_code> handshake();
+    // Sends the closing alert if the socket is still writable, without waiting for the peer's.
+    void shutdown();
+
+    template <typename MutableBuffers, typename Token>
+    auto async_read_some(const MutableBuffers& buffers, Token&& token)
+    {
+        return boost::asio::async_compose<Token, void(boost::system::error_code, std::size_t)>(
+            Operation<true>{*this, firstBuffer<boost::asio::mutable_buffer>(buffers)}, token,
+            m_socket);
+    }
+
+    template <typename ConstBuffers, typename Token>
+    auto async_write_some(const ConstBuffers& buffers, Token&& token)
+    {
+        return boost::asio::async_compose<Token, void(boost::system::error_code, std::size_t)>(
+            Operation<false>{*this, firstBuffer<boost::asio::const_buffer>(buffers)}, token,
+            m_socket);
+    }
+
+private:
+    enum class Step
+    {
+        Done,      // n bytes were transferred
+        WantRead,  // wait until the socket is readable, then try again
+        WantWrite, // wait until the socket is writable, then try again
+        Failed
+    };
+
+    // One SSL_read_ex or SSL_write_ex; error is set with Failed.
+    Step transfer(bool reading, void* data, std::size_t size, std::size_t& n,
+                  boost::system::error_code& error);
+    Step classify(int result, boost::system::error_code& error);
+
+    template <typename Buffer, typename Buffers>
+    static Buffer firstBuffer(const Buffers& buffers)
+    {
+        for (auto it = boost::asio::buffer_sequence_begin(buffers);
+             it != boost::asio::buffer_sequence_end(buffers); ++it) {
+            const Buffer buffer(*it);
+            if (buffer.size() > 0) {
+                return buffer;
+            }
+        }
+        return Buffer();
+    }
+
+    // A read (Reading) or write of one buffer. It tries at once; when OpenSSL needs the socket
+    // it waits for readiness and tries again. A result that is ready at once is posted, so
+    // the handler never runs inside the call that started the operation.
+    template <bool Reading>
+    struct Operation
+    {
+        using Buffer =
+            std::conditional_t<Reading, boost::asio::mutable_buffer, boost::asio::const_buffer>;
+
+        TlsSocket& tls;
+        Buffer buffer;
+        bool waited = false;
+        bool posted = false;
+        boost::system::error_code result{};
+        std::size_t transferred = 0;
+
+        template <typename Self>
+        void operator()(Self& self, boost::system::error_code waitError = {})
+        {
+            if (posted) {
+                self.complete(result, transferred);
+                return;
+            }
+            if (waitError) {
+                self.complete(waitError, 0);
+                return;
+            }
+            std::size_t n = 0;
+            boost::system::error_code error;
+            const Step step =
+                buffer.size() == 0
+                    ? Step::Done
+                    : tls.transfer(Reading,
+                                   const_cast<void*>(static_cast<const void*>(buffer.data())),
+                                   buffer.size(), n, error);
+            if (step == Step::WantRead || step == Step::WantWrite) {
+                waited = true;
+                tls.m_socket.async_wait(step == Step::WantRead ? Socket::wait_read
+                                                               : Socket::wait_write,
+                                        std::move(self));
+                return;
+            }
+            if (waited) {
+                self.complete(error, n);
+                return;
+            }
+            posted = true;
+            result = error;
+            transferred = n;
+            boost::asio::post(tls.m_socket.get_executor(), std::move(self));
+        }
+    };
+
+    Socket m_socket;
+    SSL* m_ssl;
+};
+
+} // namespace raysec::gateway

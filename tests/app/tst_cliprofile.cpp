@@ -6,7 +6,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTest>
 
 #include <optional>
@@ -15,21 +14,11 @@ using namespace raysec;
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = test::ProgramRun;
 
 Run runCli(const QStringList& args, const QByteArray& input = {})
 {
-    QProcess process;
-    process.start(test::builtProgram(QStringLiteral("raysec-cli")), args);
-    process.write(input);
-    process.closeWriteChannel();
-    process.waitForFinished(30000);
-    return {process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
+    return test::runProgram(test::builtProgram(QStringLiteral("raysec-cli")), args, input);
 }
 
 QByteArray storeBytes(const test::ScopedDataDir& dir)

@@ -1,36 +1,18 @@
 #include "GatewayFixture.h"
 #include "support/TestMain.h"
+#include "support/TestSupport.h"
 
-#include <QProcess>
 #include <QTest>
 
 using namespace raysec::test;
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = ProgramRun;
 
 Run openssl(const QStringList& arguments, const QByteArray& input = {})
 {
-    QProcess process;
-    process.start(QStringLiteral("openssl"), arguments);
-    Run run;
-    if (!process.waitForStarted(10000)) {
-        run.err = "openssl did not start";
-        return run;
-    }
-    process.write(input);
-    process.closeWriteChannel();
-    process.waitForFinished(30000);
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    run.out = process.readAllStandardOutput();
-    run.err = process.readAllStandardError();
-    return run;
+    return runProgram(QStringLiteral("openssl"), arguments, input);
 }
 
 QStringList newKey(const QString& keyFile)

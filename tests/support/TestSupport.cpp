@@ -75,6 +75,26 @@ int runCli(const QStringList& args, QByteArray* out, QByteArray* err)
     return p.exitCode();
 }
 
+ProgramRun runProgram(const QString& program, const QStringList& args, const QByteArray& input)
+{
+    ProgramRun run;
+    QProcess process;
+    process.start(program, args);
+    if (!process.waitForStarted(10000)) {
+        run.err = program.toUtf8() + " did not start";
+        return run;
+    }
+    process.write(input);
+    process.closeWriteChannel();
+    const bool finished = process.waitForFinished(60000);
+    run.out = process.readAllStandardOutput();
+    run.err = process.readAllStandardError();
+    if (finished && process.exitStatus() == QProcess::NormalExit) {
+        run.exitCode = process.exitCode();
+    }
+    return run;
+}
+
 quint16 closedPort()
 {
     QTcpServer server;

@@ -21,24 +21,12 @@ using namespace raysec;
 
 namespace {
 
-struct Run
-{
-    int code = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = raysec::test::ProgramRun;
 
 Run cli(const QStringList& args, const QByteArray& input = {})
 {
-    QProcess p;
-    p.start(raysec::test::builtProgram(QStringLiteral("raysec-cli")), args);
-    if (!p.waitForStarted(10000)) {
-        return {};
-    }
-    p.write(input);
-    p.closeWriteChannel();
-    p.waitForFinished(60000);
-    return {p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
+    return raysec::test::runProgram(raysec::test::builtProgram(QStringLiteral("raysec-cli")), args,
+                                    input);
 }
 
 const QRegularExpression keyPattern(QStringLiteral("^rsk_[0-9A-Za-z]{12}_[0-9A-Za-z]{39}$"));
@@ -72,14 +60,14 @@ private Q_SLOTS:
                  QStringLiteral("alice"), QStringLiteral("--team"), QStringLiteral("ml"),
                  QStringLiteral("--scopes"), QStringLiteral("jobs:read,logs:read"),
                  QStringLiteral("--days"), QStringLiteral("30")});
-        QCOMPARE(issued.code, 0);
+        QCOMPARE(issued.exitCode, 0);
         const QByteArray secret = issued.out.trimmed();
         QVERIFY2(keyPattern.match(QString::fromLatin1(secret)).hasMatch(), issued.out.constData());
         const QByteArray secretPart = secret.mid(17);
 
         Run listed =
             cli({QStringLiteral("keys"), QStringLiteral("list"), QStringLiteral("--json")});
-        QCOMPARE(listed.code, 0);
+        QCOMPARE(listed.exitCode, 0);
         const QJsonArray keys = QJsonDocument::fromJson(listed.out).array();
         QCOMPARE(keys.size(), 1);
         QCOMPARE(keys[0][QStringLiteral("owner")].toString(), QStringLiteral("alice"));
@@ -89,7 +77,7 @@ private Q_SLOTS:
         QVERIFY(QDir().mkpath(out));
         Run exported =
             cli({QStringLiteral("keys"), QStringLiteral("export"), QStringLiteral("--out"), out});
-        QCOMPARE(exported.code, 0);
+        QCOMPARE(exported.exitCode, 0);
         const QString bundle = out + QStringLiteral("/registry.json");
         const QString pub = out + QStringLiteral("/raysec-registry.pub");
         QCOMPARE(QProcess::execute(QStringLiteral("minisign"),
@@ -108,7 +96,7 @@ private Q_SLOTS:
 
         Run verified = cli({QStringLiteral("keys"), QStringLiteral("verify"), bundle,
                             QStringLiteral("--public-key"), pub});
-        QCOMPARE(verified.code, 0);
+        QCOMPARE(verified.exitCode, 0);
 
         QByteArray changed = raysec::test::readFile(bundle);
         changed[changed.indexOf("alice")] = 'A';
@@ -118,7 +106,7 @@ private Q_SLOTS:
         f.close();
         Run refused = cli({QStringLiteral("keys"), QStringLiteral("verify"), bundle,
                            QStringLiteral("--public-key"), pub});
-        QCOMPARE(refused.code, 1);
+        QCOMPARE(refused.exitCode, 1);
         QVERIFY(refused.err.contains("does not match"));
         QCOMPARE(QProcess::execute(QStringLiteral("minisign"),
                                    {QStringLiteral("-Vq"), QStringLiteral("-p"), pub,
@@ -133,12 +121,12 @@ private Q_SLOTS:
                 cli({QStringLiteral("keys"), QStringLiteral("issue"), QStringLiteral("--owner"),
                      QString::fromLatin1(owner), QStringLiteral("--team"), QStringLiteral("web"),
                      QStringLiteral("--scopes"), QStringLiteral("admin")})
-                    .code,
+                    .exitCode,
                 0);
         }
-        QCOMPARE(
-            cli({QStringLiteral("keys"), QStringLiteral("verify"), QStringLiteral("--audit")}).code,
-            0);
+        QCOMPARE(cli({QStringLiteral("keys"), QStringLiteral("verify"), QStringLiteral("--audit")})
+                     .exitCode,
+                 0);
         {
             auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("edit"));
             db.setDatabaseName(Paths::storeFile());
@@ -150,14 +138,14 @@ private Q_SLOTS:
         QSqlDatabase::removeDatabase(QStringLiteral("edit"));
         Run checked =
             cli({QStringLiteral("keys"), QStringLiteral("verify"), QStringLiteral("--audit")});
-        QCOMPARE(checked.code, 1);
+        QCOMPARE(checked.exitCode, 1);
         QVERIFY2(checked.err.contains("row 1"), checked.err.constData());
     }
 
     void sealAndOpen()
     {
         Run me = cli({QStringLiteral("keys"), QStringLiteral("recipient")});
-        QCOMPARE(me.code, 0);
+        QCOMPARE(me.exitCode, 0);
         const QString recipient = m_data->filePath(QStringLiteral("me.pub"));
         QFile f(recipient);
         QVERIFY(f.open(QIODevice::WriteOnly));
@@ -167,17 +155,17 @@ private Q_SLOTS:
             cli({QStringLiteral("keys"), QStringLiteral("issue"), QStringLiteral("--owner"),
                  QStringLiteral("dan"), QStringLiteral("--team"), QStringLiteral("ops"),
                  QStringLiteral("--scopes"), QStringLiteral("cluster:read")});
-        QCOMPARE(issued.code, 0);
+        QCOMPARE(issued.exitCode, 0);
         const QString sealed = m_data->filePath(QStringLiteral("dan.sealed"));
         // The key comes on standard input, never as an argument.
         QCOMPARE(cli({QStringLiteral("keys"), QStringLiteral("seal"), QStringLiteral("--recipient"),
                       recipient, QStringLiteral("--out"), sealed},
                      issued.out)
-                     .code,
+                     .exitCode,
                  0);
         QVERIFY(!raysec::test::readFile(sealed).contains(issued.out.trimmed().mid(17)));
         Run opened = cli({QStringLiteral("keys"), QStringLiteral("open"), sealed});
-        QCOMPARE(opened.code, 0);
+        QCOMPARE(opened.exitCode, 0);
         QCOMPARE(opened.out.trimmed(), issued.out.trimmed());
     }
 
@@ -188,11 +176,11 @@ private Q_SLOTS:
                       // Empty, not absent: the profile store refuses NULL paths.
                       QStringLiteral("--ca-bundle="), QStringLiteral("--pin="),
                       QStringLiteral("--client-cert="), QStringLiteral("--client-key=")})
-                     .code,
+                     .exitCode,
                  0);
         Run generated = cli({QStringLiteral("token"), QStringLiteral("generate"),
                              QStringLiteral("lab"), QStringLiteral("--replace")});
-        QCOMPARE(generated.code, 0);
+        QCOMPARE(generated.exitCode, 0);
         QVERIFY(generated.out.contains("ray stop"));
         const QString tokenFile = m_data->filePath(QStringLiteral("auth_token"));
         const QString envFile = m_data->filePath(QStringLiteral("ray.env"));
@@ -201,7 +189,7 @@ private Q_SLOTS:
             cli({QStringLiteral("token"), QStringLiteral("export"), QStringLiteral("lab"),
                  QStringLiteral("--token-file"), tokenFile, QStringLiteral("--env-file"), envFile,
                  QStringLiteral("--kubernetes"), kube});
-        QCOMPARE(exported.code, 0);
+        QCOMPARE(exported.exitCode, 0);
         const QByteArray token = raysec::test::readFile(tokenFile);
         QVERIFY(QRegularExpression(QStringLiteral("^[0-9a-f]{64}$"))
                     .match(QString::fromLatin1(token))
@@ -254,7 +242,7 @@ private Q_SLOTS:
         QFETCH(QStringList, args);
         QFETCH(int, code);
         Run run = cli(args);
-        QCOMPARE(run.code, code);
+        QCOMPARE(run.exitCode, code);
         QVERIFY(!run.err.isEmpty());
     }
 

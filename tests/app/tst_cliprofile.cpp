@@ -14,7 +14,7 @@ using namespace raysec;
 
 namespace {
 
-using Run = test::ProgramRun;
+using Run = test::ProcessResult;
 
 Run runCli(const QStringList& args, const QByteArray& input = {})
 {

@@ -8,7 +8,7 @@ using namespace raysec::test;
 
 namespace {
 
-using Run = ProgramRun;
+using Run = ProcessResult;
 
 Run openssl(const QStringList& arguments, const QByteArray& input = {})
 {

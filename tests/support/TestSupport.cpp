@@ -75,24 +75,27 @@ int runCli(const QStringList& args, QByteArray* out, QByteArray* err)
     return p.exitCode();
 }
 
-ProgramRun runProgram(const QString& program, const QStringList& args, const QByteArray& input)
+ProcessResult runProgram(const QString& program, const QStringList& args, const QByteArray& input)
 {
-    ProgramRun run;
     QProcess process;
     process.start(program, args);
+    ProcessResult result;
     if (!process.waitForStarted(10000)) {
-        run.err = program.toUtf8() + " did not start";
-        return run;
+        result.err = process.errorString().toUtf8();
+        return result;
     }
     process.write(input);
     process.closeWriteChannel();
-    const bool finished = process.waitForFinished(60000);
-    run.out = process.readAllStandardOutput();
-    run.err = process.readAllStandardError();
-    if (finished && process.exitStatus() == QProcess::NormalExit) {
-        run.exitCode = process.exitCode();
+    if (!process.waitForFinished(30000)) {
+        process.kill();
+        process.waitForFinished();
+        result.err = "timed out";
+        return result;
     }
-    return run;
+    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    result.out = process.readAllStandardOutput();
+    result.err = process.readAllStandardError();
+    return result;
 }
 
 quint16 closedPort()

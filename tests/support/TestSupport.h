@@ -33,18 +33,19 @@ QString builtProgram(const QString& name);
 // did not finish within two minutes. `out` and `err` receive what it printed.
 int runCli(const QStringList& args, QByteArray* out = nullptr, QByteArray* err = nullptr);
 
-// What a program printed and how it ended; exitCode is -1 when it did not start, crashed or
-// did not finish within a minute.
-struct ProgramRun
+// Output of one finished external program.
+struct ProcessResult
 {
     int exitCode = -1;
     QByteArray out;
     QByteArray err;
+    bool ok() const { return exitCode == 0; }
 };
-// Runs `program` (a name on PATH or a path) with `args`, feeding it `input` and then the end
-// of its standard input.
-ProgramRun runProgram(const QString& program, const QStringList& args,
-                      const QByteArray& input = {});
+
+// Runs a program (a name on PATH or a path) to its end (30 s at most), feeding `input` on
+// standard input.
+ProcessResult runProgram(const QString& program, const QStringList& args,
+                         const QByteArray& input = {});
 
 // A loopback port that was free a moment ago, for probes that must find nothing listening.
 quint16 closedPort();

@@ -21,7 +21,7 @@ using namespace raysec;
 
 namespace {
 
-using Run = raysec::test::ProgramRun;
+using Run = raysec::test::ProcessResult;
 
 Run cli(const QStringList& args, const QByteArray& input = {})
 {

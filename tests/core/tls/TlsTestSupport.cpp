@@ -1,33 +1,9 @@
 #include "TlsTestSupport.h"
 
 #include <QDir>
-#include <QProcess>
 #include <QTest>
 
 namespace raysec::test {
-
-ProcessResult runProgram(const QString& program, const QStringList& args, const QByteArray& input)
-{
-    QProcess process;
-    process.start(program, args);
-    ProcessResult result;
-    if (!process.waitForStarted(10000)) {
-        result.err = process.errorString().toUtf8();
-        return result;
-    }
-    process.write(input);
-    process.closeWriteChannel();
-    if (!process.waitForFinished(30000)) {
-        process.kill();
-        process.waitForFinished();
-        result.err = "timed out";
-        return result;
-    }
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    result.out = process.readAllStandardOutput();
-    result.err = process.readAllStandardError();
-    return result;
-}
 
 ProcessResult openssl(const QStringList& args)
 {

@@ -2,24 +2,13 @@
 
 #include "core/tls/BatchIssuer.h"
 #include "core/tls/CertificateAuthority.h"
+#include "support/TestSupport.h"
 
 #include <QByteArray>
 #include <QStringList>
 
 namespace raysec::test {
 
-// Output of one finished external program.
-struct ProcessResult
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-    bool ok() const { return exitCode == 0; }
-};
-
-// Runs a program to its end (30 s at most), feeding `input` on standard input.
-ProcessResult runProgram(const QString& program, const QStringList& args,
-                         const QByteArray& input = {});
 ProcessResult openssl(const QStringList& args);
 
 // A fresh CA or the test fails.

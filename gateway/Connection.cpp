@@ -164,11 +164,10 @@ public:
     }
 
 private:
-    template <typename Message>
-    Task<beast::error_code> send(const Message& message)
+    Task<beast::error_code> send(const Response& response, std::string_view extraFields = {})
     {
-        auto [ec, n] =
-            co_await asio::async_write(m_stream, m_wire.prepare(message), tupleAwaitable);
+        auto [ec, n] = co_await asio::async_write(m_stream, m_wire.prepare(response, extraFields),
+                                                  tupleAwaitable);
         co_return ec;
     }
 
@@ -228,7 +227,11 @@ private:
         }
         response.keep_alive(keepAlive && response.keep_alive());
         m_watchdog.arm(m_state.config.clientTimeout);
-        beast::error_code ec = co_await send(response);
+        // Only a forwarded answer has them; the gateway's own answers carry their fields.
+        const std::string_view extraFields = decision.action == Decision::Action::Forward
+                                                 ? std::string_view(decision.responseFields)
+                                                 : std::string_view();
+        beast::error_code ec = co_await send(response, extraFields);
         bool complete = !ec;
         if (streamed && complete) {
             complete = co_await relayBody(response.chunked());
@@ -299,9 +302,6 @@ private:
         stripHopByHop(response);
         if (wasChunked && !headRequest && !m_upstream.bodyPending()) {
             response.content_length(response.body().size());
-        }
-        for (const auto& [name, value] : decision.responseHeaders) {
-            response.set(name, value);
         }
         co_return response;
     }

@@ -43,7 +43,8 @@ void appendVersion(unsigned version, std::string& out)
 } // namespace
 
 template <typename Message>
-std::array<boost::asio::const_buffer, 2> WireWriter::finish(const Message& message)
+std::array<boost::asio::const_buffer, 2> WireWriter::finish(const Message& message,
+                                                            std::string_view extraFields)
 {
     for (const auto& field : message) {
         const auto name = field.name_string();
@@ -53,6 +54,7 @@ std::array<boost::asio::const_buffer, 2> WireWriter::finish(const Message& messa
         m_text.append(value.data(), value.size());
         m_text += "\r\n";
     }
+    m_text += extraFields;
     m_text += "\r\n";
     const std::string& body = message.body();
     if (body.size() <= copiedBodyBytes) {
@@ -73,10 +75,11 @@ std::array<boost::asio::const_buffer, 2> WireWriter::prepare(const Request& requ
     m_text.push_back(' ');
     appendVersion(request.version(), m_text);
     m_text += "\r\n";
-    return finish(request);
+    return finish(request, {});
 }
 
-std::array<boost::asio::const_buffer, 2> WireWriter::prepare(const Response& response)
+std::array<boost::asio::const_buffer, 2> WireWriter::prepare(const Response& response,
+                                                             std::string_view extraFields)
 {
     m_text.clear();
     appendVersion(response.version(), m_text);
@@ -87,7 +90,7 @@ std::array<boost::asio::const_buffer, 2> WireWriter::prepare(const Response& res
         response.reason().empty() ? http::obsolete_reason(response.result()) : response.reason();
     m_text.append(reason.data(), reason.size());
     m_text += "\r\n";
-    return finish(response);
+    return finish(response, extraFields);
 }
 
 } // namespace raysec::gateway

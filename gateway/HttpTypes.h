@@ -31,13 +31,16 @@ class WireWriter
 public:
     static constexpr std::size_t copiedBodyBytes = 16 * 1024;
 
-    // Valid until the next call or the message changes.
+    // Valid until the next call or the message changes. extraFields are complete header lines
+    // ("Name: value\r\n") written after the message's own.
     std::array<boost::asio::const_buffer, 2> prepare(const Request& request);
-    std::array<boost::asio::const_buffer, 2> prepare(const Response& response);
+    std::array<boost::asio::const_buffer, 2> prepare(const Response& response,
+                                                     std::string_view extraFields = {});
 
 private:
     template <typename Message>
-    std::array<boost::asio::const_buffer, 2> finish(const Message& message);
+    std::array<boost::asio::const_buffer, 2> finish(const Message& message,
+                                                    std::string_view extraFields);
 
     std::string m_text;
 };

@@ -164,14 +164,13 @@ std::optional<Decision> RequestGuard::authenticate(const Request& request, Decis
                           "The gateway has no valid key registry loaded; the admin must publish "
                           "a signed one.");
         }
-        const auto outcome =
-            bundles.keys->authenticate(credential, std::chrono::system_clock::now());
+        auto outcome = bundles.keys->authenticate(credential, std::chrono::system_clock::now());
         if (!outcome.identity) {
             return refuse(request, http::status::unauthorized, rejectionCode(outcome.rejection),
                           keyMessage(outcome.rejection),
                           {{"WWW-Authenticate", "Bearer realm=\"raysec\""}});
         }
-        decision.identity = outcome.identity;
+        decision.identity = std::move(outcome.identity);
         return std::nullopt;
     }
     if (auto id = SessionStore::idFromCookie(request[http::field::cookie])) {
@@ -225,12 +224,12 @@ std::optional<Decision> RequestGuard::rateLimit(const Request& request, Decision
     if (!result.allowed || result.shadowRefused) {
         m_state.metrics.recordRateLimited(result.policyName, result.shadowRefused);
     }
-    auto headers = ratelimit::rateLimitHeaders(result);
     if (!result.allowed) {
         return refuse(request, http::status::too_many_requests, "rate-limited",
-                      "Rate limit reached for this key; wait for Retry-After seconds.", headers);
+                      "Rate limit reached for this key; wait for Retry-After seconds.",
+                      ratelimit::rateLimitHeaders(result));
     }
-    decision.responseHeaders = std::move(headers);
+    ratelimit::appendRateLimitFields(result, decision.responseFields);
     return std::nullopt;
 }
 

@@ -24,7 +24,7 @@ struct Decision
     Response response;
     Route route;
     std::optional<Identity> identity;
-    HeaderList responseHeaders; // added to the forwarded answer (rate-limit fields)
+    std::string responseFields; // header lines added to the forwarded answer (rate limits)
     std::string reason;         // short machine-readable cause, for metrics and the audit log
 };
 

@@ -14,13 +14,10 @@ void appendNumber(std::string& out, std::int64_t value)
     out.append(digits, end);
 }
 
-// "\"<policy>\";<first>=<a>;<second>=<b>", built in one string: this runs for every request
-// the gateway forwards.
-std::string policyItem(const std::string& policy, const char* first, std::int64_t a,
-                       const char* second, std::int64_t b)
+// "\"<policy>\";<first>=<a>;<second>=<b>"
+void appendPolicyItem(std::string& out, const std::string& policy, const char* first,
+                      std::int64_t a, const char* second, std::int64_t b)
 {
-    std::string out;
-    out.reserve(policy.size() + 48);
     out.push_back('"');
     out += policy;
     out += "\";";
@@ -31,7 +28,20 @@ std::string policyItem(const std::string& policy, const char* first, std::int64_
     out += second;
     out.push_back('=');
     appendNumber(out, b);
+}
+
+std::string policyItem(const std::string& policy, const char* first, std::int64_t a,
+                       const char* second, std::int64_t b)
+{
+    std::string out;
+    out.reserve(policy.size() + 48);
+    appendPolicyItem(out, policy, first, a, second, b);
     return out;
+}
+
+std::int64_t windowOf(const RateDecision& decision)
+{
+    return std::llround(std::ceil(decision.windowSeconds));
 }
 
 } // namespace
@@ -42,7 +52,7 @@ std::vector<std::pair<std::string, std::string>> rateLimitHeaders(const RateDeci
     headers.reserve(decision.allowed ? 2 : 3);
     headers.emplace_back("RateLimit-Policy",
                          policyItem(decision.policyName, "q", std::llround(decision.limit), "w",
-                                    std::llround(std::ceil(decision.windowSeconds))));
+                                    windowOf(decision)));
     headers.emplace_back("RateLimit", policyItem(decision.policyName, "r", decision.remaining, "t",
                                                  decision.resetSeconds));
     if (!decision.allowed) {
@@ -51,6 +61,16 @@ std::vector<std::pair<std::string, std::string>> rateLimitHeaders(const RateDeci
         headers.emplace_back("Retry-After", std::move(retry));
     }
     return headers;
+}
+
+void appendRateLimitFields(const RateDecision& decision, std::string& out)
+{
+    out += "RateLimit-Policy: ";
+    appendPolicyItem(out, decision.policyName, "q", std::llround(decision.limit), "w",
+                     windowOf(decision));
+    out += "\r\nRateLimit: ";
+    appendPolicyItem(out, decision.policyName, "r", decision.remaining, "t", decision.resetSeconds);
+    out += "\r\n";
 }
 
 } // namespace raysec::ratelimit

@@ -85,6 +85,25 @@ private Q_SLOTS:
         QCOMPARE(headers[2], (std::pair<std::string, std::string>("Retry-After", "1")));
     }
 
+    void headerLinesForAnAllowedRequest()
+    {
+        RateDecision d;
+        d.policyName = "standard";
+        d.limit = 120;
+        d.windowSeconds = 59.2;
+        d.remaining = 117;
+        d.resetSeconds = 2;
+        std::string lines = "X: y\r\n";
+        appendRateLimitFields(d, lines);
+        QCOMPARE(lines, std::string("X: y\r\nRateLimit-Policy: \"standard\";q=120;w=60\r\n"
+                                    "RateLimit: \"standard\";r=117;t=2\r\n"));
+        // The same values as the list form that refusals use.
+        const auto headers = rateLimitHeaders(d);
+        QCOMPARE(headers.size(), std::size_t(2));
+        QVERIFY(lines.find(headers[0].first + ": " + headers[0].second + "\r\n") != lines.npos);
+        QVERIFY(lines.find(headers[1].first + ": " + headers[1].second + "\r\n") != lines.npos);
+    }
+
     void idleBucketsAreSwept()
     {
         RateLimitSettings settings;

@@ -164,11 +164,11 @@ public:
     }
 
 private:
-    Task<beast::error_code> send(const Response& response, std::string_view extraFields = {})
+    // The write itself, awaited by the caller as (error, bytes): a coroutine of its own around
+    // it would cost a frame for every answer.
+    auto send(const Response& response, std::string_view extraFields = {})
     {
-        auto [ec, n] = co_await asio::async_write(m_stream, m_wire.prepare(response, extraFields),
-                                                  tupleAwaitable);
-        co_return ec;
+        return asio::async_write(m_stream, m_wire.prepare(response, extraFields), tupleAwaitable);
     }
 
     // Reads and discards what the client is still sending (typically the rest of a body that
@@ -231,7 +231,7 @@ private:
         const std::string_view extraFields = decision.action == Decision::Action::Forward
                                                  ? std::string_view(decision.responseFields)
                                                  : std::string_view();
-        beast::error_code ec = co_await send(response, extraFields);
+        const auto [ec, sent] = co_await send(response, extraFields);
         bool complete = !ec;
         if (streamed && complete) {
             complete = co_await relayBody(response.chunked());
@@ -320,7 +320,7 @@ private:
                                                "The Ray dashboard cannot be reached.", 11, false);
         const bool upgraded = response.result() == http::status::switching_protocols;
         m_watchdog.arm(m_state.config.clientTimeout);
-        const beast::error_code ec = co_await send(response);
+        const auto [ec, sent] = co_await send(response);
         record(decision, response.result_int(), started);
         if (!ec && upgraded) {
             // A log tail may stay quiet for a long while, so the tunnel has its own, longer

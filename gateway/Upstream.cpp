@@ -134,11 +134,13 @@ struct ExchangeEnd
 
 } // namespace
 
-Task<bool> Upstream::ensureConnected()
+bool Upstream::connected() const
 {
-    if (m_connected && m_socket.is_open()) {
-        co_return true;
-    }
+    return m_connected && m_socket.is_open();
+}
+
+Task<bool> Upstream::connect()
+{
     startExchange();
     auto [ec] = co_await m_socket.async_connect(m_endpoint, tupleAwaitable);
     m_watchdog.disarm();
@@ -169,7 +171,7 @@ Task<std::expected<Response, http::status>> Upstream::forward(Request request,
     const ExchangeEnd end{m_watchdog};
     for (int attempt = 0; attempt < 2; ++attempt) {
         const bool reused = m_connected;
-        if (!co_await ensureConnected()) {
+        if (!connected() && !co_await connect()) {
             co_return std::unexpected(http::status::bad_gateway);
         }
         startExchange();
@@ -252,7 +254,7 @@ Task<std::expected<std::size_t, http::status>> Upstream::readBodyPart(std::span<
 
 Task<std::expected<Response, http::status>> Upstream::upgrade(Request request)
 {
-    if (!co_await ensureConnected()) {
+    if (!connected() && !co_await connect()) {
         co_return std::unexpected(http::status::bad_gateway);
     }
     const ExchangeEnd end{m_watchdog};

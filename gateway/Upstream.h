@@ -53,7 +53,10 @@ private:
     // Closes the connection to Ray; the next request opens a new one.
     void disconnect();
 
-    Task<bool> ensureConnected();
+    // A kept-alive connection is checked without a coroutine of its own: that ran for every
+    // forwarded request.
+    bool connected() const;
+    Task<bool> connect();
     // Starts the timeout for the next exchange with Ray.
     void startExchange();
 

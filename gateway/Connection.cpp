@@ -227,11 +227,8 @@ private:
         }
         response.keep_alive(keepAlive && response.keep_alive());
         m_watchdog.arm(m_state.config.clientTimeout);
-        // Only a forwarded answer has them; the gateway's own answers carry their fields.
-        const std::string_view extraFields = decision.action == Decision::Action::Forward
-                                                 ? std::string_view(decision.responseFields)
-                                                 : std::string_view();
-        const auto [ec, sent] = co_await send(response, extraFields);
+        // Empty but for a forwarded answer: the gateway's own answers carry their fields.
+        const auto [ec, sent] = co_await send(response, decision.responseFields);
         bool complete = !ec;
         if (streamed && complete) {
             complete = co_await relayBody(response.chunked());

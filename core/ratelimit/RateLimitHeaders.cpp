@@ -14,6 +14,9 @@ void appendNumber(std::string& out, std::int64_t value)
     out.append(digits, end);
 }
 
+constexpr const char* policyField = "RateLimit-Policy";
+constexpr const char* limitField = "RateLimit";
+
 // "\"<policy>\";<first>=<a>;<second>=<b>"
 void appendPolicyItem(std::string& out, const std::string& policy, const char* first,
                       std::int64_t a, const char* second, std::int64_t b)
@@ -50,11 +53,11 @@ std::vector<std::pair<std::string, std::string>> rateLimitHeaders(const RateDeci
 {
     std::vector<std::pair<std::string, std::string>> headers;
     headers.reserve(decision.allowed ? 2 : 3);
-    headers.emplace_back("RateLimit-Policy",
+    headers.emplace_back(policyField,
                          policyItem(decision.policyName, "q", std::llround(decision.limit), "w",
                                     windowOf(decision)));
-    headers.emplace_back("RateLimit", policyItem(decision.policyName, "r", decision.remaining, "t",
-                                                 decision.resetSeconds));
+    headers.emplace_back(limitField, policyItem(decision.policyName, "r", decision.remaining, "t",
+                                                decision.resetSeconds));
     if (!decision.allowed) {
         std::string retry;
         appendNumber(retry, decision.retryAfterSeconds);
@@ -65,10 +68,13 @@ std::vector<std::pair<std::string, std::string>> rateLimitHeaders(const RateDeci
 
 void appendRateLimitFields(const RateDecision& decision, std::string& out)
 {
-    out += "RateLimit-Policy: ";
+    out += policyField;
+    out += ": ";
     appendPolicyItem(out, decision.policyName, "q", std::llround(decision.limit), "w",
                      windowOf(decision));
-    out += "\r\nRateLimit: ";
+    out += "\r\n";
+    out += limitField;
+    out += ": ";
     appendPolicyItem(out, decision.policyName, "r", decision.remaining, "t", decision.resetSeconds);
     out += "\r\n";
 }

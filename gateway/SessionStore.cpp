@@ -74,13 +74,19 @@ std::string SessionStore::setCookieHeader(const std::string& id) const
 {
     // __Host- requires Secure, Path=/ and no Domain, so the cookie cannot be set by a sibling
     // host; it expires with the absolute session limit.
-    return std::string(cookieName) + "=" + id + "; Path=/; Secure; HttpOnly; SameSite=Strict; " +
-           "Max-Age=" + std::to_string(m_absolute.count());
+    // Appended piece by piece: GCC 12 misreports a chain of operator+ on a temporary as an
+    // out-of-bounds copy (-Warray-bounds).
+    std::string header(cookieName);
+    header.append("=").append(id).append("; Path=/; Secure; HttpOnly; SameSite=Strict; Max-Age=");
+    header.append(std::to_string(m_absolute.count()));
+    return header;
 }
 
 std::string SessionStore::clearCookieHeader()
 {
-    return std::string(cookieName) + "=; Path=/; Secure; HttpOnly; SameSite=Strict; Max-Age=0";
+    std::string header(cookieName);
+    header.append("=; Path=/; Secure; HttpOnly; SameSite=Strict; Max-Age=0");
+    return header;
 }
 
 std::optional<std::string> SessionStore::idFromCookie(std::string_view header)

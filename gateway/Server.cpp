@@ -150,8 +150,12 @@ std::expected<void, std::string> Server::start()
     if (workers == 0) {
         workers = std::max(1u, std::thread::hardware_concurrency());
     }
+    // A socket is only ever used by the thread of the worker it was accepted for, so the
+    // reactor's per-socket locks are left out (UNSAFE_IO); posting work to a worker and
+    // registering a socket with it from the accepting thread stay locked.
     for (unsigned i = 0; i < workers; ++i) {
-        m_contexts.push_back(std::make_unique<asio::io_context>(1));
+        m_contexts.push_back(
+            std::make_unique<asio::io_context>(BOOST_ASIO_CONCURRENCY_HINT_UNSAFE_IO));
     }
     m_connectionsPerWorker = std::make_unique<std::atomic<int>[]>(workers);
     // One listening socket; each accepted connection goes to the worker serving the fewest.

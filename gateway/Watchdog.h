@@ -6,6 +6,8 @@
 #include <functional>
 #include <memory>
 
+#include <time.h>
+
 namespace raysec::gateway {
 
 // A deadline for a connection's current operation: when it passes, close() is called, which
@@ -21,6 +23,20 @@ class Watchdog
 {
 public:
     using Clock = std::chrono::steady_clock;
+
+    // The time a deadline is counted from. A connection arms its watchdogs several times per
+    // request, so this reads the kernel's coarse monotonic clock: the same time base as
+    // Clock, updated once per scheduler tick (a few milliseconds at most behind it) and read
+    // without the timestamp counter, which costs several times more in a virtual machine. A
+    // deadline may therefore pass up to one tick early, which does not matter for timeouts
+    // of seconds.
+    static Clock::time_point coarseNow()
+    {
+        timespec now{};
+        clock_gettime(CLOCK_MONOTONIC_COARSE, &now);
+        return Clock::time_point(std::chrono::duration_cast<Clock::duration>(
+            std::chrono::seconds(now.tv_sec) + std::chrono::nanoseconds(now.tv_nsec)));
+    }
 
     // With `once`, the watchdog stops after the first deadline passes.
     Watchdog(const Executor& executor, std::function<void()> close, bool once)
@@ -41,7 +57,7 @@ public:
     void arm(Clock::duration timeout)
     {
         State& s = *m_state;
-        s.deadline = Clock::now() + timeout;
+        s.deadline = coarseNow() + timeout;
         s.period = timeout;
         s.armed = true;
         if (!s.waiting) {

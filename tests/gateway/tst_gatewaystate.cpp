@@ -5,6 +5,7 @@
 #include "gateway/Metrics.h"
 #include "gateway/RequestGuard.h"
 #include "gateway/SessionStore.h"
+#include "gateway/Watchdog.h"
 #include "support/TestMain.h"
 
 #include <QFile>
@@ -299,14 +300,28 @@ private Q_SLOTS:
     {
         SessionStore store(10min, 1h);
         const std::string header = store.setCookieHeader(std::string(64, 'a'));
-        QVERIFY(header.find("HttpOnly") != std::string::npos);
-        QVERIFY(header.find("Secure") != std::string::npos);
-        QVERIFY(header.find("SameSite=Strict") != std::string::npos);
+        QCOMPARE(header, "__Host-raysec_session=" + std::string(64, 'a') +
+                             "; Path=/; Secure; HttpOnly; SameSite=Strict; Max-Age=3600");
+        QCOMPARE(SessionStore::clearCookieHeader(),
+                 "__Host-raysec_session=; Path=/; Secure; HttpOnly; SameSite=Strict; Max-Age=0");
         const std::string id(64, 'b');
         QCOMPARE(SessionStore::idFromCookie("x=1; __Host-raysec_session=" + id + "; y=2").value(),
                  id);
         QVERIFY(!SessionStore::idFromCookie("__Host-raysec_session=short").has_value());
         QVERIFY(!SessionStore::idFromCookie("__Host-raysec_session=" + std::string(64, 'Z')));
+    }
+
+    // Deadlines are counted from the coarse clock and waited for with steady_clock timers, so
+    // the two must share their time base: the coarse clock may lag by a scheduler tick, never
+    // lead.
+    void watchdogClockFollowsTheSteadyClock()
+    {
+        for (int i = 0; i < 100; ++i) {
+            const auto coarse = Watchdog::coarseNow();
+            const auto fine = Watchdog::Clock::now();
+            QVERIFY(coarse <= fine);
+            QVERIFY(fine - coarse < std::chrono::milliseconds(500));
+        }
     }
 
     void loginThrottleLocksOutAndBacksOff()

@@ -1549,6 +1549,30 @@
         <source>%1: &quot;%2&quot; must hold non-empty strings only.</source>
         <translation>%1: „%2“ darf nur nicht leere Zeichenketten enthalten.</translation>
     </message>
+    <message>
+        <source>Correct the entry; nothing was changed.</source>
+        <translation>Korrigieren Sie den Eintrag; es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a host name. Give the host alone, without scheme, port or path, like pypi.org, or *.corp.example for every host below corp.example.</source>
+        <translation>„%1“ ist kein Hostname. Geben Sie nur den Host an, ohne Schema, Port oder Pfad, etwa pypi.org, oder *.corp.example für jeden Host unterhalb von corp.example.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a URI scheme. Give the scheme alone, without &quot;://&quot;, like gcs or s3.</source>
+        <translation>„%1“ ist kein URI-Schema. Geben Sie nur das Schema an, ohne „://“, etwa gcs oder s3.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a single program name. An entrypoint is matched by its first word, so give that word alone, like python3.</source>
+        <translation>„%1“ ist kein einzelner Programmname. Ein Entrypoint wird an seinem ersten Wort erkannt; geben Sie nur dieses Wort an, etwa python3.</translation>
+    </message>
+    <message>
+        <source>A forbidden text is empty; it would refuse every job.</source>
+        <translation>Ein verbotener Text ist leer; er würde jeden Job ablehnen.</translation>
+    </message>
+    <message>
+        <source>The longest entrypoint must be at least one character.</source>
+        <translation>Der längste Entrypoint muss mindestens ein Zeichen lang sein.</translation>
+    </message>
 </context>
 <context>
     <name>raysec::JobPolicyChecker</name>
@@ -7253,6 +7277,14 @@
         <source>no answer</source>
         <translation>keine Antwort</translation>
     </message>
+    <message>
+        <source>Job Policy…</source>
+        <translation>Job-Richtlinie…</translation>
+    </message>
+    <message>
+        <source>The rules the gateway checks every submitted job against.</source>
+        <translation>Die Regeln, gegen die das Gateway jeden eingereichten Job prüft.</translation>
+    </message>
 </context>
 <context>
     <name>raysec::ui::HardeningFixesPage</name>
@@ -7646,6 +7678,101 @@ So beheben Sie es: %2</translation>
     <message>
         <source>Preflight of the issued certificates: %1</source>
         <translation>Vorabprüfung der ausgestellten Zertifikate: %1</translation>
+    </message>
+</context>
+<context>
+    <name>raysec::ui::JobPolicyDialog</name>
+    <message>
+        <source>Job Submission Policy</source>
+        <translation>Richtlinie für eingereichte Jobs</translation>
+    </message>
+    <message>
+        <source>The gateway checks every job submitted through it (POST /api/jobs/) against this policy, and the audit compares running jobs with it. A change applies once the gateway&apos;s bundles are signed again, by the hardening wizard or raysec-cli gateway bundles, and the gateway has reloaded them.</source>
+        <translation>Das Gateway prüft jeden darüber eingereichten Job (POST /api/jobs/) gegen diese Richtlinie, und die Prüfung vergleicht laufende Jobs mit ihr. Eine Änderung gilt, sobald die Bündel des Gateways neu signiert sind (durch den Härtungsassistenten oder raysec-cli gateway bundles) und das Gateway sie neu geladen hat.</translation>
+    </message>
+    <message>
+        <source>Allowed hosts</source>
+        <translation>Erlaubte Hosts</translation>
+    </message>
+    <message>
+        <source>Package indexes and artefact stores a job&apos;s runtime_env may fetch from, one per line: pypi.org, or *.corp.example for every host below corp.example.</source>
+        <translation>Paketindizes und Artefaktspeicher, von denen die runtime_env eines Jobs laden darf, einer pro Zeile: pypi.org, oder *.corp.example für jeden Host unterhalb von corp.example.</translation>
+    </message>
+    <message>
+        <source>Allowed URI schemes</source>
+        <translation>Erlaubte URI-Schemata</translation>
+    </message>
+    <message>
+        <source>URI schemes allowed for working_dir and py_modules, one per line: gcs is what the Ray client uses for code it uploads.</source>
+        <translation>Für working_dir und py_modules erlaubte URI-Schemata, eines pro Zeile: gcs verwendet der Ray-Client für Code, den er hochlädt.</translation>
+    </message>
+    <message>
+        <source>Allowed programs</source>
+        <translation>Erlaubte Programme</translation>
+    </message>
+    <message>
+        <source>The first word an entrypoint may have, one per line.</source>
+        <translation>Das erste Wort, das ein Entrypoint haben darf, eines pro Zeile.</translation>
+    </message>
+    <message>
+        <source>Forbidden texts</source>
+        <translation>Verbotene Texte</translation>
+    </message>
+    <message>
+        <source>Texts no entrypoint may contain, one per line. Spaces count and are shown as dots: &quot;nc &quot; refuses the command nc but not a word that ends in nc.</source>
+        <translation>Texte, die kein Entrypoint enthalten darf, einer pro Zeile. Leerzeichen zählen und werden als Punkte gezeigt: „nc “ lehnt den Befehl nc ab, aber kein Wort, das auf nc endet.</translation>
+    </message>
+    <message>
+        <source> characters</source>
+        <translation> Zeichen</translation>
+    </message>
+    <message>
+        <source>Longest entrypoint</source>
+        <translation>Längster Entrypoint</translation>
+    </message>
+    <message>
+        <source>Use Recommended Policy</source>
+        <translation>Empfohlene Richtlinie verwenden</translation>
+    </message>
+    <message>
+        <source>Forgets the saved policy: the bundles then carry Raysec&apos;s recommended one, and follow it when Raysec updates it.</source>
+        <translation>Vergisst die gespeicherte Richtlinie: Die Bündel tragen dann die von Raysec empfohlene und folgen ihr, wenn Raysec sie aktualisiert.</translation>
+    </message>
+    <message>
+        <source>Use the Recommended Policy?</source>
+        <translation>Die empfohlene Richtlinie verwenden?</translation>
+    </message>
+    <message>
+        <source>The saved job policy will be forgotten and Raysec&apos;s recommended one used instead. Your entries cannot be recovered.</source>
+        <translation>Die gespeicherte Job-Richtlinie wird vergessen und stattdessen die von Raysec empfohlene verwendet. Ihre Einträge lassen sich nicht wiederherstellen.</translation>
+    </message>
+    <message>
+        <source>Hosts for packages and code:</source>
+        <translation>Hosts für Pakete und Code:</translation>
+    </message>
+    <message>
+        <source>URI schemes:</source>
+        <translation>URI-Schemata:</translation>
+    </message>
+    <message>
+        <source>Programs an entrypoint may start:</source>
+        <translation>Programme, die ein Entrypoint starten darf:</translation>
+    </message>
+    <message>
+        <source>Texts an entrypoint must not contain:</source>
+        <translation>Texte, die ein Entrypoint nicht enthalten darf:</translation>
+    </message>
+    <message>
+        <source>Longest entrypoint:</source>
+        <translation>Längster Entrypoint:</translation>
+    </message>
+    <message>
+        <source>Saved. New bundles carry %1; sign them again and reload the gateway for the change to apply.</source>
+        <translation>Gespeichert. Neue Bündel tragen %1; signieren Sie sie neu und laden Sie das Gateway neu, damit die Änderung gilt.</translation>
+    </message>
+    <message>
+        <source>New bundles carry %1.</source>
+        <translation>Neue Bündel tragen %1.</translation>
     </message>
 </context>
 <context>

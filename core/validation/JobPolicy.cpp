@@ -1,6 +1,7 @@
 #include "core/validation/JobPolicy.h"
 
 #include <QCoreApplication>
+#include <QRegularExpression>
 
 namespace raysec {
 
@@ -89,7 +90,58 @@ Result<JobPolicy> JobPolicy::parse(const QByteArray& bytes, const QString& fileN
             Text::tr("Correct the policy file."));
     }
     policy.maxEntrypointLength = length->get<int>();
+    if (auto checked = policy.check(); !checked) {
+        Error error = checked.error();
+        error.message = QStringLiteral("%1: %2").arg(fileName, error.message);
+        return std::unexpected(error);
+    }
     return policy;
+}
+
+Result<void> JobPolicy::check() const
+{
+    // A DNS name or IPv4 address, optionally "*." for every name below a domain.
+    static const QRegularExpression hostPattern(
+        QStringLiteral("^(\\*\\.)?[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?"
+                       "(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*$"));
+    static const QRegularExpression schemePattern(QStringLiteral("^[A-Za-z][A-Za-z0-9+.-]*$"));
+    static const QRegularExpression wordPattern(QStringLiteral("^\\S+$"));
+    const auto refuse = [](const QString& message) {
+        return fail(QStringLiteral("validation.policy.invalid"), message,
+                    Text::tr("Correct the entry; nothing was changed."));
+    };
+    for (const QString& host : allowedHosts) {
+        if (!hostPattern.match(host).hasMatch()) {
+            return refuse(Text::tr("\"%1\" is not a host name. Give the host alone, without "
+                                   "scheme, port or path, like pypi.org, or *.corp.example for "
+                                   "every host below corp.example.")
+                              .arg(host));
+        }
+    }
+    for (const QString& scheme : allowedSchemes) {
+        if (!schemePattern.match(scheme).hasMatch()) {
+            return refuse(Text::tr("\"%1\" is not a URI scheme. Give the scheme alone, without "
+                                   "\"://\", like gcs or s3.")
+                              .arg(scheme));
+        }
+    }
+    for (const QString& program : allowedPrograms) {
+        if (!wordPattern.match(program).hasMatch()) {
+            return refuse(Text::tr("\"%1\" is not a single program name. An entrypoint is "
+                                   "matched by its first word, so give that word alone, like "
+                                   "python3.")
+                              .arg(program));
+        }
+    }
+    for (const QString& token : forbiddenTokens) {
+        if (token.isEmpty()) {
+            return refuse(Text::tr("A forbidden text is empty; it would refuse every job."));
+        }
+    }
+    if (maxEntrypointLength < 1) {
+        return refuse(Text::tr("The longest entrypoint must be at least one character."));
+    }
+    return {};
 }
 
 nlohmann::ordered_json JobPolicy::toJson() const

@@ -24,6 +24,10 @@ struct JobPolicy
     // Raysec's default: PyPI only, Ray's own uploaded packages, python entrypoints, no shell.
     static JobPolicy defaults();
     static Result<JobPolicy> parse(const QByteArray& bytes, const QString& fileName);
+    // Whether every entry can match what it is meant to: hosts as bare names (no scheme,
+    // port or path), schemes as URI schemes, programs as single words, a positive length. The
+    // error names the first entry that cannot and what to write instead. parse() applies it.
+    Result<void> check() const;
     // The policy as a raysec-job-policy document, which parse() reads back unchanged.
     nlohmann::ordered_json toJson() const;
     bool hostAllowed(const QString& host) const;

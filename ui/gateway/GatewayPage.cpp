@@ -4,6 +4,7 @@
 #include "ui/ConsoleContext.h"
 #include "ui/PageRegistry.h"
 #include "ui/gateway/GatewayDashboard.h"
+#include "ui/gateway/JobPolicyDialog.h"
 #include "ui/widgets/ErrorBanner.h"
 
 #include <QFormLayout>
@@ -81,6 +82,14 @@ void GatewayPage::buildUi()
     controls->addWidget(new QLabel(tr("Every:"), this));
     controls->addWidget(m_ui.interval);
     controls->addWidget(m_ui.start);
+    m_ui.jobPolicy = new QPushButton(tr("Job Policy…"), this);
+    m_ui.jobPolicy->setObjectName(QStringLiteral("gatewayJobPolicy"));
+    m_ui.jobPolicy->setToolTip(tr("The rules the gateway checks every submitted job against."));
+    connect(m_ui.jobPolicy, &QPushButton::clicked, this, [this] {
+        JobPolicyDialog dialog(m_context.store(), this);
+        dialog.exec();
+    });
+    controls->addWidget(m_ui.jobPolicy);
 
     m_ui.health = new QLabel(tr("not polled yet"), this);
     m_ui.connections = new QLabel(this);

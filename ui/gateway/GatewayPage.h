@@ -51,6 +51,7 @@ private:
         QLineEdit* address = nullptr;
         QSpinBox* interval = nullptr;
         QPushButton* start = nullptr;
+        QPushButton* jobPolicy = nullptr;
         QLabel* health = nullptr;
         QLabel* connections = nullptr;
         QLabel* bundles = nullptr;

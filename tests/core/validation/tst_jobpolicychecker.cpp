@@ -112,6 +112,59 @@ private Q_SLOTS:
         QVERIFY(good->hostAllowed(QStringLiteral("pypi.corp.example")));
         QVERIFY(!good->hostAllowed(QStringLiteral("corp.example.evil")));
     }
+
+    // Entries that could never match what they are meant to are refused with their text.
+    void entriesThatCannotMatchAreRefused_data()
+    {
+        QTest::addColumn<QString>("list");
+        QTest::addColumn<QString>("entry");
+        QTest::newRow("host with scheme") << "allowedHosts"
+                                          << "https://pypi.org";
+        QTest::newRow("host with port") << "allowedHosts"
+                                        << "pypi.internal:8443";
+        QTest::newRow("host with path") << "allowedHosts"
+                                        << "pypi.org/simple";
+        QTest::newRow("wildcard inside") << "allowedHosts"
+                                         << "pypi.*.org";
+        QTest::newRow("scheme with separator") << "allowedSchemes"
+                                               << "gcs://";
+        QTest::newRow("scheme starting with a digit") << "allowedSchemes"
+                                                      << "3s";
+        QTest::newRow("program with arguments") << "allowedPrograms"
+                                                << "python -m";
+    }
+
+    void entriesThatCannotMatchAreRefused()
+    {
+        QFETCH(QString, list);
+        QFETCH(QString, entry);
+        JobPolicy policy = JobPolicy::defaults();
+        QVERIFY(policy.check());
+        QStringList* target = list == QLatin1String("allowedHosts")     ? &policy.allowedHosts
+                              : list == QLatin1String("allowedSchemes") ? &policy.allowedSchemes
+                                                                        : &policy.allowedPrograms;
+        target->append(entry);
+        const auto checked = policy.check();
+        QVERIFY(!checked);
+        QVERIFY2(checked.error().message.contains(entry), qPrintable(checked.error().message));
+        // A file with the same entry is refused as well, naming the file.
+        const auto parsed = JobPolicy::parse(QByteArray::fromStdString(policy.toJson().dump()),
+                                             QStringLiteral("policy.json"));
+        QVERIFY(!parsed);
+        QVERIFY(parsed.error().message.startsWith(QStringLiteral("policy.json: ")));
+    }
+
+    void acceptedEntries()
+    {
+        JobPolicy policy = JobPolicy::defaults();
+        policy.allowedHosts = {QStringLiteral("10.0.0.7"), QStringLiteral("*.corp.example"),
+                               QStringLiteral("my-index.example")};
+        policy.allowedSchemes = {QStringLiteral("s3"), QStringLiteral("git+https")};
+        policy.forbiddenTokens = {QStringLiteral("nc "), QStringLiteral(" -c ")};
+        QVERIFY(policy.check());
+        policy.forbiddenTokens.append(QString());
+        QVERIFY(!policy.check());
+    }
 };
 
 QTEST_GUILESS_MAIN(TstJobPolicyChecker)

@@ -1,4 +1,5 @@
 #include "core/gatewayclient/FakeGatewayAdmin.h"
+#include "core/gatewayclient/JobPolicyStore.h"
 #include "core/keys/KeyRegistry.h"
 #include "core/store/Database.h"
 #include "core/store/Keychain.h"
@@ -6,14 +7,17 @@
 #include "ui/ConsoleContext.h"
 #include "ui/gateway/GatewayDashboard.h"
 #include "ui/gateway/GatewayPage.h"
+#include "ui/gateway/JobPolicyDialog.h"
 #include "ui/gateway/RouteRatesModel.h"
 #include "ui/gateway/TopTalkersModel.h"
 #include "ui/widgets/ErrorBanner.h"
 
 #include <QElapsedTimer>
+#include <QLabel>
 #include <QLineEdit>
 #include <QLineSeries>
 #include <QLocale>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -180,6 +184,77 @@ private Q_SLOTS:
         QVERIFY(timer.elapsed() < 1000);
         QVERIFY(page.polling());
         page.stopPolling();
+    }
+
+    void jobPolicyIsEditedSavedAndReset()
+    {
+        ui::GatewayPage page(*m_context);
+        QVERIFY(page.findChild<QPushButton*>(QStringLiteral("gatewayJobPolicy")));
+
+        JobPolicyStore store(*m_db);
+        {
+            ui::JobPolicyDialog dialog(*m_db);
+            // Nothing saved yet: the form shows the recommended policy.
+            QVERIFY(dialog.hostsEdit()->toPlainText().contains(QStringLiteral("pypi.org")));
+            QVERIFY(dialog.sourceLabel()->text().contains(QStringLiteral("recommended")));
+            dialog.hostsEdit()->setPlainText(QStringLiteral(" pypi.org \n\n*.corp.example\n"));
+            dialog.schemesEdit()->setPlainText(QStringLiteral("gcs\ns3"));
+            dialog.programsEdit()->setPlainText(QStringLiteral("python3"));
+            dialog.forbiddenEdit()->setPlainText(QStringLiteral("curl\nnc \n  \n|"));
+            dialog.lengthBox()->setValue(2000);
+            QVERIFY(dialog.save());
+            QVERIFY(dialog.sourceLabel()->text().startsWith(QStringLiteral("Saved.")));
+        }
+        auto saved = store.load();
+        QVERIFY(saved && saved->has_value());
+        const JobPolicy& policy = **saved;
+        QCOMPARE(policy.allowedHosts,
+                 QStringList({QStringLiteral("pypi.org"), QStringLiteral("*.corp.example")}));
+        QCOMPARE(policy.allowedSchemes, QStringList({QStringLiteral("gcs"), QStringLiteral("s3")}));
+        QCOMPARE(policy.allowedPrograms, QStringList({QStringLiteral("python3")}));
+        // The space after nc counts and is kept; a blank line is not an entry.
+        QCOMPARE(policy.forbiddenTokens,
+                 QStringList({QStringLiteral("curl"), QStringLiteral("nc "), QStringLiteral("|")}));
+        QCOMPARE(policy.maxEntrypointLength, 2000);
+
+        ui::JobPolicyDialog reopened(*m_db);
+        QCOMPARE(reopened.programsEdit()->toPlainText(), QStringLiteral("python3"));
+        QCOMPARE(reopened.lengthBox()->value(), 2000);
+        QVERIFY(reopened.resetToRecommended());
+        auto afterReset = store.load();
+        QVERIFY(afterReset && !afterReset->has_value());
+        QCOMPARE(reopened.policy().allowedPrograms, JobPolicy::defaults().allowedPrograms);
+    }
+
+    void jobPolicyDialogRefusesBadEntries_data()
+    {
+        QTest::addColumn<int>("field");
+        QTest::addColumn<QString>("text");
+        QTest::newRow("host with scheme") << 0 << "https://pypi.org";
+        QTest::newRow("scheme with separator") << 1 << "s3://";
+        QTest::newRow("program with arguments") << 2 << "python -c";
+    }
+
+    void jobPolicyDialogRefusesBadEntries()
+    {
+        QFETCH(int, field);
+        QFETCH(QString, text);
+        JobPolicyStore store(*m_db);
+        JobPolicy kept = JobPolicy::defaults();
+        kept.allowedPrograms = {QStringLiteral("python")};
+        QVERIFY(store.save(kept));
+
+        ui::JobPolicyDialog dialog(*m_db);
+        QPlainTextEdit* edits[] = {dialog.hostsEdit(), dialog.schemesEdit(), dialog.programsEdit()};
+        edits[field]->appendPlainText(text);
+        QVERIFY(!dialog.save());
+        QVERIFY2(dialog.banner()->message().contains(text), qPrintable(dialog.banner()->message()));
+        // The form keeps the entry for correcting; the store keeps the policy it had.
+        QVERIFY(edits[field]->toPlainText().contains(text));
+        auto stored = store.load();
+        QVERIFY(stored && stored->has_value());
+        QCOMPARE((*stored)->toJson().dump(), kept.toJson().dump());
+        QVERIFY(store.reset());
     }
 
 private:

@@ -46,7 +46,7 @@ std::int64_t bundleVersion(const std::string& json)
     return 0;
 }
 
-std::expected<std::shared_ptr<const KeyAuthority>, std::string>
+std::expected<std::shared_ptr<const RegistryKeyAuthority>, std::string>
 loadKeys(const GatewayConfig& config, const MinisignPublicKey& key)
 {
     auto json = readWhole(config.keyRegistryFile, 256 * 1024 * 1024);
@@ -109,6 +109,14 @@ void reloadBundles(GatewayState& state, const std::string& why)
         if (auto keys = loadKeys(config, *key)) {
             next->keys = *keys;
             state.metrics.setBundleVersion("keys", (*keys)->version());
+            // Series for keys the new registry no longer lists, or has revoked, would stay
+            // until the next restart otherwise.
+            const std::size_t forgotten = state.metrics.forgetKeys(
+                [&registry = **keys](std::string_view id) { return registry.listsUnrevoked(id); });
+            if (forgotten > 0) {
+                log("dropped the metrics of " + std::to_string(forgotten) +
+                    " keys that are revoked or no longer listed");
+            }
             log("loaded key registry (" + why + ")");
         } else {
             log("refused key registry " + config.keyRegistryFile + " (" + why +

@@ -1,6 +1,7 @@
 #include "gateway/Metrics.h"
 
 #include <functional>
+#include <set>
 #include <sstream>
 #include <thread>
 
@@ -101,6 +102,32 @@ void Metrics::recordRequest(std::string_view routeClass, std::string_view keyId,
     if (!keyId.empty()) {
         observe(s.keyLatency, keyId, bucket, seconds);
     }
+}
+
+std::size_t Metrics::forgetKeys(const std::function<bool(std::string_view)>& keep)
+{
+    std::set<std::string, std::less<>> dropped;
+    for (Shard& s : m_shards) {
+        std::lock_guard lock(s.mutex);
+        for (auto it = s.keyLatency.begin(); it != s.keyLatency.end();) {
+            if (keep(it->first)) {
+                ++it;
+            } else {
+                dropped.insert(it->first);
+                it = s.keyLatency.erase(it);
+            }
+        }
+        for (auto it = s.requests.begin(); it != s.requests.end();) {
+            const std::string& keyId = std::get<1>(it->first);
+            if (keyId.empty() || keep(keyId)) {
+                ++it;
+            } else {
+                dropped.insert(keyId);
+                it = s.requests.erase(it);
+            }
+        }
+    }
+    return dropped.size();
 }
 
 void Metrics::recordRateLimited(std::string_view policy, bool shadow)

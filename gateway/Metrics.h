@@ -4,6 +4,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -27,6 +28,9 @@ public:
     void setQuotaUsage(std::string_view team, std::string_view resource, double used,
                        std::optional<double> hardLimit);
     void setActiveConnections(std::int64_t delta);
+    // Drops every series of the API keys for which keep() is false (requests and latency by
+    // key); series without a key stay. Returns how many keys were dropped.
+    std::size_t forgetKeys(const std::function<bool(std::string_view)>& keep);
 
     std::string prometheusText() const;
 

@@ -18,6 +18,13 @@ public:
     Outcome authenticate(std::string_view presented,
                          std::chrono::system_clock::time_point now) const override;
     std::int64_t version() const override { return m_version; }
+    // Whether the registry lists the key id and has not revoked it: a key that can still be
+    // seen in requests, whose metrics are worth keeping.
+    bool listsUnrevoked(std::string_view id) const
+    {
+        const KeyValidator::Entry* entry = m_validator.find(id);
+        return entry && !entry->revoked;
+    }
 
 private:
     KeyValidator m_validator;

@@ -58,6 +58,12 @@ public:
     std::size_t size() const { return m_entries.size(); }
 
     Outcome validate(std::string_view presented, std::int64_t now) const;
+    // The entry for a key id, or null when the registry does not list it.
+    const Entry* find(std::string_view id) const
+    {
+        const auto found = m_entries.find(id);
+        return found == m_entries.end() ? nullptr : &found->second;
+    }
 
     static const char* verdictName(Verdict verdict);
 

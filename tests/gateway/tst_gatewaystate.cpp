@@ -12,6 +12,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <thread>
+
 using namespace raysec::gateway;
 using namespace std::chrono_literals;
 namespace beast = boost::beast;
@@ -450,6 +452,35 @@ private Q_SLOTS:
             "raysec_gateway_request_duration_seconds_count{route=\"jobs-read\"} 2\n")));
         QVERIFY(text.contains(
             QStringLiteral("raysec_gateway_request_duration_seconds_count{route=\"health\"} 1\n")));
+    }
+
+    // When a new registry drops or revokes a key, its series go; series without a key stay.
+    void metricsOfDroppedKeysAreForgotten()
+    {
+        Metrics metrics;
+        metrics.recordRequest("jobs-read", "rsk_a", 200, std::chrono::microseconds(300));
+        metrics.recordRequest("jobs-read", "rsk_b", 429, std::chrono::microseconds(300));
+        metrics.recordRequest("health", "", 200, std::chrono::microseconds(100));
+        // Another thread writes to another shard.
+        std::thread([&] {
+            metrics.recordRequest("jobs-submit", "rsk_b", 200, std::chrono::microseconds(900));
+            metrics.recordRequest("jobs-submit", "rsk_a", 200, std::chrono::microseconds(900));
+        }).join();
+        QCOMPARE(metrics.forgetKeys([](std::string_view id) { return id == "rsk_a"; }),
+                 std::size_t(1));
+        const QString text = QString::fromStdString(metrics.prometheusText());
+        QVERIFY(!text.contains(QStringLiteral("rsk_b")));
+        QVERIFY(text.contains(QStringLiteral("raysec_gateway_requests_total{route=\"jobs-read\","
+                                             "key=\"rsk_a\",status=\"200\"} 1\n")));
+        QVERIFY(text.contains(QStringLiteral("raysec_gateway_requests_total{route=\"jobs-submit\","
+                                             "key=\"rsk_a\",status=\"200\"} 1\n")));
+        QVERIFY(text.contains(QStringLiteral(
+            "raysec_gateway_key_request_duration_seconds_count{key=\"rsk_a\"} 2\n")));
+        QVERIFY(text.contains(QStringLiteral("route=\"health\"")));
+        // The per-route histograms keep every request, the dropped key's too.
+        QVERIFY(text.contains(QStringLiteral(
+            "raysec_gateway_request_duration_seconds_count{route=\"jobs-read\"} 2\n")));
+        QCOMPARE(metrics.forgetKeys([](std::string_view) { return true; }), std::size_t(0));
     }
 
     void quotaGaugesCarryTheHardLimitWhenSet()

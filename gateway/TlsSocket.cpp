@@ -9,22 +9,38 @@ namespace asio = boost::asio;
 TlsSocket::TlsSocket(Socket socket, asio::ssl::context& context)
     : m_socket(std::move(socket))
     , m_ssl(SSL_new(context.native_handle()))
+    , m_received(new char[receivedSize])
 {
     boost::system::error_code ignored;
     m_socket.non_blocking(true, ignored);
-    if (m_ssl) {
-        SSL_set_fd(m_ssl, int(m_socket.native_handle()));
-        SSL_set_accept_state(m_ssl);
-        // A record is read with as few system calls as possible, and a write may return
-        // after part of the buffer, the rest being offered again from wherever it then is.
-        SSL_set_read_ahead(m_ssl, 1);
-        SSL_set_mode(m_ssl, SSL_MODE_ENABLE_PARTIAL_WRITE | SSL_MODE_ACCEPT_MOVING_WRITE_BUFFER);
+    BIO* in = BIO_new(BIO_s_mem());
+    BIO* out = BIO_new_socket(int(m_socket.native_handle()), BIO_NOCLOSE);
+    if (!m_ssl || !in || !out) {
+        BIO_free(in);
+        BIO_free(out);
+        SSL_free(m_ssl);
+        m_ssl = nullptr;
+        return;
     }
+    // An empty input BIO asks OpenSSL to retry (WANT_READ) rather than reporting the end.
+    BIO_set_mem_eof_return(in, -1);
+    SSL_set_bio(m_ssl, in, out);
+    m_in = in;
+    SSL_set_accept_state(m_ssl);
+    // A write may return after part of the buffer, the rest being offered again from
+    // wherever it then is.
+    SSL_set_mode(m_ssl, SSL_MODE_ENABLE_PARTIAL_WRITE | SSL_MODE_ACCEPT_MOVING_WRITE_BUFFER);
 }
 
 TlsSocket::~TlsSocket()
 {
     SSL_free(m_ssl);
+}
+
+void TlsSocket::feed(std::size_t n)
+{
+    // A memory BIO takes everything: it grows as needed.
+    BIO_write(m_in, m_received.get(), int(n));
 }
 
 TlsSocket::Step TlsSocket::classify(int result, boost::system::error_code& error)
@@ -82,10 +98,17 @@ Task<boost::system::error_code> TlsSocket::handshake()
         if (step == Step::Failed) {
             co_return error;
         }
-        auto [waitError] = co_await m_socket.async_wait(
-            step == Step::WantRead ? Socket::wait_read : Socket::wait_write, tupleAwaitable);
-        if (waitError) {
-            co_return waitError;
+        if (step == Step::WantRead) {
+            auto [readError, n] = co_await m_socket.async_read_some(received(), tupleAwaitable);
+            if (readError) {
+                co_return readError;
+            }
+            feed(n);
+        } else {
+            auto [waitError] = co_await m_socket.async_wait(Socket::wait_write, tupleAwaitable);
+            if (waitError) {
+                co_return waitError;
+            }
         }
     }
 }

@@ -11,13 +11,17 @@
 #include <openssl/ssl.h>
 
 #include <cerrno>
+#include <memory>
 
 namespace raysec::gateway {
 
-// A TLS server connection in which OpenSSL reads and writes the socket itself. Asio's
-// ssl::stream passes every record through a pair of memory BIOs and its own engine, which
-// copies each record once more and was a visible share of a proxied request; here a read or
-// write that OpenSSL cannot finish waits for the socket to become ready and tries again.
+// A TLS server connection with less machinery than Asio's ssl::stream, which passes every
+// record through a pair of memory BIOs and its own engine and was a visible share of a proxied
+// request. OpenSSL writes the socket itself; a write it cannot finish waits until the socket
+// is writable. Received bytes come through Asio's own read of the socket into one memory BIO:
+// that read is tried at once and otherwise queued on the socket's registration, where waiting
+// for readability (async_wait) would re-register the socket with epoll every time, about
+// every other request on a kept-alive connection.
 //
 // An AsyncReadStream and AsyncWriteStream for Beast and asio::async_write. Like any socket it
 // belongs to one io_context thread.
@@ -71,6 +75,15 @@ private:
                   boost::system::error_code& error);
     Step classify(int result, boost::system::error_code& error);
 
+    // Where the socket's bytes are read to before OpenSSL gets them (feed()); room for the
+    // largest TLS record.
+    boost::asio::mutable_buffer received() { return {m_received.get(), receivedSize}; }
+    void feed(std::size_t n);
+    // Waits for what OpenSSL asked for: bytes from the peer (then fed to it) or a writable
+    // socket. handler(error) is called when they are there.
+    template <typename Handler>
+    void await(Step step, Handler&& handler);
+
     template <typename Buffer, typename Buffers>
     static Buffer firstBuffer(const Buffers& buffers)
     {
@@ -84,9 +97,10 @@ private:
         return Buffer();
     }
 
-    // A read (Reading) or write of one buffer. It tries at once; when OpenSSL needs the socket
-    // it waits for readiness and tries again. A result that is ready at once is posted, so
-    // the handler never runs inside the call that started the operation.
+    // A read (Reading) or write of one buffer. It tries at once; when OpenSSL needs bytes from
+    // the peer they are read and fed to it, when it needs a writable socket that is waited
+    // for, and it tries again. A result that is ready at once is posted, so the handler never
+    // runs inside the call that started the operation.
     template <bool Reading>
     struct Operation
     {
@@ -100,15 +114,32 @@ private:
         boost::system::error_code result{};
         std::size_t transferred = 0;
 
+        // The peer's bytes arrived (read), or the socket became writable (wait).
         template <typename Self>
-        void operator()(Self& self, boost::system::error_code waitError = {})
+        void operator()(Self& self, boost::system::error_code error, std::size_t received)
+        {
+            if (error) {
+                self.complete(error, 0);
+                return;
+            }
+            tls.feed(received);
+            (*this)(self);
+        }
+        template <typename Self>
+        void operator()(Self& self, boost::system::error_code error)
+        {
+            if (error) {
+                self.complete(error, 0);
+                return;
+            }
+            (*this)(self);
+        }
+
+        template <typename Self>
+        void operator()(Self& self)
         {
             if (posted) {
                 self.complete(result, transferred);
-                return;
-            }
-            if (waitError) {
-                self.complete(waitError, 0);
                 return;
             }
             std::size_t n = 0;
@@ -121,9 +152,7 @@ private:
                                    buffer.size(), n, error);
             if (step == Step::WantRead || step == Step::WantWrite) {
                 waited = true;
-                tls.m_socket.async_wait(step == Step::WantRead ? Socket::wait_read
-                                                               : Socket::wait_write,
-                                        std::move(self));
+                tls.await(step, std::move(self));
                 return;
             }
             if (waited) {
@@ -137,8 +166,22 @@ private:
         }
     };
 
+    static constexpr std::size_t receivedSize = 17 * 1024;
+
     Socket m_socket;
     SSL* m_ssl;
+    BIO* m_in = nullptr; // owned by m_ssl
+    std::unique_ptr<char[]> m_received;
 };
+
+template <typename Handler>
+void TlsSocket::await(Step step, Handler&& handler)
+{
+    if (step == Step::WantRead) {
+        m_socket.async_read_some(received(), std::forward<Handler>(handler));
+    } else {
+        m_socket.async_wait(Socket::wait_write, std::forward<Handler>(handler));
+    }
+}
 
 } // namespace raysec::gateway

@@ -110,27 +110,28 @@ Result<void> JobPolicy::check() const
         return fail(QStringLiteral("validation.policy.invalid"), message,
                     Text::tr("Correct the entry; nothing was changed."));
     };
-    for (const QString& host : allowedHosts) {
-        if (!hostPattern.match(host).hasMatch()) {
-            return refuse(Text::tr("\"%1\" is not a host name. Give the host alone, without "
-                                   "scheme, port or path, like pypi.org, or *.corp.example for "
-                                   "every host below corp.example.")
-                              .arg(host));
-        }
-    }
-    for (const QString& scheme : allowedSchemes) {
-        if (!schemePattern.match(scheme).hasMatch()) {
-            return refuse(Text::tr("\"%1\" is not a URI scheme. Give the scheme alone, without "
-                                   "\"://\", like gcs or s3.")
-                              .arg(scheme));
-        }
-    }
-    for (const QString& program : allowedPrograms) {
-        if (!wordPattern.match(program).hasMatch()) {
-            return refuse(Text::tr("\"%1\" is not a single program name. An entrypoint is "
-                                   "matched by its first word, so give that word alone, like "
-                                   "python3.")
-                              .arg(program));
+    // Each list with the form its entries must have and what to say of one that has not.
+    const struct
+    {
+        const QStringList& entries;
+        const QRegularExpression& pattern;
+        QString complaint;
+    } lists[] = {
+        {allowedHosts, hostPattern,
+         Text::tr("\"%1\" is not a host name. Give the host alone, without scheme, port or "
+                  "path, like pypi.org, or *.corp.example for every host below corp.example.")},
+        {allowedSchemes, schemePattern,
+         Text::tr("\"%1\" is not a URI scheme. Give the scheme alone, without \"://\", like gcs "
+                  "or s3.")},
+        {allowedPrograms, wordPattern,
+         Text::tr("\"%1\" is not a single program name. An entrypoint is matched by its first "
+                  "word, so give that word alone, like python3.")},
+    };
+    for (const auto& list : lists) {
+        for (const QString& entry : list.entries) {
+            if (!list.pattern.match(entry).hasMatch()) {
+                return refuse(list.complaint.arg(entry));
+            }
         }
     }
     for (const QString& token : forbiddenTokens) {

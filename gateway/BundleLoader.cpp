@@ -114,8 +114,8 @@ void reloadBundles(GatewayState& state, const std::string& why)
             const std::size_t forgotten = state.metrics.forgetKeys(
                 [&registry = **keys](std::string_view id) { return registry.listsUnrevoked(id); });
             if (forgotten > 0) {
-                log("dropped the metrics of " + std::to_string(forgotten) +
-                    " keys that are revoked or no longer listed");
+                log("dropped the metric series of " + std::to_string(forgotten) +
+                    " revoked or unlisted key(s)");
             }
             log("loaded key registry (" + why + ")");
         } else {

@@ -86,6 +86,18 @@ QByteArray GatewayFixture::addKey(const QString& id, const QString& team, const 
     return QByteArray(key.data(), qsizetype(key.size()));
 }
 
+bool GatewayFixture::revokeKey(const QString& owner)
+{
+    for (ApiKeyRecord& record : m_records) {
+        if (record.owner == owner) {
+            record.status = KeyStatus::Revoked;
+            record.statusReason = QStringLiteral("retired");
+            return true;
+        }
+    }
+    return false;
+}
+
 void GatewayFixture::addUser(const QString& name, const QString& role, const QByteArray& password,
                              bool disabled)
 {

@@ -35,6 +35,8 @@ public:
     // Issues API keys into the registry before start(); returns the full key text.
     QByteArray addKey(const QString& id, const QString& team, const QStringList& scopes,
                       const QString& status = QStringLiteral("active"), int expiresInDays = 30);
+    // Marks the key issued to owner as revoked in the registry that writeBundles() signs next.
+    bool revokeKey(const QString& owner);
     void addUser(const QString& name, const QString& role, const QByteArray& password,
                  bool disabled = false);
     void setQuotaCpuLimit(const QString& team, double cpus);

@@ -39,7 +39,7 @@ class TestGatewayE2e : public QObject
 
 private:
     GatewayFixture m_fx;
-    QByteArray m_reader, m_operator, m_revoked, m_expired, m_grace, m_admin;
+    QByteArray m_reader, m_operator, m_revoked, m_expired, m_grace, m_admin, m_retired;
 
 private Q_SLOTS:
     void initTestCase()
@@ -56,6 +56,8 @@ private Q_SLOTS:
                               {QStringLiteral("cluster:read")}, QStringLiteral("grace"));
         m_admin =
             m_fx.addKey(QStringLiteral("root"), QStringLiteral("ops"), {QStringLiteral("admin")});
+        m_retired = m_fx.addKey(QStringLiteral("retired"), QStringLiteral("ml"),
+                                {QStringLiteral("cluster:read")});
         m_fx.addUser(QStringLiteral("ada"), QStringLiteral("operator"), "correct horse battery");
         m_fx.addUser(QStringLiteral("eve"), QStringLiteral("viewer"), "disabled user pw", true);
         m_fx.setQuotaCpuLimit(QStringLiteral("ml"), 2);
@@ -295,6 +297,26 @@ private Q_SLOTS:
         QVERIFY(log.contains("\"decision\":\"key-revoked\""));
         QVERIFY(!log.contains(m_reader.mid(4, 20))); // never a secret
         QVERIFY(!log.contains("correct horse"));
+    }
+
+    // A key's series on /metrics go once a reloaded registry revokes it.
+    void revokedKeyLosesItsMetricSeries()
+    {
+        const QByteArray keyId = "key=\"" + m_retired.mid(4, 12) + "\"";
+        QCOMPARE(m_fx.get(QStringLiteral("/api/version"), m_retired).status, 200);
+        QVERIFY2(m_fx.adminMetrics().contains(keyId), keyId.constData());
+
+        QVERIFY(m_fx.revokeKey(QStringLiteral("retired")));
+        QString error;
+        QVERIFY2(m_fx.writeBundles(&error), qPrintable(error));
+        QVERIFY(m_fx.reload());
+        QTRY_VERIFY_WITH_TIMEOUT(
+            m_fx.gatewayLog().contains("dropped the metric series of 1 revoked or unlisted key"),
+            10000);
+        QVERIFY(!m_fx.adminMetrics().contains(keyId));
+        QCOMPARE(m_fx.get(QStringLiteral("/api/version"), m_retired).status, 401);
+        // The other keys keep theirs.
+        QVERIFY(m_fx.adminMetrics().contains("key=\"" + m_reader.mid(4, 12) + "\""));
     }
 
     void malformedRequestIs400()

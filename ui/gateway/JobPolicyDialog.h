@@ -45,6 +45,7 @@ public:
     QPlainTextEdit* programsEdit() const { return m_ui.programs; }
     QPlainTextEdit* forbiddenEdit() const { return m_ui.forbidden; }
     QSpinBox* lengthBox() const { return m_ui.length; }
+    QPushButton* resetButton() const { return m_ui.reset; }
 
 private:
     void buildUi();

@@ -12,17 +12,20 @@
 #include "ui/gateway/TopTalkersModel.h"
 #include "ui/widgets/ErrorBanner.h"
 
+#include <QApplication>
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLineSeries>
 #include <QLocale>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 using namespace raysec;
 using raysec::test::FakeGatewayAdmin;
@@ -224,6 +227,41 @@ private Q_SLOTS:
         auto afterReset = store.load();
         QVERIFY(afterReset && !afterReset->has_value());
         QCOMPARE(reopened.policy().allowedPrograms, JobPolicy::defaults().allowedPrograms);
+    }
+
+    // Forgetting the saved policy asks first, and No keeps it.
+    void useRecommendedPolicyAsksFirst()
+    {
+        JobPolicyStore store(*m_db);
+        JobPolicy saved = JobPolicy::defaults();
+        saved.allowedPrograms = {QStringLiteral("python3")};
+        QVERIFY(store.save(saved));
+        ui::JobPolicyDialog dialog(*m_db);
+        dialog.show();
+        bool asked = false;
+        const auto answerWith = [&asked](QMessageBox::StandardButton button) {
+            QTimer::singleShot(0, [&asked, button] {
+                auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+                asked = box != nullptr;
+                if (box) {
+                    box->button(button)->click();
+                }
+            });
+        };
+        answerWith(QMessageBox::No);
+        dialog.resetButton()->click();
+        QVERIFY(asked);
+        auto kept = store.load();
+        QVERIFY(kept && kept->has_value());
+        QCOMPARE(dialog.policy().allowedPrograms, saved.allowedPrograms);
+
+        asked = false;
+        answerWith(QMessageBox::Yes);
+        dialog.resetButton()->click();
+        QVERIFY(asked);
+        auto forgotten = store.load();
+        QVERIFY(forgotten && !forgotten->has_value());
+        QCOMPARE(dialog.policy().allowedPrograms, JobPolicy::defaults().allowedPrograms);
     }
 
     void jobPolicyDialogRefusesBadEntries_data()

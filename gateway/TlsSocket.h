@@ -75,8 +75,9 @@ private:
                   boost::system::error_code& error);
     Step classify(int result, boost::system::error_code& error);
 
-    // Where the socket's bytes are read to before OpenSSL gets them (feed()); room for the
-    // largest TLS record.
+    // Where the socket's bytes are read to before OpenSSL gets them (feed()). A request's
+    // header fits in one read; a larger record comes in several, which the BIO joins. Kept
+    // small because it lives as long as the connection, idle ones included.
     boost::asio::mutable_buffer received() { return {m_received.get(), receivedSize}; }
     void feed(std::size_t n);
     // Waits for what OpenSSL asked for: bytes from the peer (then fed to it) or a writable
@@ -166,7 +167,7 @@ private:
         }
     };
 
-    static constexpr std::size_t receivedSize = 17 * 1024;
+    static constexpr std::size_t receivedSize = 4 * 1024;
 
     Socket m_socket;
     SSL* m_ssl;

@@ -319,6 +319,20 @@ private Q_SLOTS:
         QVERIFY(m_fx.adminMetrics().contains("key=\"" + m_reader.mid(4, 12) + "\""));
     }
 
+    // A request header of 12 KB arrives in several reads and TLS records, which the gateway
+    // joins before parsing.
+    void largeHeaderOverSeveralReadsIsServed()
+    {
+        bool closed = false;
+        const QByteArray request = "GET /api/version HTTP/1.1\r\nHost: gateway\r\n"
+                                   "Authorization: Bearer " +
+                                   m_reader + "\r\nX-Padding: " + QByteArray(12000, 'p') +
+                                   "\r\nConnection: close\r\n\r\n";
+        const QByteArray answer = m_fx.rawExchange(request, 5000, &closed);
+        QVERIFY2(answer.startsWith("HTTP/1.1 200"), answer.left(300).constData());
+        QVERIFY(answer.contains("ray_version"));
+    }
+
     void malformedRequestIs400()
     {
         bool closed = false;

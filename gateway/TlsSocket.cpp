@@ -37,10 +37,13 @@ TlsSocket::~TlsSocket()
     SSL_free(m_ssl);
 }
 
-void TlsSocket::feed(std::size_t n)
+boost::system::error_code TlsSocket::feed(std::size_t n)
 {
-    // A memory BIO takes everything: it grows as needed.
-    BIO_write(m_in, m_received.get(), int(n));
+    // A memory BIO grows as needed; it only refuses when memory runs out.
+    if (BIO_write(m_in, m_received.get(), int(n)) != int(n)) {
+        return asio::error::no_memory;
+    }
+    return {};
 }
 
 TlsSocket::Step TlsSocket::classify(int result, boost::system::error_code& error)
@@ -103,7 +106,9 @@ Task<boost::system::error_code> TlsSocket::handshake()
             if (readError) {
                 co_return readError;
             }
-            feed(n);
+            if (const auto fed = feed(n)) {
+                co_return fed;
+            }
         } else {
             auto [waitError] = co_await m_socket.async_wait(Socket::wait_write, tupleAwaitable);
             if (waitError) {

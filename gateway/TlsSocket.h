@@ -79,9 +79,10 @@ private:
     // header fits in one read; a larger record comes in several, which the BIO joins. Kept
     // small because it lives as long as the connection, idle ones included.
     boost::asio::mutable_buffer received() { return {m_received.get(), receivedSize}; }
-    void feed(std::size_t n);
-    // Waits for what OpenSSL asked for: bytes from the peer (then fed to it) or a writable
-    // socket. handler(error) is called when they are there.
+    // Hands n received bytes to OpenSSL; an error when its buffer cannot take them.
+    boost::system::error_code feed(std::size_t n);
+    // Waits for what OpenSSL asked for: handler(error, n) once n bytes have been read into
+    // received(), for feed(); handler(error) once the socket is writable.
     template <typename Handler>
     void await(Step step, Handler&& handler);
 
@@ -119,11 +120,13 @@ private:
         template <typename Self>
         void operator()(Self& self, boost::system::error_code error, std::size_t received)
         {
+            if (!error) {
+                error = tls.feed(received);
+            }
             if (error) {
                 self.complete(error, 0);
                 return;
             }
-            tls.feed(received);
             (*this)(self);
         }
         template <typename Self>

@@ -51,6 +51,11 @@ Result<std::optional<JobPolicy>> JobPolicyStore::load() const
 
 Result<void> JobPolicyStore::save(const JobPolicy& policy)
 {
+    // Checked first, so that a refused entry is reported as itself rather than as a stored
+    // document that does not parse.
+    if (auto checked = policy.check(); !checked) {
+        return checked;
+    }
     const QByteArray document = QByteArray::fromStdString(policy.toJson().dump(2));
     if (auto reread = JobPolicy::parse(document, storedName); !reread) {
         return std::unexpected(reread.error());

@@ -20,7 +20,8 @@ public:
     static Result<void> migrate(Database& db);
     // The saved policy, or nothing when none was saved (or it was reset).
     Result<std::optional<JobPolicy>> load() const;
-    // Saves a policy that parses back unchanged; a refused one leaves the stored one as it was.
+    // Saves a policy that passes JobPolicy::check and parses back unchanged; a refused one
+    // leaves the stored one as it was.
     Result<void> save(const JobPolicy& policy);
     // Forgets the saved policy, so that the recommended one applies again.
     Result<void> reset();

@@ -1,6 +1,5 @@
 #include "ui/gateway/JobPolicyDialog.h"
 
-#include "core/store/Database.h"
 #include "ui/widgets/ErrorBanner.h"
 
 #include <QDialogButtonBox>
@@ -172,11 +171,7 @@ bool JobPolicyDialog::save()
     if (!m_ready) {
         return false;
     }
-    const JobPolicy edited = policy();
-    Result<void> saved = edited.check();
-    if (saved) {
-        saved = m_store.save(edited);
-    }
+    const Result<void> saved = m_store.save(policy());
     if (!saved) {
         m_ui.banner->showMessage(ErrorBanner::Level::Error, saved.error().message,
                                  saved.error().hint);
